@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+
+namespace Hil.Rigs;
+
+/// <summary>
+/// A validated rig file (DESIGN.md §4). Immutable: built once by the rig file parser, then
+/// only read. Every element remembers where in the file it came from so later errors can
+/// still name the file, line and column.
+/// </summary>
+public sealed record RigSpec(
+    string Name,
+    RigHost Host,
+    SafeState SafeState,
+    ImmutableDictionary<string, PowerSwitchSpec> Power,
+    ImmutableDictionary<string, DeviceSpec> Devices,
+    DextSpec? Dext,
+    RigTimeouts Timeouts,
+    SimSpec? Sim,
+    string SourcePath);
+
+public enum RigHost
+{
+    Sim,
+    MacOS,
+}
+
+/// <summary>What every exit path leaves the switches in.</summary>
+public enum SafeState
+{
+    AllOff,
+    AllOn,
+}
+
+/// <summary>Where in a rig file a value was read: for error messages after parsing.</summary>
+public sealed record SourceLocation(string File, int Line, int Column)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}";
+}
+
+/// <summary>
+/// One power switch: a relay board or a switchable hub. <see cref="Kind"/> is one of
+/// numato, lcus, kmtronic, dcttech, uhubctl, ykush, sim. <see cref="Port"/> = "sim" means the
+/// board's emulator, in memory.
+/// </summary>
+public sealed record PowerSwitchSpec(
+    string Name,
+    string Kind,
+    string? Port,
+    string? Serial,
+    string? Location,
+    int Channels,
+    SourceLocation Where);
+
+/// <summary>"relay1/3": channel 3 of switch relay1, numbered as the board numbers them.</summary>
+public sealed record ChannelRef(string Switch, int Channel)
+{
+    public override string ToString() => $"{Switch}/{Channel}";
+}
+
+public sealed record UsbIdentity(ushort VendorId, ushort ProductId, string? Serial)
+{
+    public override string ToString() =>
+        Serial is null ? $"{VendorId:x4}:{ProductId:x4}" : $"{VendorId:x4}:{ProductId:x4} ({Serial})";
+}
+
+public sealed record DeviceSpec(string Name, ChannelRef Power, UsbIdentity Usb, SourceLocation Where);
+
+/// <summary>The dext under test. <see cref="PlistPath"/> is resolved relative to the repository root.</summary>
+public sealed record DextSpec(string PlistPath, string BundleId, string EntitlementToken);
+
+public sealed record RigTimeouts(TimeSpan Enumerate, TimeSpan Activate);
+
+/// <summary>Settings of the simulated rig (only for host: sim).</summary>
+public sealed record SimSpec(
+    TimeSpan EnumerateDelay,
+    TimeSpan EnumerateJitter,
+    ImmutableArray<FaultSpec> Faults,
+    int Seed);
+
+/// <summary>
+/// A fault the sim injects (DESIGN.md §4): kinds relay-timeout, never-enumerate,
+/// dext-crash, userclient-hang, drop-messages, delay-messages, hop-delay. <see cref="Target"/>
+/// names the switch, device or topology it applies to.
+/// </summary>
+public sealed record FaultSpec(
+    string Kind,
+    string? Target,
+    ImmutableDictionary<string, string> Args,
+    SourceLocation Where);
