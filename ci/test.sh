@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Every test the project has, in dependency order, with one closing tally CI can read:
+# the probe dext's CTest (unit, fuzz, sim-host integration), the harness's unit tests,
+# the HIL fixtures on the sim rig (their Allure results feed the report UI tests), and
+# the report UI tests in Chromium. Called by `./hil test` after set-up.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/.hil/test"
+rm -rf "$OUT"; mkdir -p "$OUT"
+passed=0; failed=0; broken=()
+started=$SECONDS
+
+tally_ctest() { # tally_ctest LOG
+  local line
+  line=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$1" | tail -1)
+  [ -n "$line" ] || { failed=$((failed + 1)); broken+=("ctest: no summary"); return; }
+  local f t
+  f=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$line")
+  t=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\2/' <<<"$line")
+  passed=$((passed + t - f)); failed=$((failed + f))
+}
+
+tally_dotnet() { # tally_dotnet NAME LOG STATUS
+  local p f
+  p=$(grep -oE 'Passed: +[0-9]+' "$2" | awk '{s+=$2} END {print s+0}')
+  f=$(grep -oE 'Failed: +[0-9]+' "$2" | awk '{s+=$2} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$3" -ne 0 ] || [ "$f" -ne 0 ] || [ "$p" -eq 0 ]; then
+    broken+=("$1"); [ "$f" -eq 0 ] && failed=$((failed + 1))
+  fi
+}
+
+echo "== probe dext: CTest (unit, fuzzers, sim-host integration)"
+ctest --test-dir "$ROOT/build/dext-check" --output-on-failure -j2 2>&1 | tee "$OUT/ctest.log"
+tally_ctest "$OUT/ctest.log"
+
+echo "== build: Harness.sln"
+if ! dotnet build "$ROOT/Harness.sln" -c Release -nologo -v q -p:UseSharedCompilation=false >"$OUT/build.log" 2>&1; then
+  grep -E 'error' "$OUT/build.log" | sort -u | head -40
+  echo "0 passed, 1 failed"; exit 1
+fi
+
+run_dotnet_tests() { # run_dotnet_tests NAME PROJECT [extra env assignments…]
+  local name=$1 project=$2; shift 2
+  echo "== $name"
+  env "$@" dotnet test "$project" -c Release --no-build -nologo \
+    --results-directory "$OUT/$name" 2>&1 | tee "$OUT/$name.log"
+  tally_dotnet "$name" "$OUT/$name.log" "${PIPESTATUS[0]}"
+}
+
+for project in "$ROOT"/harness/tests/*/*.Tests.csproj; do
+  run_dotnet_tests "$(basename "$project" .csproj)" "$project"
+done
+
+FIXTURE_RESULTS="$OUT/allure-fixtures"
+run_dotnet_tests fixtures "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" \
+  HIL_ALLURE_RESULTS="$FIXTURE_RESULTS" HIL_RIG="$ROOT/rigs/sim.yaml"
+run_dotnet_tests report-ui "$ROOT/reports/Hil.ReportUi.Tests/Hil.ReportUi.Tests.csproj" \
+  HIL_FIXTURE_RESULTS="$FIXTURE_RESULTS" HIL_ALLURE_RESULTS="$OUT/allure-report-ui"
+
+echo
+echo "== took $((SECONDS - started)) s"
+[ ${#broken[@]} -eq 0 ] || printf 'failing: %s\n' "${broken[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ ${#broken[@]} -eq 0 ]
