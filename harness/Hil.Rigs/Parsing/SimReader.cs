@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+
+namespace Hil.Rigs.Parsing;
+
+/// <summary>Reads <c>sim:</c>: enumeration timing, the random seed and the faults to inject.</summary>
+internal static class SimReader
+{
+    public static readonly SimSpec Defaults = new(
+        TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(50), [], Seed: 1);
+
+    // Arguments the sim's fault kinds share; their values are checked here so a typo fails at
+    // load time. Other argument names pass through as text for the sim to interpret.
+    private static readonly string[] DurationArgs = ["after", "delay", "duration", "jitter", "for"];
+    private static readonly string[] FractionArgs = ["rate", "probability"];
+    private static readonly string[] CountArgs = ["every", "count", "times"];
+
+    /// <summary>Null for a real host; the defaults when a sim rig leaves the section out.</summary>
+    public static SimSpec? Read(Field? sim, RigHost host, ImmutableDictionary<string, PowerSwitchSpec> power,
+        ImmutableDictionary<string, DeviceSpec> devices)
+    {
+        if (host != RigHost.Sim)
+        {
+            return sim is { } misplaced ? throw misplaced.Error("only allowed with host: sim") : null;
+        }
+
+        if (sim is not { } field)
+        {
+            return Defaults;
+        }
+
+        var map = field.Map("a mapping with enumerate_delay, enumerate_jitter, seed and faults",
+            "enumerate_delay", "enumerate_jitter", "seed", "faults");
+        var faults = map.Optional("faults")?.List("a list of faults, each { kind: ..., target: ... }") ?? [];
+        return new SimSpec(
+            map.Optional("enumerate_delay")?.Duration(allowZero: true) ?? Defaults.EnumerateDelay,
+            map.Optional("enumerate_jitter")?.Duration(allowZero: true) ?? Defaults.EnumerateJitter,
+            [.. faults.Select(f => ReadFault(f, power, devices))],
+            map.Optional("seed")?.Int(0, int.MaxValue) ?? Defaults.Seed);
+    }
+
+    private static FaultSpec ReadFault(Field field, ImmutableDictionary<string, PowerSwitchSpec> power,
+        ImmutableDictionary<string, DeviceSpec> devices)
+    {
+        var map = field.NameMap("a fault: a mapping { kind: ..., target: ..., other arguments }");
+        var kind = map.Required("kind", $"one of {string.Join(", ", FaultKinds.All)}")
+            .Choice(FaultKinds.All.Select(k => (k, k)).ToList());
+        var target = map.Optional("target") is { } t ? CheckTarget(kind, t, power, devices) : null;
+        if (target is null && kind is FaultKinds.RelayTimeout or FaultKinds.NeverEnumerate)
+        {
+            _ = map.Required("target", TargetExpected(kind));
+        }
+
+        var args = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in map.Entries.Where(e => e.Key.Value is not ("kind" or "target")))
+        {
+            args[key.Value] = CheckArg(key.Value, value);
+        }
+
+        return new FaultSpec(kind, target, args.ToImmutable(), field.Where);
+    }
+
+    private static string CheckTarget(string kind, Field field, ImmutableDictionary<string, PowerSwitchSpec> power,
+        ImmutableDictionary<string, DeviceSpec> devices)
+    {
+        var text = field.Text(TargetExpected(kind));
+        switch (kind)
+        {
+            case FaultKinds.RelayTimeout when !power.ContainsKey(text):
+                if (RigTargets.TryParseChannel(power, text, out _) is { } error)
+                {
+                    throw field.Error($"expected a switch ({string.Join(", ", power.Keys.Order())}) or SWITCH/CHANNEL: {error}");
+                }
+
+                break;
+            case FaultKinds.NeverEnumerate when !devices.ContainsKey(text):
+                var known = devices.IsEmpty ? "the rig declares no devices" : $"devices: {string.Join(", ", devices.Keys.Order())}";
+                throw field.Error($"names no declared device '{text}'; {known}");
+        }
+
+        return text;
+    }
+
+    private static string TargetExpected(string kind) => kind switch
+    {
+        FaultKinds.RelayTimeout => "the switch or SWITCH/CHANNEL whose replies stop",
+        FaultKinds.NeverEnumerate => "the device that never enumerates",
+        _ => "what the fault applies to (a driver, topology or device name)",
+    };
+
+    private static string CheckArg(string name, Field value)
+    {
+        if (DurationArgs.Contains(name))
+        {
+            _ = value.Duration(allowZero: true);
+        }
+        else if (FractionArgs.Contains(name))
+        {
+            _ = value.Fraction();
+        }
+        else if (CountArgs.Contains(name))
+        {
+            _ = value.Int(1, int.MaxValue);
+        }
+
+        return value.Text("a scalar argument value");
+    }
+}

@@ -1,0 +1,64 @@
+using Hil.Foundation;
+using Hil.Rigs.Parsing;
+
+namespace Hil.Rigs;
+
+/// <summary>
+/// Loads rig files (DESIGN.md §4, rigs/README.md) into a validated, immutable <see cref="RigSpec"/>.
+/// Every error is an <see cref="InputException"/> whose message reads
+/// <c>FILE:LINE:COLUMN: FIELD.PATH: expected …, got …</c>.
+/// </summary>
+public static class RigFile
+{
+    /// <summary>The file that marks the repository root, against which <c>dext.plist</c> is resolved.</summary>
+    public const string RootMarker = "Harness.sln";
+
+    /// <exception cref="InputException">The file is missing, unreadable or not a valid rig.</exception>
+    public static RigSpec Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string yaml;
+        try
+        {
+            yaml = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot read the rig file: {ex.Message}", ex);
+        }
+
+        return Parse(yaml, path);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="yaml"/> as if read from <paramref name="sourcePath"/>: that path names the
+    /// file in errors and locates the repository root.
+    /// </summary>
+    /// <exception cref="InputException">The text is not a valid rig.</exception>
+    public static RigSpec Parse(string yaml, string sourcePath)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(sourcePath);
+        var fullPath = Path.GetFullPath(sourcePath);
+        var root = YamlTreeBuilder.Build(yaml, sourcePath);
+        return RigReader.Read(root, sourcePath, fullPath, FindRepositoryRoot(fullPath));
+    }
+
+    /// <summary>
+    /// The nearest directory at or above the rig file that holds <see cref="RootMarker"/>, else the
+    /// rig file's own directory (a rig file copied outside the repository keeps working).
+    /// </summary>
+    public static string FindRepositoryRoot(string rigFilePath)
+    {
+        var start = Path.GetDirectoryName(Path.GetFullPath(rigFilePath))!;
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, RootMarker)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return start;
+    }
+}
