@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Hil.Foundation;
+using Hil.Rigs;
+
+namespace Hil.Power;
+
+/// <summary>
+/// Yepkit YKUSH boards through ykushcmd, bound by board serial (<c>location: YK12345</c>, or
+/// <c>ykush3:YK12345</c> / <c>ykushxs:…</c> for the other models). YKUSH prints
+/// "Downstream port N is ON|OFF", YKUSH3 prints "Port N ON|OFF" (relays.md §5); both are read.
+/// </summary>
+internal sealed partial class YkushSwitch : PowerSwitchBase
+{
+    private readonly ToolRunner _tool;
+    private readonly string _model;
+    private readonly string _serial;
+
+    public YkushSwitch(PowerSwitchSpec spec, ToolRunner tool)
+        : base(spec, firstChannel: 1, $"ykush {spec.Location}")
+    {
+        if (string.IsNullOrEmpty(spec.Location))
+        {
+            throw new InputException($"{spec.Where}: power.{spec.Name}.location: a YKUSH board is bound by its serial (see `ykushcmd -l`), optionally prefixed ykush3: or ykushxs:");
+        }
+
+        var colon = spec.Location.IndexOf(':', StringComparison.Ordinal);
+        (_model, _serial) = colon < 0 ? ("ykush", spec.Location) : (spec.Location[..colon], spec.Location[(colon + 1)..]);
+        _tool = tool;
+    }
+
+    public override bool CanReadBack => true;
+
+    protected override async Task WriteAsync(int channel, bool on, CancellationToken cancellationToken) =>
+        await RunAsync(channel, on ? "-u" : "-d", cancellationToken).ConfigureAwait(false);
+
+    protected override async Task<bool> ReadHardwareAsync(int channel, CancellationToken cancellationToken)
+    {
+        var (command, output) = await RunAsync(channel, "-g", cancellationToken).ConfigureAwait(false);
+        var m = PortState().Match(output);
+        if (!m.Success || m.Groups[1].Value != channel.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new RigFaultException(
+                $"{Board} channel {channel}: `{command}` printed no 'Downstream port {channel} is ON|OFF' or 'Port {channel} ON|OFF' line; output was: {UhubctlSwitch.Said(output, "")}");
+        }
+
+        return m.Groups[2].Value == "ON";
+    }
+
+    private async Task<(string Command, string Output)> RunAsync(int channel, string verb, CancellationToken cancellationToken)
+    {
+        string[] args = [_model, "-s", _serial, verb, channel.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        var command = ToolRunner.CommandLine(_tool.Tool, args);
+        var result = await _tool.RunAsync(args, $"{command} for {Board} channel {channel}", cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new RigFaultException($"{Board} channel {channel}: `{command}` exited {result.ExitCode}: {UhubctlSwitch.Said(result.StandardOutput, result.StandardError)}");
+        }
+
+        return (command, result.StandardOutput);
+    }
+
+    [GeneratedRegex(@"(?:Downstream port |Port )(\d+)(?: is)? (ON|OFF)")]
+    private static partial Regex PortState();
+}

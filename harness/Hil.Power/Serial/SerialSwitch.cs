@@ -1,0 +1,25 @@
+using Hil.Rigs;
+
+namespace Hil.Power;
+
+/// <summary>A relay board behind a byte stream: owns the <see cref="BoardLink"/> and closes it.</summary>
+internal abstract class SerialSwitch : PowerSwitchBase
+{
+    protected SerialSwitch(PowerSwitchSpec spec, int firstChannel, Stream stream, TimeProvider time, TimeSpan replyTimeout)
+        : base(spec, firstChannel, spec.Port ?? "no port")
+    {
+        Link = new BoardLink(Board, stream, time, replyTimeout);
+    }
+
+    protected BoardLink Link { get; }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await Link.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>"numato board 'relay1' (/dev/ttyACM0) to answer 'relay on 3' for channel 3": what a timeout names.</summary>
+    protected string Awaiting(string command, int? channel) =>
+        channel is null ? $"{Board} to answer {command}" : $"{Board} to answer {command} for channel {channel}";
+}

@@ -1,0 +1,73 @@
+using System.IO.Ports;
+using Hil.Foundation;
+using Hil.Rigs;
+
+namespace Hil.Power;
+
+/// <summary>Opens real serial devices (USB CDC-ACM, CH340, FTDI VCP) through System.IO.Ports.</summary>
+public sealed class SerialPortOpener : IByteStreamOpener
+{
+    public static SerialPortOpener Instance { get; } = new();
+
+    public Task<Stream> OpenAsync(PowerSwitchSpec spec, SerialLine line, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(line);
+        if (string.IsNullOrEmpty(spec.Port))
+        {
+            throw new InputException($"{spec.Where}: power.{spec.Name}.port: a {spec.Kind} board needs a serial device path, e.g. /dev/ttyACM0");
+        }
+
+        // DtrEnable before Open: on ptys and some CDC devices the DTR ioctl is the one that fails
+        // (dotnet/runtime#31523), and setting it first keeps Open from toggling it separately.
+        var port = new SerialPort(spec.Port, line.BaudRate, Parity.None, 8, StopBits.One)
+        {
+            Handshake = Handshake.None,
+            DtrEnable = true,
+            ReadTimeout = SerialPort.InfiniteTimeout,
+            WriteTimeout = 2000,
+        };
+        try
+        {
+            port.Open();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            port.Dispose();
+            throw new RigFaultException($"{spec.Kind} board '{spec.Name}': cannot open serial port {spec.Port}: {e.Message}", e);
+        }
+
+        return Task.FromResult<Stream>(new OwningStream(port.BaseStream, port));
+    }
+
+    /// <summary>BaseStream does not close its SerialPort; this keeps the port's lifetime tied to the stream.</summary>
+    private sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(buffer, cancellationToken);
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            inner.ReadAsync(buffer, offset, count, cancellationToken);
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            inner.WriteAsync(buffer, cancellationToken);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                owner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

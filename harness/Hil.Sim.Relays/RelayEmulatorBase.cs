@@ -1,0 +1,101 @@
+namespace Hil.Sim.Relays;
+
+/// <summary>Channel state, the change event and the fault knobs every emulator shares.</summary>
+public abstract class RelayEmulatorBase : IRelayEmulator, IRelayFaults
+{
+    private readonly bool[] _on;
+    private readonly Lock _gate = new();
+    private volatile bool _stopAnswering;
+    private int _garble;
+
+    protected RelayEmulatorBase(string kind, int channels, int firstChannel)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
+        Kind = kind;
+        Channels = channels;
+        FirstChannel = firstChannel;
+        _on = new bool[channels];
+    }
+
+    public event Action<int, bool>? ChannelChanged;
+
+    public string Kind { get; }
+
+    public int Channels { get; }
+
+    /// <summary>Numato counts from 0, the others from 1, as the real protocols do.</summary>
+    public int FirstChannel { get; }
+
+    public bool StopAnswering
+    {
+        get => _stopAnswering;
+        set => _stopAnswering = value;
+    }
+
+    public bool Vanished { get; private set; }
+
+    public bool IsOn(int channel)
+    {
+        lock (_gate)
+        {
+            return Valid(channel) && _on[channel - FirstChannel];
+        }
+    }
+
+    public void GarbleNextReply() => Interlocked.Exchange(ref _garble, 1);
+
+    public virtual void Vanish() => Vanished = true;
+
+    protected bool Valid(int channel) => channel >= FirstChannel && channel < FirstChannel + Channels;
+
+    /// <summary>Sets a channel; raises <see cref="ChannelChanged"/> only on a real change, outside the lock.</summary>
+    protected void Set(int channel, bool on)
+    {
+        if (!Valid(channel))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_on[channel - FirstChannel] == on)
+            {
+                return;
+            }
+
+            _on[channel - FirstChannel] = on;
+        }
+
+        ChannelChanged?.Invoke(channel, on);
+    }
+
+    /// <summary>Bit (channel - first) set for each channel that is on.</summary>
+    protected ulong Mask()
+    {
+        lock (_gate)
+        {
+            ulong mask = 0;
+            for (var i = 0; i < _on.Length; i++)
+            {
+                mask |= _on[i] ? 1UL << i : 0;
+            }
+
+            return mask;
+        }
+    }
+
+    /// <summary>True once per <see cref="GarbleNextReply"/>: the caller corrupts the reply it is about to send.</summary>
+    protected bool TakeGarble() => Interlocked.Exchange(ref _garble, 0) == 1;
+
+    /// <summary>A corruption a real line fault would plausibly produce: every byte's bits flipped.</summary>
+    protected static byte[] Garble(ReadOnlySpan<byte> reply)
+    {
+        var garbled = reply.ToArray();
+        for (var i = 0; i < garbled.Length; i++)
+        {
+            garbled[i] ^= 0x5A;
+        }
+
+        return garbled.Length == 0 ? [0x5A] : garbled;
+    }
+}
