@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Hil.Dext.Plist;
+using Hil.Foundation;
+
+namespace Hil.Dext;
+
+/// <summary>
+/// The dext's Info.plist as the kernel reads it for matching: its bundle identity and
+/// IOKitPersonalities in file order. Every error names the plist path, line and key.
+/// </summary>
+public sealed class DextPlist
+{
+    private DextPlist(string path, string? bundleId, string? bundleVersion, ImmutableArray<DextPersonality> personalities)
+    {
+        Path = path;
+        BundleIdentifier = bundleId;
+        BundleVersion = bundleVersion;
+        Personalities = personalities;
+    }
+
+    public string Path { get; }
+
+    /// <summary>CFBundleIdentifier as written; may be an Xcode variable such as $(PRODUCT_BUNDLE_IDENTIFIER).</summary>
+    public string? BundleIdentifier { get; }
+
+    public string? BundleVersion { get; }
+
+    public ImmutableArray<DextPersonality> Personalities { get; }
+
+    public static DextPlist Load(string path)
+    {
+        string xml;
+        try
+        {
+            xml = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot read the dext's Info.plist: {e.Message}", e);
+        }
+
+        return Parse(xml, path);
+    }
+
+    public static DextPlist Parse(string xml, string sourcePath)
+    {
+        var root = PlistXmlReader.Read(xml, sourcePath) as PlistDict
+            ?? throw new InputException($"{sourcePath}: the top-level value must be a <dict>");
+        var personalities = root.Find("IOKitPersonalities") switch
+        {
+            PlistDict dict => dict,
+            null => throw new InputException($"{sourcePath}:{root.Line}: key 'IOKitPersonalities' is missing"),
+            var other => throw new InputException(
+                $"{sourcePath}:{other.Line}: key 'IOKitPersonalities' must be a dict, found {other.TypeName}"),
+        };
+        if (personalities.Entries.Count == 0)
+        {
+            throw new InputException($"{sourcePath}:{personalities.Line}: IOKitPersonalities is empty");
+        }
+
+        var read = personalities.Entries
+            .Select(e => PersonalityReader.Read(e.Key, e.Value, sourcePath))
+            .ToImmutableArray();
+        return new DextPlist(
+            sourcePath, OptionalString(root, "CFBundleIdentifier", sourcePath),
+            OptionalString(root, "CFBundleVersion", sourcePath), read);
+    }
+
+    private static string? OptionalString(PlistDict dict, string key, string sourcePath) => dict.Find(key) switch
+    {
+        null => null,
+        PlistString s => s.Value,
+        var other => throw new InputException($"{sourcePath}:{other.Line}: key '{key}' must be a string, found {other.TypeName}"),
+    };
+}

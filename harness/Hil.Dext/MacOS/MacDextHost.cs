@@ -1,0 +1,139 @@
+using CliWrap;
+using Hil.Foundation;
+using Hil.Rigs;
+
+namespace Hil.Dext.MacOS;
+
+/// <summary>
+/// <see cref="IDextHost"/> on a real Mac, composed of the host app (activation),
+/// `systemextensionsctl list` (state) and `ioreg` (which driver runs in which process).
+/// Thin on purpose: every decision is in the parsers, which are tested on captured output.
+/// Runs only on macOS; verified only on a Mac (see README.md).
+/// </summary>
+public sealed class MacDextHost : IDextHost
+{
+    private readonly RigSpec _rig;
+    private readonly DextSpec _dext;
+    private readonly DextPlist _plist;
+    private readonly MacDextHostOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SystemExtensionsCtl _ctl;
+    private readonly Ioreg _ioreg;
+
+    public MacDextHost(RigSpec rig, MacDextHostOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        _rig = rig;
+        _dext = rig.Dext ?? throw new InputException($"{rig.SourcePath}: rig has no 'dext' section; the Mac dext host needs one");
+        _plist = DextPlist.Load(RepositoryRoot.Resolve(_dext.PlistPath, Path.GetDirectoryName(rig.SourcePath)));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _ctl = new SystemExtensionsCtl(options.SystemExtensionsCtl);
+        _ioreg = new Ioreg(options.Ioreg);
+    }
+
+    public async Task ActivateAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Activator is { } app)
+        {
+            await CliRun.StdoutAsync(Cli.Wrap(app).WithArguments(_options.ActivateArguments), cancellationToken).ConfigureAwait(false);
+        }
+
+        await PollAsync(
+            async ct => (await FindEntryAsync(ct).ConfigureAwait(false))?.IsActivatedEnabled == true,
+            $"systemextensionsctl to list {_dext.BundleId} as [activated enabled] (approve it in System Settings " +
+            "or allow it by MDM if it is [activated waiting for user])",
+            _rig.Timeouts.Activate, FaultKind.InfrastructureFault, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DeactivateAsync(CancellationToken cancellationToken)
+    {
+        var command = _options.Activator is { } app
+            ? Cli.Wrap(app).WithArguments(_options.DeactivateArguments)
+            : _ctl.Uninstall(null, _dext.BundleId);
+        await CliRun.StdoutAsync(command, cancellationToken).ConfigureAwait(false);
+        await PollAsync(
+            async ct => (await FindEntryAsync(ct).ConfigureAwait(false))?.IsActivatedEnabled != true,
+            $"{_dext.BundleId} to leave [activated enabled]", _rig.Timeouts.Activate,
+            FaultKind.InfrastructureFault, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DextStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var entry = await FindEntryAsync(cancellationToken).ConfigureAwait(false);
+        var names = _plist.Personalities.Select(p => p.IOUserServerName).ToHashSet(StringComparer.Ordinal);
+        var servers = await _ioreg.UserServersAsync(cancellationToken).ConfigureAwait(false);
+        var pids = servers.Where(s => names.Contains(s.ServerName) && s.ProcessId is not null)
+            .Select(s => s.ProcessId!.Value).Distinct().ToList();
+        return new DextStatus(StateOf(entry), _dext.BundleId, entry?.Version, pids);
+    }
+
+    public async Task<IReadOnlyList<DriverInstance>> QueryRegistryAsync(CancellationToken cancellationToken)
+    {
+        var servers = await _ioreg.UserServersAsync(cancellationToken).ConfigureAwait(false);
+        var nodes = new List<IoregNode>();
+        foreach (var userClass in _plist.Personalities.Select(p => p.IOUserClass).Distinct(StringComparer.Ordinal))
+        {
+            nodes.AddRange(await _ioreg.ServicesNamedAsync(userClass, cancellationToken).ConfigureAwait(false));
+        }
+
+        return MacRegistryMap.Map(servers, nodes, _plist, _rig);
+    }
+
+    public async Task<IReadOnlyList<DriverInstance>> WaitForRegistryAsync(
+        Func<IReadOnlyList<DriverInstance>, bool> condition, string waitedFor, TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        IReadOnlyList<DriverInstance> last = [];
+        await PollAsync(
+            async ct => condition(last = await QueryRegistryAsync(ct).ConfigureAwait(false)),
+            waitedFor, timeout, FaultKind.ProductDefect, cancellationToken).ConfigureAwait(false);
+        return last;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    internal static DextState StateOf(SystemExtensionEntry? entry) => entry?.State switch
+    {
+        null => DextState.NotInstalled,
+        "activated enabled" => DextState.Activated,
+        var s when s.Contains("waiting for user", StringComparison.Ordinal) => DextState.Activating,
+        var s when s.StartsWith("terminated", StringComparison.Ordinal) => DextState.Deactivated,
+        var s when s.StartsWith("activated", StringComparison.Ordinal) => DextState.Activating,
+        _ => DextState.Failed,
+    };
+
+    private async Task<SystemExtensionEntry?> FindEntryAsync(CancellationToken cancellationToken)
+    {
+        var entries = await _ctl.ListAsync(cancellationToken).ConfigureAwait(false);
+        return entries.Where(e => e.BundleId == _dext.BundleId)
+            .OrderByDescending(e => e.IsActivatedEnabled).FirstOrDefault();
+    }
+
+    private async Task PollAsync(
+        Func<CancellationToken, Task<bool>> done, string waitedFor, TimeSpan timeout, FaultKind fault,
+        CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loop = PollLoopAsync(done, stop.Token);
+        try
+        {
+            await loop.WithTimeout(timeout, waitedFor, fault, _time, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> PollLoopAsync(Func<CancellationToken, Task<bool>> done, CancellationToken ct)
+    {
+        while (!await done(ct).ConfigureAwait(false))
+        {
+            await Task.Delay(_options.PollInterval, _time, ct).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+}

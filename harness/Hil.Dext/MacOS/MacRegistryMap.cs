@@ -1,0 +1,64 @@
+using Hil.Rigs;
+
+namespace Hil.Dext.MacOS;
+
+/// <summary>
+/// Turns ioreg nodes into the harness's <see cref="DriverInstance"/>s. A service node is ours
+/// when it carries HILRole (personality keys are copied onto the matched service); its
+/// process is the IOUserServer whose IOAssociatedServices lists its registry ID (0 when no
+/// server lists it yet). The endpoint is the registry ID in 0x-hex: what a user client opens
+/// with IORegistryEntryIDMatching.
+/// </summary>
+internal static class MacRegistryMap
+{
+    public static IReadOnlyList<DriverInstance> Map(
+        IReadOnlyList<IoUserServer> servers, IEnumerable<IoregNode> serviceNodes, DextPlist plist, RigSpec rig)
+    {
+        var instances = new List<DriverInstance>();
+        foreach (var node in serviceNodes.DistinctBy(n => n.RegistryId))
+        {
+            var personality = FindPersonality(node, plist);
+            if (personality is null)
+            {
+                continue;
+            }
+
+            var server = servers.FirstOrDefault(s => s.AssociatedServices.Contains(node.RegistryId));
+            var id = $"0x{node.RegistryId:x}";
+            instances.Add(new DriverInstance(
+                personality.Role, id, personality.Name, server?.ProcessId ?? 0,
+                server?.ServerName ?? node.GetString("IOUserServerName") ?? personality.IOUserServerName,
+                id, node.Has(PersonalityReader.OneProcessKey), MatchedDevice(node, rig)));
+        }
+
+        return instances;
+    }
+
+    /// <summary>Personality keys copied to the node tell which entry matched: class, role, OneProcess key, IDs.</summary>
+    private static DextPersonality? FindPersonality(IoregNode node, DextPlist plist)
+    {
+        var role = node.GetString(PersonalityReader.RoleKey);
+        if (role is null)
+        {
+            return null;
+        }
+
+        return plist.Personalities.FirstOrDefault(p =>
+            p.IOUserClass == (node.GetString("IOUserClass") ?? node.Name)
+            && string.Equals(role, p.Role == DriverRole.Driver1 ? "driver1" : "driver2", StringComparison.Ordinal)
+            && p.OneProcessKeyPresent == node.Has(PersonalityReader.OneProcessKey)
+            && (p.VendorId is null || (ushort?)node.GetNumber("VendorID") == p.VendorId)
+            && (p.ProductId is null || (ushort?)node.GetNumber("ProductID") == p.ProductId));
+    }
+
+    private static string? MatchedDevice(IoregNode node, RigSpec rig)
+    {
+        if (node.GetNumber("VendorID") is not { } vid || node.GetNumber("ProductID") is not { } pid)
+        {
+            return null;
+        }
+
+        var device = rig.Devices.Values.FirstOrDefault(d => d.Usb.VendorId == vid && d.Usb.ProductId == pid);
+        return device?.Name ?? $"{vid:x4}:{pid:x4}";
+    }
+}
