@@ -1,0 +1,126 @@
+using Hil.Foundation;
+using Hil.Rigs;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Hil.Devices.Tests;
+
+public sealed class DeviceEventHistoryTests
+{
+    private static readonly UsbIdentity A = new(0x1209, 0x0001, "HIL-A");
+    private static readonly UsbIdentity B = new(0x1209, 0x0002, "HIL-B");
+    private readonly FakeTimeProvider _time = new();
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task ReturnsAnEventRecordedBeforeTheWaitStarted(CancellationToken cancellationToken)
+    {
+        var history = new DeviceEventHistory(_time);
+        history.Record(Arrived(A, 200));
+
+        var e = await history.WaitAsync(DeviceEventKind.Arrived, A, 100, TimeSpan.FromSeconds(1), cancellationToken);
+
+        Assert.That(e.TimestampNs, Is.EqualTo(200));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task SkipsEventsBeforeTheGivenTimeAndTakesTheFirstAfter(CancellationToken cancellationToken)
+    {
+        var history = new DeviceEventHistory(_time);
+        history.Record(Arrived(A, 100));
+        history.Record(Removed(A, 150));
+        history.Record(Arrived(A, 300));
+        history.Record(Arrived(A, 400));
+
+        var e = await history.WaitAsync(DeviceEventKind.Arrived, A, 200, TimeSpan.FromSeconds(1), cancellationToken);
+
+        Assert.That(e.TimestampNs, Is.EqualTo(300));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task AnEventStampedExactlyAtTheGivenTimeCounts(CancellationToken cancellationToken)
+    {
+        var history = new DeviceEventHistory(_time);
+        history.Record(Removed(A, 500));
+
+        var e = await history.WaitAsync(DeviceEventKind.Removed, A, 500, TimeSpan.FromSeconds(1), cancellationToken);
+
+        Assert.That(e.Kind, Is.EqualTo(DeviceEventKind.Removed));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task CompletesWhenTheEventComesLater(CancellationToken cancellationToken)
+    {
+        var history = new DeviceEventHistory(_time);
+        var wait = history.WaitAsync(DeviceEventKind.Arrived, A, 100, TimeSpan.FromSeconds(5), cancellationToken);
+        history.Record(Arrived(B, 150));
+        Assert.That(wait.IsCompleted, Is.False, "another device's arrival does not count");
+
+        history.Record(Arrived(A, 160));
+
+        Assert.That((await wait).Usb, Is.EqualTo(A));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task TimeoutNamesKindDeviceAndTime(CancellationToken cancellationToken)
+    {
+        var history = new DeviceEventHistory(_time);
+        var wait = history.WaitAsync(DeviceEventKind.Arrived, A, 42, TimeSpan.FromSeconds(5), cancellationToken);
+
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        var e = await Assert.ThrowsAsync<WaitTimeoutException>(() => wait);
+        Assert.That(e!.Message, Is.EqualTo("timed out after 5 s waiting for arrival of 1209:0001 (HIL-A) at or after t=42 ns"));
+        Assert.That(e.Fault, Is.EqualTo(FaultKind.RigFault));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task ANamelessWaitMatchesAnySerialANamedOneOnlyItsOwn(CancellationToken cancellationToken)
+    {
+        var history = new DeviceEventHistory(_time);
+        history.Record(Arrived(A with { Serial = "OTHER" }, 10));
+
+        var any = await history.WaitAsync(DeviceEventKind.Arrived, A with { Serial = null }, 0, TimeSpan.FromSeconds(1), cancellationToken);
+        var named = history.WaitAsync(DeviceEventKind.Arrived, A, 0, TimeSpan.FromSeconds(1), cancellationToken);
+
+        Assert.That(any.Usb.Serial, Is.EqualTo("OTHER"));
+        Assert.That(named.IsCompleted, Is.False);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAsync<WaitTimeoutException>(() => named);
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task CallerCancellationIsNotATimeout(CancellationToken cancellationToken)
+    {
+        var history = new DeviceEventHistory(_time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var wait = history.WaitAsync(DeviceEventKind.Arrived, A, 0, TimeSpan.FromSeconds(5), cts.Token);
+
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAsync<TaskCanceledException>(() => wait);
+    }
+
+    [Test]
+    public void PresentFollowsArrivalsRemovalsAndSeeds()
+    {
+        var history = new DeviceEventHistory(_time);
+        history.SeedPresent(B);
+        history.Record(Arrived(A, 1));
+        Assert.That(history.Present, Is.EquivalentTo(new[] { A, B }));
+
+        history.Record(Removed(A, 2));
+
+        Assert.That(history.Present, Is.EqualTo(new[] { B }));
+        Assert.That(history.Events, Has.Count.EqualTo(2), "a seeded device did not arrive");
+    }
+
+    private static DeviceEvent Arrived(UsbIdentity usb, long ns) => new(DeviceEventKind.Arrived, usb, ns, "test");
+
+    private static DeviceEvent Removed(UsbIdentity usb, long ns) => new(DeviceEventKind.Removed, usb, ns, "test");
+}
