@@ -1,0 +1,103 @@
+namespace Hil.Reporting;
+
+/// <summary>
+/// Base of the label attributes. Put them on a test method, a fixture class (its tests inherit
+/// them) or the assembly; for one-value labels (severity, owner, topology, rig) the nearest wins.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Assembly, AllowMultiple = true, Inherited = true)]
+public abstract class AllureLabelsAttribute : Attribute
+{
+    internal abstract IEnumerable<(string Name, string Value)> Labels();
+}
+
+public sealed class AllureLabelAttribute(string name, string value) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => [(name, value)];
+}
+
+public sealed class AllureFeatureAttribute(params string[] features) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => features.Select(f => ("feature", f));
+}
+
+public sealed class AllureStoryAttribute(params string[] stories) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => stories.Select(s => ("story", s));
+}
+
+public sealed class AllureEpicAttribute(params string[] epics) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => epics.Select(e => ("epic", e));
+}
+
+public sealed class AllureTagAttribute(params string[] tags) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => tags.Select(t => ("tag", t));
+}
+
+public sealed class AllureOwnerAttribute(string owner) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => [("owner", owner)];
+}
+
+public sealed class AllureSeverityAttribute(Severity severity) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => [("severity", severity.ToString().ToLowerInvariant())];
+}
+
+/// <summary>The topology a test measures: <c>app-relay</c>, <c>one-process</c>, <c>shared-ring</c>.</summary>
+public sealed class AllureTopologyAttribute(string topology) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => [("topology", topology)];
+}
+
+public sealed class AllureRigAttribute(string rig) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => [("rig", rig)];
+}
+
+public sealed class AllureParentSuiteAttribute(string name) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => [("parentSuite", name)];
+}
+
+public sealed class AllureSuiteAttribute(string name) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => [("suite", name)];
+}
+
+public sealed class AllureSubSuiteAttribute(string name) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => [("subSuite", name)];
+}
+
+/// <summary>A TestOps id; Allure 3 then keys history on it instead of fullName.</summary>
+public sealed class AllureIdAttribute(int id) : AllureLabelsAttribute
+{
+    internal override IEnumerable<(string, string)> Labels() => [("ALLURE_ID", id.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+}
+
+/// <summary>A link on the test page; <c>type</c> is link, issue or tms.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
+public sealed class AllureLinkAttribute(string name, string url, string type = "link") : Attribute
+{
+    public string Name { get; } = name;
+
+    public string Url { get; } = url;
+
+    public string Type { get; } = type;
+}
+
+/// <summary>Markdown description; NUnit's own [Description] is read too.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, Inherited = true)]
+public sealed class AllureDescriptionAttribute(string markdown) : Attribute
+{
+    public string Markdown { get; } = markdown;
+}
+
+/// <summary>
+/// On a test method's parameter: its value changes every run (a port, a seed), so it is shown
+/// but left out of the history identity and the run lines up with earlier ones.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class HistoryExcludedAttribute : Attribute;

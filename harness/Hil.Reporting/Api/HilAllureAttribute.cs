@@ -1,0 +1,63 @@
+using Hil.Reporting.NUnitHook;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.ExecutionHooks;
+
+namespace Hil.Reporting;
+
+/// <summary>
+/// Records the test assembly as Allure results: <c>[assembly: Hil.Reporting.HilAllure]</c>.
+/// Two NUnit 5 extension points in one attribute: <see cref="ITestAction"/> opens and closes
+/// each test attempt (once per retry) and the run; execution hooks see every [SetUp],
+/// [OneTimeSetUp], [TearDown] and [OneTimeTearDown] with its exception, and the exception that
+/// ended the test body. Why both: see harness/Hil.Reporting/README.md.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class HilAllureAttribute : ExecutionHookAttribute, ITestAction
+{
+    public ActionTargets Targets => ActionTargets.Test | ActionTargets.Suite;
+
+    public void BeforeTest(ITest test)
+    {
+        if (test is TestAssembly)
+        {
+            NUnitRecorder.RunStarted();
+        }
+        else if (!test.IsSuite)
+        {
+            NUnitRecorder.TestStarted(test);
+        }
+    }
+
+    public void AfterTest(ITest test)
+    {
+        var result = TestExecutionContext.CurrentContext.CurrentResult;
+        if (test is TestAssembly)
+        {
+            NUnitRecorder.RunFinished(result);
+        }
+        else if (!test.IsSuite)
+        {
+            NUnitRecorder.TestFinished(test, result);
+        }
+    }
+
+    public override void BeforeEverySetUpHook(HookData hookData) =>
+        NUnitRecorder.FixtureStarted(hookData.HookedMethod?.Name ?? "set-up", setUp: true);
+
+    public override void AfterEverySetUpHook(HookData hookData) =>
+        NUnitRecorder.FixtureFinished(setUp: true, hookData.Exception);
+
+    public override void BeforeEveryTearDownHook(HookData hookData) =>
+        NUnitRecorder.FixtureStarted(hookData.HookedMethod?.Name ?? "tear-down", setUp: false);
+
+    public override void AfterEveryTearDownHook(HookData hookData) =>
+        NUnitRecorder.FixtureFinished(setUp: false, hookData.Exception);
+
+    public override void BeforeTestHook(HookData hookData)
+    {
+    }
+
+    public override void AfterTestHook(HookData hookData) => NUnitRecorder.BodyFinished(hookData.Exception);
+}

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Hil.Reporting.Writing;
+
+namespace Hil.Reporting.Runtime;
+
+/// <summary>
+/// Facts about the whole run: they become labels on every test (rig, dext version) and the
+/// report's environment.properties. Environment variables give defaults, fixtures set the truth.
+/// </summary>
+internal sealed partial class RunInfo
+{
+    private readonly ConcurrentDictionary<string, string> _environment = new(StringComparer.Ordinal);
+
+    public RunInfo()
+    {
+        Rig = Environment.GetEnvironmentVariable("HIL_RIG");
+        DextVersion = Environment.GetEnvironmentVariable("HIL_DEXT_VERSION");
+        ReportName = Environment.GetEnvironmentVariable("HIL_REPORT_NAME");
+    }
+
+    public string? Rig { get; set; }
+
+    public string? DextVersion { get; set; }
+
+    public string? ReportName { get; set; }
+
+    public string Host { get; } = Environment.MachineName;
+
+    public void Set(string key, string value) => _environment[key] = value;
+
+    /// <summary>Labels every test carries; a test's own label of the same name wins.</summary>
+    public IEnumerable<(string Name, string Value)> Labels()
+    {
+        if (!string.IsNullOrEmpty(Rig))
+        {
+            yield return ("rig", Rig);
+        }
+
+        if (!string.IsNullOrEmpty(DextVersion))
+        {
+            yield return ("dextVersion", DextVersion);
+        }
+    }
+
+    /// <summary>environment.properties: rig, host, OS build, dext version, harness version, commit, plus what fixtures set.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> EnvironmentEntries()
+    {
+        var entries = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Rig"] = Rig ?? "(not set: call AllureRun.SetRig or set HIL_RIG)",
+            ["Host"] = Host,
+            ["OS build"] = OsBuild(),
+            ["Dext version"] = DextVersion ?? "(not set: call AllureRun.SetDextVersion or set HIL_DEXT_VERSION)",
+            ["Harness version"] = HarnessVersion(),
+            ["Commit"] = Commit() ?? "(unknown)",
+            [".NET"] = RuntimeInformation.FrameworkDescription,
+        };
+        foreach (var (key, value) in _environment)
+        {
+            entries[key] = value;
+        }
+
+        return [.. entries];
+    }
+
+    private static string OsBuild()
+    {
+        const string plist = "/System/Library/CoreServices/SystemVersion.plist";
+        if (OperatingSystem.IsMacOS() && File.Exists(plist))
+        {
+            var match = BuildPattern().Match(File.ReadAllText(plist));
+            if (match.Success)
+            {
+                return $"macOS {Environment.OSVersion.Version} ({match.Groups[1].Value})";
+            }
+        }
+
+        return RuntimeInformation.OSDescription;
+    }
+
+    private static string HarnessVersion() =>
+        typeof(RunInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>CI names the commit; locally .git/HEAD does, read as a file so no process is started.</summary>
+    private static string? Commit()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("HIL_COMMIT") ?? Environment.GetEnvironmentVariable("GITHUB_SHA");
+        if (!string.IsNullOrEmpty(fromEnv))
+        {
+            return fromEnv;
+        }
+
+        var root = ResultsLocation.FindRepositoryRoot(AppContext.BaseDirectory);
+        var git = root is null ? null : Path.Combine(root, ".git");
+        if (git is null || !File.Exists(Path.Combine(git, "HEAD")))
+        {
+            return null;
+        }
+
+        var head = File.ReadAllText(Path.Combine(git, "HEAD")).Trim();
+        if (!head.StartsWith("ref: ", StringComparison.Ordinal))
+        {
+            return head;
+        }
+
+        var reference = head[5..];
+        var loose = Path.Combine(git, reference);
+        if (File.Exists(loose))
+        {
+            return File.ReadAllText(loose).Trim();
+        }
+
+        var packed = Path.Combine(git, "packed-refs");
+        return File.Exists(packed)
+            ? File.ReadLines(packed).Where(l => l.EndsWith(" " + reference, StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).FirstOrDefault()
+            : null;
+    }
+
+    [GeneratedRegex(@"<key>ProductBuildVersion</key>\s*<string>([^<]+)</string>")]
+    private static partial Regex BuildPattern();
+}

@@ -1,0 +1,33 @@
+namespace Hil.Reporting.Writing;
+
+/// <summary>Where results go: HIL_ALLURE_RESULTS if set, else results/allure under the repository root.</summary>
+public static class ResultsLocation
+{
+    public const string EnvironmentVariable = "HIL_ALLURE_RESULTS";
+
+    public static string Resolve()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnv))
+        {
+            return Path.GetFullPath(fromEnv);
+        }
+
+        var root = FindRepositoryRoot(AppContext.BaseDirectory) ?? FindRepositoryRoot(Environment.CurrentDirectory);
+        return Path.Combine(root ?? Environment.CurrentDirectory, "results", "allure");
+    }
+
+    /// <summary>The nearest folder above <paramref name="start"/> that holds Harness.sln, or null.</summary>
+    public static string? FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}
