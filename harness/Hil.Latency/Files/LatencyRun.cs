@@ -1,0 +1,64 @@
+using HdrHistogram;
+using Hil.Latency.Statistics;
+
+namespace Hil.Latency.Files;
+
+/// <summary>What a baseline is keyed by (DESIGN.md §7): the same rig, topology, dext and OS.</summary>
+public sealed record RunKey(string Rig, string Topology, string DextVersion, string OsBuild)
+{
+    public override string ToString() => $"{Rig}/{Topology}/dext {DextVersion}/os {OsBuild}";
+}
+
+/// <summary>Open loop: paced, latency from t_sched. Closed loop: as fast as possible, a throughput figure.</summary>
+public enum LoadMode
+{
+    OpenLoop,
+    ClosedLoop,
+}
+
+/// <summary>
+/// Every message of the burst accounted for: Sent = Received + Lost (Received counts
+/// distinct seqs, warm-up included); duplicates and reordering on top.
+/// </summary>
+public sealed record Accounting(
+    long Sent,
+    long Received,
+    long Lost,
+    long Duplicated,
+    long Reordered,
+    long WarmupDiscarded,
+    long RingOverflow,
+    long DriverDropped,
+    long Unexpected)
+{
+    /// <summary>Loss the driver itself did not count (dropped by an injected fault, or a full record ring).</summary>
+    public long UnexplainedLoss => Lost - DriverDropped - RingOverflow;
+}
+
+/// <summary>The host floor for the topology's primitive (hil-floor, PROTOCOL.md §7).</summary>
+public sealed record FloorFigures(string Primitive, long Samples, long P50Ns, long P99Ns, long P999Ns);
+
+/// <summary>A delay the sim added per hop to prove the gate catches a regression (selector 13, kind 2).</summary>
+public sealed record InjectedDelay(double Percent, long NsPerHop, string Basis);
+
+/// <summary>One measured run: what it measured, how every message was accounted, the full histogram and a subsample.</summary>
+public sealed record LatencyRun(
+    RunKey Key,
+    string Host,
+    LoadMode Mode,
+    int RateHz,
+    long Samples,
+    long Warmup,
+    string StartedUtc,
+    Accounting Accounting,
+    FloorFigures? Floor,
+    InjectedDelay? InjectedDelay,
+    HistogramBase Histogram,
+    IReadOnlyList<long> Subsample,
+    IReadOnlyList<QuantileEstimate> Estimates,
+    IReadOnlyList<LatencyWarning> Warnings)
+{
+    public PercentileSummary Summary => PercentileSummary.From(Histogram);
+
+    public LatencyDistribution Distribution => new(Key.Topology, Histogram, Subsample);
+}

@@ -1,0 +1,61 @@
+using Hil.Latency.Files;
+using Hil.Latency.Statistics;
+
+namespace Hil.Latency.Gate;
+
+public enum GateDecision
+{
+    /// <summary>No gated percentile regressed, or the confirming re-measure did not repeat it.</summary>
+    Pass,
+
+    /// <summary>A percentile regressed in the current run and again in the confirming re-measure.</summary>
+    Regression,
+
+    /// <summary>The current run regressed but no confirming re-measure was given: fails closed.</summary>
+    UnconfirmedRegression,
+}
+
+/// <summary>One gated percentile of one run against the baseline.</summary>
+public sealed record PercentileCheck(
+    double Quantile,
+    long BaselineNs,
+    long CurrentNs,
+    double Shift,
+    double PValue,
+    bool Significant,
+    bool Practical,
+    ExceedanceResult Test)
+{
+    public bool Regressed => Significant && Practical;
+
+    public string Name => $"p{Quantile * 100:0.###}";
+}
+
+/// <summary>One run (current or confirm) judged against the baseline.</summary>
+public sealed record GateStage(
+    string Label,
+    string Source,
+    RunKey Key,
+    IReadOnlyList<PercentileCheck> Checks,
+    ComparisonResult? Comparison,
+    IReadOnlyList<LatencyWarning> Warnings)
+{
+    public bool Regressed => Checks.Any(c => c.Regressed);
+
+    public IEnumerable<string> Moved => Checks.Where(c => c.Regressed).Select(c => c.Name);
+}
+
+/// <summary>The verdict with all its evidence; <see cref="ExitCode"/> is what `hil gate` returns.</summary>
+public sealed record GateResult(
+    GateDecision Decision,
+    GateOptions Options,
+    string BaselineSource,
+    RunKey BaselineKey,
+    PercentileSummary Baseline,
+    GateStage Current,
+    GateStage? Confirm)
+{
+    public int ExitCode => Decision == GateDecision.Pass ? 0 : 1;
+
+    public string Evidence => GateReport.Render(this);
+}

@@ -1,0 +1,84 @@
+using Hil.Foundation;
+using Hil.Latency.Baselines;
+using Hil.Latency.Files;
+
+namespace Hil.Latency.Tests;
+
+public sealed class StoreTests
+{
+    private string root = null!;
+
+    [SetUp]
+    public void CreateRoot() => root = Directory.CreateTempSubdirectory("hil-baselines-").FullName;
+
+    [TearDown]
+    public void RemoveRoot() => Directory.Delete(root, recursive: true);
+
+    [Test]
+    public void A_saved_baseline_lists_and_loads_back_unchanged()
+    {
+        var run = Synthetic.Run(Synthetic.LogNormal(3000, 40_000, 0.3, 1), analyse: true);
+        var store = new BaselineStore(root);
+        var path = store.Save(run);
+        var loaded = store.Load(run.Key);
+        Assert.Multiple(() =>
+        {
+            Assert.That(path, Does.EndWith(Path.Combine("sim-test", "app-relay", "0.1.0__test-os.json")));
+            Assert.That(loaded.Key, Is.EqualTo(run.Key));
+            Assert.That(loaded.Summary, Is.EqualTo(run.Summary));
+            Assert.That(loaded.Subsample, Is.EqualTo(run.Subsample));
+            Assert.That(loaded.Accounting, Is.EqualTo(run.Accounting));
+            Assert.That(loaded.Estimates.Select(e => e.Quantile), Is.EqualTo(run.Estimates.Select(e => e.Quantile)));
+            Assert.That(store.List().Single().Key, Is.EqualTo(run.Key));
+        });
+    }
+
+    [Test]
+    public void Resolve_takes_a_file_path_or_a_key()
+    {
+        var run = Synthetic.Run(Synthetic.LogNormal(500, 40_000, 0.3, 1));
+        var store = new BaselineStore(root);
+        var file = Path.Combine(root, "elsewhere.json");
+        LatencyRunFile.Write(file, run);
+        store.Save(run);
+        Assert.That(store.Resolve(file).Summary, Is.EqualTo(run.Summary));
+        Assert.That(store.Resolve("sim-test/app-relay/0.1.0/test-os").Summary, Is.EqualTo(run.Summary));
+    }
+
+    [Test]
+    public void A_missing_baseline_names_the_key_and_the_path_looked_at()
+    {
+        var e = Assert.Throws<InputException>(() => new BaselineStore(root).Resolve("sim/app-relay/9/os"));
+        Assert.That(e!.Message, Does.Contain("sim/app-relay/9/os").And.Contain("9__os.json"));
+    }
+
+    [Test]
+    public void A_malformed_key_says_what_a_key_looks_like()
+    {
+        var e = Assert.Throws<InputException>(() => BaselineStore.ParseKey("sim/app-relay"));
+        Assert.That(e!.Message, Does.Contain("rig/topology/dext-version/os-build"));
+    }
+
+    [Test]
+    public void Closed_loop_runs_are_not_baselines()
+    {
+        var run = Synthetic.Run(Synthetic.LogNormal(500, 40_000, 0.3, 1)) with { Mode = LoadMode.ClosedLoop };
+        Assert.Throws<InputException>(() => new BaselineStore(root).Save(run));
+    }
+
+    [Test]
+    public void A_measurement_file_missing_a_field_names_the_file_and_field()
+    {
+        var run = Synthetic.Run(Synthetic.LogNormal(500, 40_000, 0.3, 1));
+        var json = LatencyRunFile.ToJson(run).Replace("\"topology\": \"app-relay\",", string.Empty, StringComparison.Ordinal);
+        var e = Assert.Throws<InputException>(() => LatencyRunFile.FromJson(json, "cur.json"));
+        Assert.That(e!.Message, Is.EqualTo("cur.json: field 'topology' is missing or empty"));
+    }
+
+    [Test]
+    public void Malformed_json_names_the_line()
+    {
+        var e = Assert.Throws<InputException>(() => LatencyRunFile.FromJson("{\n  \"format\": ,\n}", "cur.json"));
+        Assert.That(e!.Message, Does.StartWith("cur.json: not a measurement file: line 2"));
+    }
+}
