@@ -77,7 +77,7 @@ internal sealed unsafe class DevShmMapping : IMappedMemory
                 $"shm object {path} is {info.Length} bytes, the map reply said {size}");
         }
 
-        var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, size, MemoryMappedFileAccess.ReadWrite);
+        var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.ReadWrite); // 0: the file's own size
         try
         {
             return new DevShmMapping("/" + bareName, size, file, file.CreateViewAccessor(0, size, MemoryMappedFileAccess.ReadWrite));
