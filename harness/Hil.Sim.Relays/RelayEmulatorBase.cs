@@ -87,15 +87,18 @@ public abstract class RelayEmulatorBase : IRelayEmulator, IRelayFaults
     /// <summary>True once per <see cref="GarbleNextReply"/>: the caller corrupts the reply it is about to send.</summary>
     protected bool TakeGarble() => Interlocked.Exchange(ref _garble, 0) == 1;
 
-    /// <summary>A corruption a real line fault would plausibly produce: every byte's bits flipped.</summary>
+    /// <summary>
+    /// Corrupts the first byte and keeps the length and terminator, so the driver receives a
+    /// complete reply that is wrong (a reply that loses its terminator is a timeout instead).
+    /// </summary>
     protected static byte[] Garble(ReadOnlySpan<byte> reply)
     {
         var garbled = reply.ToArray();
-        for (var i = 0; i < garbled.Length; i++)
+        if (garbled.Length > 0)
         {
-            garbled[i] ^= 0x5A;
+            garbled[0] ^= 0x5A;
         }
 
-        return garbled.Length == 0 ? [0x5A] : garbled;
+        return garbled;
     }
 }

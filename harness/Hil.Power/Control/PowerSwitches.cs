@@ -10,6 +10,9 @@ public sealed record PowerOptions(string Uhubctl = "uhubctl", string Ykushcmd = 
 
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long `cycle` holds a channel off.</summary>
+    public TimeSpan CycleOffTime { get; init; } = TimeSpan.FromSeconds(2);
+
     public IHidBackend? Hid { get; init; }
 
     public static PowerOptions Default { get; } = new();
@@ -18,7 +21,7 @@ public sealed record PowerOptions(string Uhubctl = "uhubctl", string Ykushcmd = 
 /// <summary>Builds the driver a rig file's switch names; the same code for hardware and the sim.</summary>
 public static class PowerSwitches
 {
-    public static readonly IReadOnlyList<string> Kinds = ["numato", "lcus", "kmtronic", "dcttech", "uhubctl", "ykush"];
+    public static readonly IReadOnlyList<string> Kinds = ["numato", "lcus", "kmtronic", "dcttech", "uhubctl", "ykush", "sim"];
 
     public static Task<IPowerSwitch> CreateAsync(
         PowerSwitchSpec spec, IByteStreamOpener opener, TimeProvider time, CancellationToken cancellationToken) =>
@@ -36,6 +39,12 @@ public static class PowerSwitches
         }
 
         var reply = options.ReplyTimeout;
+        if (spec.Kind == "sim")
+        {
+            // kind: sim is the default sim relay: the Numato text protocol against its emulator in memory.
+            spec = spec with { Kind = "numato", Port = "sim" };
+        }
+
         switch (spec.Kind)
         {
             case "numato":

@@ -5,7 +5,7 @@ using Hil.Rigs;
 namespace Hil.Power;
 
 /// <summary>
-/// Yepkit YKUSH boards through ykushcmd, bound by board serial (<c>location: YK12345</c>, or
+/// Yepkit YKUSH boards through ykushcmd, bound by board serial (<c>serial: YK12345</c>, or
 /// <c>ykush3:YK12345</c> / <c>ykushxs:…</c> for the other models). YKUSH prints
 /// "Downstream port N is ON|OFF", YKUSH3 prints "Port N ON|OFF" (relays.md §5); both are read.
 /// </summary>
@@ -16,15 +16,16 @@ internal sealed partial class YkushSwitch : PowerSwitchBase
     private readonly string _serial;
 
     public YkushSwitch(PowerSwitchSpec spec, ToolRunner tool)
-        : base(spec, firstChannel: 1, $"ykush {spec.Location}")
+        : base(spec, firstChannel: 1, $"ykush {spec.Serial ?? spec.Location}")
     {
-        if (string.IsNullOrEmpty(spec.Location))
+        var id = spec.Serial ?? spec.Location;
+        if (string.IsNullOrEmpty(id))
         {
-            throw new InputException($"{spec.Where}: power.{spec.Name}.location: a YKUSH board is bound by its serial (see `ykushcmd -l`), optionally prefixed ykush3: or ykushxs:");
+            throw new InputException($"{spec.Where}: power.{spec.Name}.serial: a YKUSH board is bound by its serial (see `ykushcmd -l`), optionally prefixed ykush3: or ykushxs:");
         }
 
-        var colon = spec.Location.IndexOf(':', StringComparison.Ordinal);
-        (_model, _serial) = colon < 0 ? ("ykush", spec.Location) : (spec.Location[..colon], spec.Location[(colon + 1)..]);
+        var colon = id.IndexOf(':', StringComparison.Ordinal);
+        (_model, _serial) = colon < 0 ? ("ykush", id) : (id[..colon], id[(colon + 1)..]);
         _tool = tool;
     }
 
