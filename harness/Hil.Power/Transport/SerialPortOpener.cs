@@ -18,18 +18,19 @@ public sealed class SerialPortOpener : IByteStreamOpener
             throw new InputException($"{spec.Where}: power.{spec.Name}.port: a {spec.Kind} board needs a serial device path, e.g. /dev/ttyACM0");
         }
 
-        // DtrEnable before Open: on ptys and some CDC devices the DTR ioctl is the one that fails
-        // (dotnet/runtime#31523), and setting it first keeps Open from toggling it separately.
+        // DtrEnable false before Open: Open otherwise asserts DTR with an ioctl that ptys (and some
+        // CDC devices) reject with ENOTTY (dotnet/runtime#31523); DTR is raised after Open where it can be.
         var port = new SerialPort(spec.Port, line.BaudRate, Parity.None, 8, StopBits.One)
         {
             Handshake = Handshake.None,
-            DtrEnable = true,
+            DtrEnable = false,
             ReadTimeout = SerialPort.InfiniteTimeout,
             WriteTimeout = 2000,
         };
         try
         {
             port.Open();
+            RaiseDtrWhereSupported(port);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -38,6 +39,19 @@ public sealed class SerialPortOpener : IByteStreamOpener
         }
 
         return Task.FromResult<Stream>(new OwningStream(port.BaseStream, port));
+    }
+
+    /// <summary>Some CDC-ACM firmwares only talk while DTR is up; a pty has no modem lines and refuses.</summary>
+    private static void RaiseDtrWhereSupported(SerialPort port)
+    {
+        try
+        {
+            port.DtrEnable = true;
+        }
+        catch (IOException)
+        {
+            // No modem control lines here (a pty): the board behind it does not need them.
+        }
     }
 
     /// <summary>BaseStream does not close its SerialPort; this keeps the port's lifetime tied to the stream.</summary>
