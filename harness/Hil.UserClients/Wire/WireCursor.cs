@@ -30,7 +30,7 @@ internal ref struct WireCursor(ReadOnlySpan<byte> frame, int position)
             throw new WireFormatException(at, countField, $"<= {max}", n.ToString(CultureInfo.InvariantCulture));
         }
 
-        return Take(n * 8, $"{countField} x u64 ({n})");
+        return n * 8 <= Remaining ? Take(n * 8, countField) : Overrun(n * 8, $"{countField} x u64 ({n})");
     }
 
     /// <summary>u32 length (at most <paramref name="max"/>) then that many bytes.</summary>
@@ -43,7 +43,7 @@ internal ref struct WireCursor(ReadOnlySpan<byte> frame, int position)
             throw new WireFormatException(at, lengthField, $"<= {max}", len.ToString(CultureInfo.InvariantCulture));
         }
 
-        return Take((int)len, $"{lengthField} bytes ({len})");
+        return len <= (uint)Remaining ? Take((int)len, lengthField) : Overrun((int)len, $"{lengthField} bytes ({len})");
     }
 
     public readonly void ExpectEnd(FrameKind kind)
@@ -56,15 +56,15 @@ internal ref struct WireCursor(ReadOnlySpan<byte> frame, int position)
         }
     }
 
-    private ReadOnlySpan<byte> Take(int count, string field)
-    {
-        if (count > Remaining)
-        {
-            throw new WireFormatException(
-                Position, field, $"{count} byte(s)",
-                $"{Remaining} before the frame ends at byte {frame.Length}");
-        }
+    // Field names are constants on the success path; a message is built only when it fails.
+    private ReadOnlySpan<byte> Take(int count, string field) => count <= Remaining ? Advance(count) : Overrun(count, field);
 
+    private readonly ReadOnlySpan<byte> Overrun(int count, string field) =>
+        throw new WireFormatException(
+            Position, field, $"{count} byte(s)", $"{Remaining} before the frame ends at byte {frame.Length}");
+
+    private ReadOnlySpan<byte> Advance(int count)
+    {
         var span = frame.Slice(Position, count);
         Position += count;
         return span;
