@@ -1,0 +1,69 @@
+using Hil.Reporting.Runtime;
+using Hil.Reporting.Writing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Hil.Reporting.Tests;
+
+public class RunFilesTests
+{
+    [Test]
+    public void ExecutorComesFromGitHubVariablesWhenPresent()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_REPOSITORY"] = "acme/hil",
+            ["GITHUB_SERVER_URL"] = "https://github.example",
+            ["GITHUB_RUN_NUMBER"] = "17",
+            ["GITHUB_RUN_ID"] = "99",
+            ["GITHUB_WORKFLOW"] = "nightly",
+        };
+        var executor = RunFiles.Executor(new RunInfo { Rig = "mini-1" }, k => env.GetValueOrDefault(k));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)executor["type"], Is.EqualTo("github"));
+            Assert.That((long?)executor["buildOrder"], Is.EqualTo(17));
+            Assert.That((string?)executor["buildName"], Is.EqualTo("nightly #17"));
+            Assert.That((string?)executor["buildUrl"], Is.EqualTo("https://github.example/acme/hil/actions/runs/99"));
+            Assert.That((string?)executor["reportName"], Is.EqualTo("HIL report: mini-1"));
+        });
+    }
+
+    [Test]
+    public void WithoutCiTheExecutorIsLocal()
+    {
+        var executor = RunFiles.Executor(new RunInfo(), _ => null);
+        Assert.That((string?)executor["type"], Is.EqualTo("local"));
+    }
+
+    [Test]
+    public void PropertiesEscapeKeysAndLineBreaks()
+    {
+        var text = RunFiles.EnvironmentProperties([new("OS build", "a=b\nc")]);
+        Assert.That(text, Is.EqualTo("OS\\ build=a=b\\nc\n"));
+    }
+
+    [Test]
+    public void StampsAreEpochMillisecondsAdvancedByMonotonicTime()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000));
+        var clock = new AllureClock(time);
+        time.Advance(TimeSpan.FromMilliseconds(1234));
+        Assert.That(clock.NowEpochMs(), Is.EqualTo(1_800_000_001_234));
+    }
+
+    [Test]
+    public void AnAttachmentExtensionOutsideAllureSourceCharactersIsRefusedByName()
+    {
+        var writer = new ResultsWriter(Path.Combine(Path.GetTempPath(), "hil-allure-tests", Guid.NewGuid().ToString("N")));
+        try
+        {
+            Assert.That(() => writer.WriteAttachment([1], "p/ng"), Throws.ArgumentException.With.Message.Contains("'p/ng'"));
+        }
+        finally
+        {
+            Directory.Delete(writer.Directory, recursive: true);
+        }
+    }
+}
