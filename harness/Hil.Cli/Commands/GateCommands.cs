@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Hil.Foundation;
+using Hil.Latency.Files;
+using Hil.Latency.Gate;
+
+namespace Hil.Cli.Commands;
+
+/// <summary>
+/// `hil gate --baseline FILE|KEY --current FILE [--alpha A] [--threshold PCT] [--confirm FILE|cmd:COMMAND]
+/// [--store DIR] [--evidence FILE] [--json]`: exit 0 pass, 1 regression, 2 error, evidence on stdout.
+/// --confirm is the confirming re-measure, used only if the current run regressed: a
+/// measurement file, or <c>cmd:COMMAND</c> run with /bin/sh -c after replacing <c>{out}</c>
+/// with a fresh file path that COMMAND must write a measurement to (e.g.
+/// <c>cmd:./hil latency --rig rigs/sim.yaml --topology app-relay --samples 20000 --rate 2000 --out {out}</c>).
+/// </summary>
+internal static class GateCommands
+{
+    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromMinutes(30);
+
+    public static Command Create()
+    {
+        var baseline = new Option<string>("--baseline") { Description = "baseline measurement file, or key rig/topology/dext-version/os-build in the store", Required = true };
+        var current = new Option<string>("--current") { Description = "the measurement to judge", Required = true };
+        var alpha = new Option<double>("--alpha") { Description = "significance level per percentile test", DefaultValueFactory = _ => GateOptions.Default.Alpha };
+        var threshold = new Option<double>("--threshold") { Description = "smallest regression to catch, % of p50 or p99", DefaultValueFactory = _ => GateOptions.Default.ThresholdPercent };
+        var confirm = new Option<string?>("--confirm") { Description = "confirming re-measure: a measurement FILE, or cmd:COMMAND writing one to {out}" };
+        var store = BaselineCommands.StoreOption();
+        var evidence = new Option<string?>("--evidence") { Description = "also write the evidence text to FILE" };
+        var json = new Option<bool>("--json") { Description = "print the verdict and checks as JSON after the evidence" };
+        var command = new Command("gate", "latency regression gate: exit 0 pass, 1 regression, 2 error")
+        {
+            baseline, current, alpha, threshold, confirm, store, evidence, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                var options = GateOptions.Default with { Alpha = parse.GetValue(alpha), ThresholdPercent = parse.GetValue(threshold) };
+                var baselineText = parse.GetValue(baseline)!;
+                var baselineRun = BaselineCommands.Store(parse.GetValue(store)).Resolve(baselineText);
+                var currentPath = parse.GetValue(current)!;
+                var confirmSpec = parse.GetValue(confirm);
+                var result = RegressionGate.Evaluate(
+                    new GateInput(baselineRun, baselineText),
+                    new GateInput(LatencyRunFile.Read(currentPath), currentPath),
+                    options,
+                    confirmSpec is null ? null : () => Confirm(confirmSpec, ct));
+                await Console.Out.WriteAsync(result.Evidence).ConfigureAwait(false);
+                if (parse.GetValue(evidence) is { } evidencePath)
+                {
+                    AtomicFile.WriteAllText(evidencePath, result.Evidence);
+                }
+
+                if (parse.GetValue(json))
+                {
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(Summary(result), CliJson.Options)).ConfigureAwait(false);
+                }
+
+                return result.ExitCode;
+            }
+            catch (HilException ex)
+            {
+                // Whatever went wrong, the gate could not decide: that is an error (2), never a verdict.
+                await Console.Error.WriteLineAsync($"hil gate: [{ex.Tag}] {ex.Message}").ConfigureAwait(false);
+                return CliInvocation.UsageOrRigError;
+            }
+        });
+        return command;
+    }
+
+    internal static GateInput Confirm(string spec, CancellationToken cancellationToken)
+    {
+        if (!spec.StartsWith("cmd:", StringComparison.Ordinal))
+        {
+            return new GateInput(LatencyRunFile.Read(spec), spec);
+        }
+
+        var output = Path.Combine(Path.GetTempPath(), $"hil-confirm-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
+        var commandLine = spec["cmd:".Length..].Replace("{out}", output, StringComparison.Ordinal);
+        if (!spec.Contains("{out}", StringComparison.Ordinal))
+        {
+            throw new InputException($"--confirm '{spec}': a cmd: re-measure must contain {{out}}, where it writes its measurement file");
+        }
+
+        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(commandLine);
+        using var process = Process.Start(info) ?? throw new InfrastructureException($"--confirm: could not start /bin/sh -c {commandLine}");
+        Console.Error.WriteLine($"hil gate: the current run regressed; confirming with: {commandLine} (pid {process.Id})");
+        var done = process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            done.WithTimeout(ConfirmTimeout, $"the confirming re-measure `{commandLine}` (pid {process.Id})", FaultKind.InfrastructureFault, TimeProvider.System, cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (WaitTimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InfrastructureException(string.Create(CultureInfo.InvariantCulture, $"--confirm: `{commandLine}` exited {process.ExitCode}; no confirming measurement"));
+        }
+
+        try
+        {
+            return new GateInput(LatencyRunFile.Read(output), $"re-measure `{commandLine}`");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    private static object Summary(GateResult r) => new
+    {
+        decision = r.Decision.ToString(),
+        exit_code = r.ExitCode,
+        topology = r.BaselineKey.Topology,
+        rig = r.BaselineKey.Rig,
+        alpha = r.Options.Alpha,
+        threshold_percent = r.Options.ThresholdPercent,
+        practical_bar = r.Options.PracticalBar,
+        stages = new[] { r.Current, r.Confirm }.Where(s => s is not null).Select(s => new
+        {
+            label = s!.Label,
+            source = s.Source,
+            checks = s.Checks.Select(c => new { percentile = c.Name, baseline_ns = c.BaselineNs, current_ns = c.CurrentNs, shift = c.Shift, p_value = c.PValue, regressed = c.Regressed }),
+        }),
+    };
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Hil.Foundation;
+using Hil.Latency.Files;
+using Hil.Latency.Measurement;
+using Hil.Latency.SimDirect;
+using Hil.Rigs;
+using Hil.UserClients.Probe;
+
+namespace Hil.Cli.Commands;
+
+/// <summary>
+/// `hil latency --rig FILE --topology T --samples N --rate HZ [--warmup W] [--closed-loop]
+/// [--json FILE] [--out FILE] [--inject-delay PCT] [--dext-version V] [--no-floor]`:
+/// measures one topology on the sim (floor first, then the burst) and prints its figures.
+/// </summary>
+internal static class LatencyCommands
+{
+    public static Command Create()
+    {
+        var rig = new Option<string>("--rig") { Description = "the rig file, e.g. rigs/sim.yaml", Required = true };
+        var topology = new Option<string>("--topology") { Description = "app-relay | one-process | shared-ring", Required = true };
+        var samples = new Option<long>("--samples") { Description = "measured messages (after the warm-up)", DefaultValueFactory = _ => 10_000 };
+        var rate = new Option<int>("--rate") { Description = "paced send rate in Hz (open loop)", DefaultValueFactory = _ => 1000 };
+        var warmup = new Option<long>("--warmup") { Description = "messages sent first and discarded (reported)", DefaultValueFactory = _ => 500 };
+        var closedLoop = new Option<bool>("--closed-loop") { Description = "throughput mode: send as fast as possible; labelled closed-loop, never a baseline" };
+        var json = new Option<string?>("--json") { Description = "write the headline figures as JSON to FILE" };
+        var output = new Option<string?>("--out") { Description = "write the measurement file (histogram, accounting, floor, warnings) the gate and baselines read" };
+        var inject = new Option<double?>("--inject-delay") { Description = "add PCT % of a pre-run's p50 per message at Driver1 (fault 2), to prove the gate catches it" };
+        var dext = new Option<string?>("--dext-version") { Description = "dext version for the baseline key (default: the rig's Info.plist CFBundleVersion, else 'dev')" };
+        var noFloor = new Option<bool>("--no-floor") { Description = "skip hil-floor (the figures then have no floor to be read against)" };
+        var command = new Command("latency", "measure one topology's one-way latency on the rig, open loop from the scheduled send time")
+        {
+            rig, topology, samples, rate, warmup, closedLoop, json, output, inject, dext, noFloor,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var spec = RigFile.Load(parse.GetValue(rig)!);
+            var mode = parse.GetValue(closedLoop) ? LoadMode.ClosedLoop : LoadMode.OpenLoop;
+            var plan = new MeasurementPlan(parse.GetValue(samples), parse.GetValue(rate), parse.GetValue(warmup), mode);
+            var request = Request(spec, TopologyNames.Parse(parse.GetValue(topology), "--topology"), plan, parse.GetValue(dext)) with
+            {
+                InjectDelayPercent = parse.GetValue(inject),
+                MeasureFloor = !parse.GetValue(noFloor),
+            };
+            var run = await SimLatencyRunner.RunAsync(request, TimeProvider.System, ct).ConfigureAwait(false);
+            Console.Out.Write(Describe(run));
+            if (parse.GetValue(output) is { } outPath)
+            {
+                LatencyRunFile.Write(outPath, run);
+            }
+
+            if (parse.GetValue(json) is { } jsonPath)
+            {
+                AtomicFile.WriteAllText(jsonPath, JsonSerializer.Serialize(Headline.Of(run), CliJson.Options) + "\n");
+            }
+
+            return CliInvocation.Ok;
+        });
+        return command;
+    }
+
+    internal static SimLatencyRequest Request(RigSpec spec, Topology topology, MeasurementPlan plan, string? dextVersion)
+    {
+        if (spec.Host != RigHost.Sim)
+        {
+            throw new InfrastructureException($"{spec.SourcePath}: hil latency drives the sim host; a macos rig needs the IOKit user-client backend, which this build does not have");
+        }
+
+        var dext = spec.Dext ?? throw new InputException($"{spec.SourcePath}: the rig declares no dext: section; latency needs the dext's entitlement token");
+        var root = RepositoryRoot.Find();
+        return new SimLatencyRequest(root, spec.Name, dext.EntitlementToken, topology, plan) { DextVersion = dextVersion ?? DextVersion(root, dext) };
+    }
+
+    internal static string Describe(LatencyRun run)
+    {
+        var s = run.Summary;
+        var a = run.Accounting;
+        var lines = new List<string>
+        {
+            F($"{run.Key.Topology} on {run.Key.Rig} ({run.Host}, os {run.Key.OsBuild}, dext {run.Key.DextVersion}), {LatencyRunFile.ModeName(run.Mode)} at {run.RateHz} Hz"),
+            F($"  samples {s.Count} (warm-up {a.WarmupDiscarded} discarded); sent {a.Sent} = received {a.Received} + lost {a.Lost}; duplicated {a.Duplicated}, reordered {a.Reordered}"),
+            F($"  p50 {s.P50Ns} ns  p90 {s.P90Ns} ns  p99 {s.P99Ns} ns  p99.9 {s.P999Ns} ns  max {s.MaxNs} ns"),
+        };
+        lines.AddRange(run.Estimates.Select(e => F($"  HD q{e.Quantile:0.###}: {e.EstimateNs:0} ns [{e.LowerNs:0}, {e.UpperNs:0}] at {e.Confidence:P1}, n={e.SampleSize} subsample")));
+        if (run.Floor is { } f)
+        {
+            lines.Add(F($"  floor {f.Primitive}: p50 {f.P50Ns} ns, p99 {f.P99Ns} ns -> run/floor p50 x{(double)s.P50Ns / Math.Max(1, f.P50Ns):0.00}, p99 x{(double)s.P99Ns / Math.Max(1, f.P99Ns):0.00}"));
+        }
+
+        if (run.InjectedDelay is { } d)
+        {
+            lines.Add(F($"  injected delay: {d.NsPerHop} ns per message ({d.Basis})"));
+        }
+
+        lines.AddRange(run.Warnings.Select(w => $"  warning {w}"));
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string DextVersion(string root, DextSpec dext)
+    {
+        var plist = Path.Combine(root, dext.PlistPath);
+        return File.Exists(plist) && Hil.Dext.DextPlist.Load(plist).BundleVersion is { Length: > 0 } v ? v : "dev";
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What --json writes: the figures a program reads, named as the issue asks.</summary>
+    internal sealed record Headline(
+        string Topology, string Rig, string Mode, long Samples, long Lost, long Duplicated, long Reordered, long WarmupDiscarded,
+        long P50Ns, long P90Ns, long P99Ns, long P999Ns, long MaxNs, long? FloorP50Ns, long? FloorP99Ns, string? FloorPrimitive,
+        long? InjectedDelayNs, IReadOnlyList<string> Warnings)
+    {
+        public static Headline Of(LatencyRun run)
+        {
+            var s = run.Summary;
+            return new Headline(
+                run.Key.Topology, run.Key.Rig, LatencyRunFile.ModeName(run.Mode), s.Count, run.Accounting.Lost, run.Accounting.Duplicated, run.Accounting.Reordered,
+                run.Accounting.WarmupDiscarded, s.P50Ns, s.P90Ns, s.P99Ns, s.P999Ns, s.MaxNs, run.Floor?.P50Ns, run.Floor?.P99Ns, run.Floor?.Primitive,
+                run.InjectedDelay?.NsPerHop, run.Warnings.Select(w => w.ToString()).ToList());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Hil.Foundation;
+using Hil.Latency.Files;
+
+namespace Hil.Latency.Measurement;
+
+/// <summary>
+/// What to measure. <see cref="Samples"/> messages are measured after <see cref="Warmup"/>
+/// discarded ones (the burst sends Samples + Warmup, seqs 0..Warmup-1 being the warm-up).
+/// Closed loop sends as fast as possible (rate 0): a throughput figure, labelled so.
+/// </summary>
+public sealed record MeasurementPlan(long Samples, int RateHz, long Warmup = 500, LoadMode Mode = LoadMode.OpenLoop)
+{
+    /// <summary>Added per message at Driver1 (selector 13, fault 2); 0 = none.</summary>
+    public long InjectDelayNsPerHop { get; init; }
+
+    /// <summary>How long after the schedule's end the drain waits for the last records.</summary>
+    public TimeSpan DrainSlack { get; init; } = TimeSpan.FromSeconds(10);
+
+    public long Total => Samples + Warmup;
+
+    /// <summary>The burst's own length at the paced rate (zero for closed loop).</summary>
+    public TimeSpan ScheduleLength => Mode == LoadMode.OpenLoop ? TimeSpan.FromSeconds((double)Total / RateHz) : TimeSpan.Zero;
+
+    public void Validate()
+    {
+        if (Samples is < 1 or > 100_000_000 - 1_000_000)
+        {
+            throw new InputException($"--samples {Samples}: expected 1..99,000,000");
+        }
+
+        if (Warmup < 0 || Total > 100_000_000)
+        {
+            throw new InputException($"warm-up {Warmup}: expected 0 or more, with samples + warm-up <= 10^8");
+        }
+
+        if (Mode == LoadMode.OpenLoop && RateHz is < 1 or > 1_000_000)
+        {
+            throw new InputException($"--rate {RateHz}: expected 1..1,000,000 Hz for an open-loop run");
+        }
+
+        if (InjectDelayNsPerHop < 0)
+        {
+            throw new InputException($"injected delay {InjectDelayNsPerHop} ns: expected 0 or more");
+        }
+    }
+}
+
+/// <summary>How the drivers are wired for a run: the topology and its knobs (Configure, MapSharedRing).</summary>
+public sealed record ProbeSetup(Hil.UserClients.Probe.Topology Topology)
+{
+    public int ReportLength { get; init; } = 8;
+
+    public Hil.UserClients.Probe.Doorbell Doorbell { get; init; } = Hil.UserClients.Probe.Doorbell.SpinThenWait;
+
+    /// <summary>Shared-ring message ring capacity (a power of two, 64..1,048,576).</summary>
+    public ulong SharedRingCapacity { get; init; } = 4096;
+}
+
+/// <summary>What a run is labelled with besides its samples (DESIGN.md §10: topology, rig, host, count, floor).</summary>
+public sealed record RunContext(string Rig, string DextVersion, string OsBuild, string Host, string StartedUtc)
+{
+    public FloorFigures? Floor { get; init; }
+
+    public InjectedDelay? InjectedDelay { get; init; }
+
+    public Statistics.HostConditions HostConditions { get; init; } = Statistics.HostConditions.Unknown;
+}
