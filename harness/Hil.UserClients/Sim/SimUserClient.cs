@@ -149,10 +149,7 @@ public sealed class SimUserClient : IUserClient
         var reply = FrameDecoder.Decode(Exchange(id, transport.SendBuffer.AsSpan(0, len), new RequestLabel(FrameKind.Open, type)));
         if (reply.Status != IOReturn.Success)
         {
-            var hint = reply.Status == IOReturn.NotPermitted ? " (the entitlement token was refused)" : string.Empty;
-            throw new UserClientException(
-                FaultKind.ProductDefect, reply.Status, Endpoint,
-                $"open answered {IOReturnText.Describe(reply.Status)}{hint}");
+            throw UserClientErrors.OpenRefused(Endpoint, reply.Status);
         }
     }
 

@@ -1,0 +1,160 @@
+using Hil.Foundation;
+
+namespace Hil.UserClients.MacOS;
+
+/// <summary>
+/// <see cref="IUserClient"/> on a Mac through IOKit.framework: IOServiceOpen on the dext's
+/// service (matched by its IOUserClass name), IOConnectCallMethod, IOConnectCallAsyncMethod
+/// with completions on a dedicated CFRunLoop thread, IOConnectMapMemory64.
+/// VERIFIED ONLY ON A MAC. This is a thin shell: argument checks (<see cref="CallArguments"/>),
+/// sizes and layouts (<see cref="IOKitMarshal"/>) and error mapping
+/// (<see cref="UserClientErrors"/>) are shared with the sim backend and tested on Linux.
+/// IOKit calls block without a timeout (IOConnectCallMethod has none); a hung dext hangs the
+/// caller, which the sim backend's call timeout exists to catch before a Mac run.
+/// </summary>
+public sealed unsafe class IOKitUserClient : IUserClient
+{
+    private readonly uint connection;
+    private readonly uint task;
+    private readonly Lock gate = new();
+    private IOKitCompletionThread? completions;
+    private bool disposed;
+
+    private IOKitUserClient(string serviceName, uint connection, uint task)
+    {
+        Endpoint = serviceName;
+        this.connection = connection;
+        this.task = task;
+    }
+
+    public string Endpoint { get; }
+
+    /// <param name="serviceName">The service's IOUserClass (the kernel renames the dext's service to it).</param>
+    public static IOKitUserClient Open(string serviceName, uint type = 0)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serviceName);
+        if (!OperatingSystem.IsMacOS())
+        {
+            throw new InfrastructureException($"user client {serviceName}: the IOKit backend runs only on macOS; use the sim rig here");
+        }
+
+        var kr = IOKitNative.IOServiceGetMatchingServices(IOKitNative.MainPortDefault, IOKitNative.IOServiceNameMatching(serviceName), out var iterator);
+        if (kr != 0)
+        {
+            throw UserClientException.Dead(serviceName, IOReturnText.FromKernReturn(kr), $"IOServiceGetMatchingServices answered {IOReturnText.Describe(IOReturnText.FromKernReturn(kr))}");
+        }
+
+        var service = IOKitNative.IOIteratorNext(iterator);
+        _ = IOKitNative.IOObjectRelease(iterator);
+        if (service == 0)
+        {
+            throw UserClientErrors.NoService(serviceName);
+        }
+
+        var task = IOKitNative.TaskSelf();
+        kr = IOKitNative.IOServiceOpen(service, task, type, out var connect);
+        _ = IOKitNative.IOObjectRelease(service);
+        return kr == 0 ? new IOKitUserClient(serviceName, connect, task) : throw UserClientErrors.OpenRefused(serviceName, IOReturnText.FromKernReturn(kr));
+    }
+
+    public CallResult Call(
+        uint selector, ReadOnlySpan<ulong> scalarsIn, ReadOnlySpan<byte> structIn,
+        Span<ulong> scalarsOut, Span<byte> structOut)
+    {
+        CallArguments.Validate(Endpoint, selector, scalarsIn.Length, structIn.Length, scalarsOut.Length);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var outCount = IOKitMarshal.ScalarOutCapacity(scalarsOut.Length);
+        var structCount = (nuint)structOut.Length;
+        fixed (ulong* si = scalarsIn)
+        fixed (byte* ti = structIn)
+        fixed (ulong* so = scalarsOut)
+        fixed (byte* to = structOut)
+        {
+            var kr = IOKitNative.IOConnectCallMethod(
+                connection, selector, si, (uint)scalarsIn.Length, ti, (nuint)structIn.Length, so, &outCount, to, &structCount);
+            return new CallResult(UserClientErrors.CallStatus(Endpoint, selector, kr), (int)outCount, (int)structCount);
+        }
+    }
+
+    public CallResult CallWithCompletion(
+        uint selector, uint reference, AsyncCompletionHandler onCompletion,
+        ReadOnlySpan<ulong> scalarsIn, ReadOnlySpan<byte> structIn,
+        Span<ulong> scalarsOut, Span<byte> structOut)
+    {
+        ArgumentNullException.ThrowIfNull(onCompletion);
+        CallArguments.Validate(Endpoint, selector, scalarsIn.Length, structIn.Length, scalarsOut.Length);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var loop = CompletionThread();
+        Span<ulong> asyncRef = stackalloc ulong[IOKitMarshal.AsyncRefCount];
+        var refCount = IOKitMarshal.BuildAsyncReference(asyncRef, IOKitCompletionThread.Callback, loop.Target(Endpoint, reference, onCompletion));
+        var outCount = IOKitMarshal.ScalarOutCapacity(scalarsOut.Length);
+        var structCount = (nuint)structOut.Length;
+        fixed (ulong* ar = asyncRef)
+        fixed (ulong* si = scalarsIn)
+        fixed (byte* ti = structIn)
+        fixed (ulong* so = scalarsOut)
+        fixed (byte* to = structOut)
+        {
+            var kr = IOKitNative.IOConnectCallAsyncMethod(
+                connection, selector, loop.WakePort, ar, refCount,
+                si, (uint)scalarsIn.Length, ti, (nuint)structIn.Length, so, &outCount, to, &structCount);
+            return new CallResult(UserClientErrors.CallStatus(Endpoint, selector, kr), (int)outCount, (int)structCount);
+        }
+    }
+
+    public IMappedMemory Map(uint memoryType)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var kr = IOKitNative.IOConnectMapMemory64(connection, memoryType, task, out var address, out var size, IOKitNative.MapAnywhere);
+        return kr == 0
+            ? new Mapping(this, memoryType, address, (long)size)
+            : throw UserClientException.Refused(Endpoint, $"IOConnectMapMemory64 of memoryType {memoryType}", IOReturnText.FromKernReturn(kr));
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        completions?.Dispose();
+        _ = IOKitNative.IOServiceClose(connection);
+    }
+
+    private IOKitCompletionThread CompletionThread()
+    {
+        lock (gate)
+        {
+            return completions ??= new IOKitCompletionThread(Endpoint);
+        }
+    }
+
+    private sealed class Mapping(IOKitUserClient owner, uint memoryType, ulong address, long size) : IMappedMemory
+    {
+        private ulong mapped = address;
+
+        public string Name { get; } = IOKitMarshal.MappingName(owner.Endpoint, memoryType);
+
+        public long Size { get; } = size;
+
+        public byte* Pointer
+        {
+            get
+            {
+                ObjectDisposedException.ThrowIf(mapped == 0, this);
+                return (byte*)mapped;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (mapped != 0)
+            {
+                _ = IOKitNative.IOConnectUnmapMemory64(owner.connection, memoryType, owner.task, mapped);
+                mapped = 0;
+            }
+        }
+    }
+}
