@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Hil.Power;
+using Hil.Rigs;
+using Hil.Sim.Relays;
+
+namespace Hil.Cli.Commands;
+
+/// <summary>
+/// `hil power on|off|cycle|status --rig FILE TARGET [--json]`, `hil power list [--json]` and
+/// `hil power emulate --kind K --channels N [--link PATH]`. Every verb runs the same driver
+/// code as a session (<see cref="PowerActions"/>); errors surface as HilExceptions that
+/// <see cref="CliInvocation"/> turns into exit code 2 with the board named.
+/// </summary>
+internal static class PowerCommands
+{
+    public static Command Create()
+    {
+        var power = new Command("power", "relay boards and switchable hubs (reference/relays.md)");
+        foreach (var verb in PowerActions.Verbs)
+        {
+            power.Subcommands.Add(CreateAction(verb));
+        }
+
+        power.Subcommands.Add(CreateList());
+        power.Subcommands.Add(CreateEmulate());
+        return power;
+    }
+
+    private static Command CreateAction(string verb)
+    {
+        var rig = new Option<string>("--rig") { Description = "the rig file naming the switches", Required = true };
+        var target = new Argument<string>("TARGET") { Description = "a device name from the rig file, or SWITCH/CHANNEL" };
+        var json = new Option<bool>("--json") { Description = "print the result as JSON" };
+        var command = new Command(verb, Describe(verb)) { rig, target, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var spec = RigFile.Load(parse.GetValue(rig)!);
+            var result = await PowerActions.RunAsync(
+                spec, verb, parse.GetValue(target)!, new SimRelayOpener(SerialPortOpener.Instance), TimeProvider.System,
+                PowerOptions.Default, ct).ConfigureAwait(false);
+            Console.Out.WriteLine(parse.GetValue(json)
+                ? JsonSerializer.Serialize(result, CliJson.Options)
+                : $"{result.Target}: {result.Switch}/{result.Channel} is {(result.On ? "ON" : "OFF")}"
+                  + (result.ReadBack ? " (read back from the board)" : " (last state set: this board cannot report its state)"));
+            return CliInvocation.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateList()
+    {
+        var json = new Option<bool>("--json") { Description = "print what was found as JSON" };
+        var command = new Command("list", "find the relay boards and switchable hubs on this machine, and say what is absent") { json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var found = await PowerDiscovery.ScanAsync(PowerOptions.Default, ct).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(found, CliJson.Options));
+                return CliInvocation.Ok;
+            }
+
+            foreach (var port in found.SerialPorts)
+            {
+                Console.Out.WriteLine($"serial  {port.Path}{(port.StableName is null ? "" : $"  ({port.StableName})")}  kind: numato|lcus|kmtronic, port: {port.StableName ?? port.Path}");
+            }
+
+            foreach (var relay in found.HidRelays)
+            {
+                Console.Out.WriteLine($"hid     {relay.Path}  {relay.Product}  kind: dcttech, serial: {relay.BoardId ?? $"(unreadable: {relay.Error})"}");
+            }
+
+            foreach (var hub in found.Hubs)
+            {
+                Console.Out.WriteLine($"hub     {hub.Tool} {hub.Location}  {hub.Description}");
+            }
+
+            foreach (var missing in found.Absent)
+            {
+                Console.Out.WriteLine($"absent  {missing}");
+            }
+
+            return CliInvocation.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateEmulate()
+    {
+        var kind = new Option<string>("--kind") { Description = "numato, lcus or kmtronic", Required = true };
+        kind.AcceptOnlyFromAmong([.. RelayEmulators.SerialKinds]);
+        var channels = new Option<int>("--channels") { Description = "channel count", DefaultValueFactory = _ => 8 };
+        var link = new Option<string?>("--link") { Description = "symlink to create to the pty, e.g. /tmp/hil-numato" };
+        var command = new Command("emulate", "serve a relay board emulator on a pseudo-terminal until SIGTERM or Ctrl-C") { kind, channels, link };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var host = PtyEmulatorHost.Start(
+                RelayEmulators.CreateSerial(parse.GetValue(kind)!, parse.GetValue(channels)), parse.GetValue(link));
+            host.Emulator.ChannelChanged += (ch, on) => Console.Out.WriteLine($"channel {ch} {(on ? "ON" : "OFF")}");
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Cancel(); });
+            Console.Out.WriteLine(host.Port);
+            Console.Out.Flush();
+            try
+            {
+                await Task.WhenAny(host.Serving, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGTERM or Ctrl-C: the emulator stops and the link is removed on dispose.
+            }
+
+            return CliInvocation.Ok;
+        });
+        return command;
+    }
+
+    private static string Describe(string verb) => verb switch
+    {
+        "on" => "switch TARGET on and read it back",
+        "off" => "switch TARGET off and read it back",
+        "cycle" => "switch TARGET off, hold, on, and read it back",
+        _ => "read TARGET's state from the board",
+    };
+}
