@@ -1,0 +1,27 @@
+using Hil.Devices;
+using Hil.Devices.MacOS;
+using Hil.Dext;
+using Hil.Dext.MacOS;
+using Hil.Power;
+using Hil.Rigs;
+
+namespace Hil.Session.Backends;
+
+/// <summary>
+/// A real rig on a Mac mini: serial relay boards on their ports, HID relays through hidapi,
+/// hubs through their CLIs, IOKit device notifications and the dext host app. Verified only
+/// on a Mac (README.md): here it is compiled and its choices are unit-tested.
+/// </summary>
+public sealed class MacRigPartsFactory(MacDextHostOptions dextOptions, TimeProvider? time = null) : IRigPartsFactory
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public Task<IPowerSwitch> CreatePowerSwitchAsync(RigSpec rig, PowerSwitchSpec power, CancellationToken cancellationToken) =>
+        PowerSwitches.CreateAsync(power, SerialPortOpener.Instance, _time, cancellationToken);
+
+    public async Task<IDeviceWatcher> CreateDeviceWatcherAsync(RigSpec rig, CancellationToken cancellationToken) =>
+        await IOKitDeviceWatcher.StartAsync(_time, cancellationToken).ConfigureAwait(false);
+
+    public Task<IDextHost> CreateDextHostAsync(RigSpec rig, CancellationToken cancellationToken) =>
+        Task.FromResult<IDextHost>(new MacDextHost(rig, dextOptions, _time));
+}

@@ -1,0 +1,40 @@
+using Hil.Devices;
+using Hil.Dext;
+using Hil.Power;
+using Hil.Rigs;
+
+namespace Hil.Session;
+
+/// <summary>
+/// Builds the parts of one rig for a <see cref="RigSession"/>: the sim backend builds emulators,
+/// the real backend opens relay boards, IOKit watchers and the dext host app. The session calls
+/// each method at most once per part while it holds the rig's lock, owns what they return and
+/// disposes it on every exit path; a factory must not keep using a part after that.
+/// </summary>
+/// <remarks>
+/// If the factory also implements <see cref="IAsyncDisposable"/>, the session disposes it after
+/// the parts and before releasing the lock, so anything it started (a sim USB bus, sim host
+/// processes) is torn down while the rig is still leased. A method that throws fails
+/// <see cref="RigSession.OpenAsync"/>; the parts made so far are then disposed and the lock released.
+/// </remarks>
+public interface IRigPartsFactory
+{
+    /// <summary>Called once per entry of <see cref="RigSpec.Power"/>.</summary>
+    Task<IPowerSwitch> CreatePowerSwitchAsync(RigSpec rig, PowerSwitchSpec power, CancellationToken cancellationToken);
+
+    /// <summary>Called when the rig declares devices and the session was asked for <see cref="RigParts.Devices"/>.</summary>
+    Task<IDeviceWatcher> CreateDeviceWatcherAsync(RigSpec rig, CancellationToken cancellationToken);
+
+    /// <summary>Called when the rig declares a dext and the session was asked for <see cref="RigParts.Dext"/>.</summary>
+    Task<IDextHost> CreateDextHostAsync(RigSpec rig, CancellationToken cancellationToken);
+}
+
+/// <summary>Which parts a session builds. <c>hil power</c> needs only <see cref="Power"/>.</summary>
+[Flags]
+public enum RigParts
+{
+    Power = 1,
+    Devices = 2,
+    Dext = 4,
+    All = Power | Devices | Dext,
+}

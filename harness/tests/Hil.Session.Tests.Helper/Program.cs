@@ -1,0 +1,31 @@
+using Hil.Foundation;
+using Hil.Rigs;
+using Hil.Session;
+using Hil.Session.Tests.Helper;
+
+// Usage: Hil.Session.Tests.Helper hold|crash LOCKDIR STATEDIR READYFILE
+//   hold:  lease the rig, switch every channel on, write READYFILE (our pid), wait to be signalled.
+//   crash: the same, then throw on a background thread as a crashing fixture would.
+if (args.Length != 4 || args[0] is not ("hold" or "crash"))
+{
+    await Console.Error.WriteLineAsync("usage: Hil.Session.Tests.Helper hold|crash LOCKDIR STATEDIR READYFILE");
+    return 2;
+}
+
+var rig = RigFile.Parse(ChildRig.Yaml, "child-rig.yaml");
+var parts = new FakeParts(args[2]);
+var session = await RigSession.OpenAsync(rig, parts, new RigSessionOptions { LockDirectory = args[1] });
+for (var channel = 1; channel <= rig.Power["relay1"].Channels; channel++)
+{
+    await session.SetPowerAsync(new ChannelRef("relay1", channel), on: true);
+}
+
+AtomicFile.WriteAllText(args[3], $"{Environment.ProcessId}\n");
+if (args[0] == "crash")
+{
+    var thread = new Thread(() => throw new InvalidOperationException("fixture blew up"));
+    thread.Start();
+}
+
+await Task.Delay(Timeout.Infinite);
+return 0;

@@ -1,0 +1,232 @@
+using Hil.Foundation;
+using Hil.Rigs;
+using Hil.Session.Tests.Helper;
+
+namespace Hil.Session.Tests;
+
+public sealed class RigSessionTests
+{
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Opening_builds_every_part_and_puts_every_channel_in_the_safe_state(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+
+        await using var session = await RigSession.OpenAsync(TestRigs.Full(), parts, TestRigs.Options(dir), ct);
+
+        Assert.That(session.Power.Keys, Is.EquivalentTo(new[] { "relay1", "relay2" }));
+        Assert.That(parts.Switches["relay1"].Calls, Is.EqualTo(new[] { (1, false), (2, false), (3, false), (4, false) }));
+        Assert.That(parts.Switches["relay2"].Calls, Is.EqualTo(new[] { (1, false), (2, false) }));
+        Assert.That(session.Devices, Is.InstanceOf<FakeDeviceWatcher>());
+        Assert.That(session.Dext, Is.InstanceOf<FakeDextHost>());
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Opening_can_leave_the_switches_alone(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+
+        await using var session = await RigSession.OpenAsync(
+            TestRigs.Full(), parts, TestRigs.Options(dir) with { ApplySafeStateOnOpen = false }, ct);
+
+        Assert.That(parts.Switches["relay1"].Calls, Is.Empty);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Power_helpers_switch_the_channel_a_device_or_switch_channel_names(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+        await using var session = await RigSession.OpenAsync(TestRigs.Full(), parts, TestRigs.Options(dir), ct);
+
+        await session.PowerOnAsync("stim", ct);
+        Assert.That(parts.Switches["relay1"].IsOn(3), Is.True);
+        await session.PowerOnAsync("relay2/2", ct);
+        Assert.That(parts.Switches["relay2"].IsOn(2), Is.True);
+        await session.PowerOffAsync("stim", ct);
+        Assert.That(parts.Switches["relay1"].IsOn(3), Is.False);
+        Assert.That(session.Resolve("stim"), Is.EqualTo(new ChannelRef("relay1", 3)));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task An_unknown_target_is_an_input_error_that_lists_the_devices(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        await using var session = await RigSession.OpenAsync(TestRigs.Full(), new FakeParts(), TestRigs.Options(dir), ct);
+
+        var ex = await Assert.ThrowsAsync<InputException>(() => session.PowerOnAsync("stimulus-z", ct));
+        Assert.That(ex!.Message, Does.Contain("target 'stimulus-z' in rig 'unit-rig'").And.Contain("devices: stim"));
+        var bad = await Assert.ThrowsAsync<InputException>(() => session.PowerOnAsync("relay1/5", ct));
+        Assert.That(bad!.Message, Does.Contain("expected a channel 1..4 of switch relay1, got '5'"));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Disposal_closes_user_clients_then_the_dext_host_then_restores_power_then_releases_the_lock(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+        var session = await RigSession.OpenAsync(TestRigs.Full(), parts, TestRigs.Options(dir), ct);
+        session.Track(new FakeUserClient("uc-a", parts.Journal.Enqueue));
+        session.Track(new FakeUserClient("uc-b", parts.Journal.Enqueue));
+        await session.PowerOnAsync("stim", ct);
+        parts.Journal.Clear();
+
+        await session.DisposeAsync();
+
+        Assert.That(parts.Journal, Is.EqualTo(new[]
+        {
+            "close uc-b", "close uc-a", "dispose dext",
+            "relay1/1=off", "relay1/2=off", "relay1/3=off", "relay1/4=off", "relay2/1=off", "relay2/2=off",
+            "dispose relay1", "dispose relay2", "dispose devices", "dispose factory",
+        }));
+        await AssertLockIsFree(dir, ct);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Every_channel_is_tried_and_all_safe_state_failures_are_reported_together(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+        var session = await RigSession.OpenAsync(TestRigs.Full(), parts, TestRigs.Options(dir), ct);
+        await session.PowerOnAsync("relay1/1", ct);
+        await session.PowerOnAsync("relay2/1", ct);
+        parts.Switches["relay1"].Failing.UnionWith([2, 4]);
+
+        var ex = await Assert.ThrowsAsync<AggregateException>(async () => await session.DisposeAsync());
+
+        Assert.That(ex!.InnerExceptions, Has.Count.EqualTo(2).And.All.InstanceOf<RigFaultException>());
+        Assert.That(ex.InnerExceptions[0].Message, Does.Contain("safe state all-off of rig 'unit-rig': could not switch relay1/2 (sim) off"));
+        Assert.That(ex.InnerExceptions[1].Message, Does.Contain("relay1/4"));
+        Assert.That(parts.Switches["relay1"].IsOn(1), Is.False);
+        Assert.That(parts.Switches["relay2"].IsOn(1), Is.False);
+        await AssertLockIsFree(dir, ct);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_channel_that_hangs_times_out_naming_it_and_the_others_still_switch(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+        var options = TestRigs.Options(dir) with { SafeStateChannelTimeout = TimeSpan.FromMilliseconds(50) };
+        var session = await RigSession.OpenAsync(TestRigs.Full(), parts, options, ct);
+        await session.PowerOnAsync("relay1/2", ct);
+        parts.Switches["relay1"].Hanging.Add(1);
+
+        var ex = await Assert.ThrowsAsync<AggregateException>(async () => await session.DisposeAsync());
+
+        Assert.That(ex!.InnerExceptions.Single().Message, Does.Contain("could not switch relay1/1 (sim) off: timed out after 50 ms waiting for relay1/1 to switch off"));
+        Assert.That(parts.Switches["relay1"].IsOn(2), Is.False);
+        await AssertLockIsFree(dir, ct);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task An_all_on_rig_is_left_with_every_channel_on(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+        var session = await RigSession.OpenAsync(TestRigs.Full("all-on"), parts, TestRigs.Options(dir), ct);
+        await session.PowerOffAsync("stim", ct);
+
+        await session.DisposeAsync();
+
+        Assert.That(Enumerable.Range(1, 4).Select(parts.Switches["relay1"].IsOn), Has.All.True);
+        Assert.That(Enumerable.Range(1, 2).Select(parts.Switches["relay2"].IsOn), Has.All.True);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_fixture_that_throws_inside_await_using_still_leaves_the_safe_state(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+
+        async Task Fixture()
+        {
+            await using var session = await RigSession.OpenAsync(TestRigs.Full(), parts, TestRigs.Options(dir), ct);
+            await session.PowerOnAsync("stim", ct);
+            throw new InvalidOperationException("the fixture failed");
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(Fixture);
+        Assert.That(parts.Switches["relay1"].IsOn(3), Is.False);
+        await AssertLockIsFree(dir, ct);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Disposing_twice_shuts_down_once(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+        var session = await RigSession.OpenAsync(TestRigs.PowerOnly(), parts, TestRigs.Options(dir), ct);
+        await session.DisposeAsync();
+        var calls = parts.Switches["relay1"].Calls.Count;
+
+        await session.DisposeAsync();
+
+        Assert.That(parts.Switches["relay1"].Calls, Has.Count.EqualTo(calls));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_part_that_cannot_be_built_fails_the_open_and_what_was_built_is_cleaned_up(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts { FailToCreate = "dext" };
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => RigSession.OpenAsync(TestRigs.Full(), parts, TestRigs.Options(dir), ct));
+
+        Assert.That(ex!.Message, Is.EqualTo("fake refused to create dext"));
+        Assert.That(parts.Journal, Does.Contain("dispose relay1").And.Contain("dispose devices").And.Contain("dispose factory"));
+        await AssertLockIsFree(dir, ct);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_power_only_session_builds_no_watcher_or_dext_host_and_says_why(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+        await using var powerOnly = await RigSession.OpenAsync(
+            TestRigs.Full(), parts, TestRigs.Options(dir) with { Parts = RigParts.Power }, ct);
+
+        var ex = Assert.Throws<InputException>(() => _ = powerOnly.Dext);
+        Assert.That(ex!.Message, Does.Contain("opened without RigParts.Dext"));
+        await powerOnly.DisposeAsync();
+        Assert.That(parts.Journal, Does.Not.Contain("dispose dext").And.Not.Contain("dispose devices"));
+
+        await using var minimal = await RigSession.OpenAsync(TestRigs.PowerOnly(), new FakeParts(), TestRigs.Options(dir), ct);
+        var none = Assert.Throws<InputException>(() => _ = minimal.Devices);
+        Assert.That(none!.Message, Does.Contain("rig 'unit-power' (/rigs/unit-power.yaml) declares no devices"));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task The_safe_state_can_be_restored_between_tests_without_ending_the_session(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+        await using var session = await RigSession.OpenAsync(TestRigs.Full(), parts, TestRigs.Options(dir), ct);
+        await session.PowerOnAsync("stim", ct);
+
+        await session.RestoreSafeStateAsync(ct);
+
+        Assert.That(parts.Switches["relay1"].IsOn(3), Is.False);
+        Assert.That(parts.Switches["relay1"].Disposed, Is.False);
+    }
+
+    private static async Task AssertLockIsFree(TempDir dir, CancellationToken ct)
+    {
+        await using var next = await RigSession.OpenAsync(TestRigs.Full(), new FakeParts(), TestRigs.Options(dir), ct);
+        Assert.That(File.Exists(next.LockPath), Is.True);
+    }
+}
