@@ -78,7 +78,8 @@ internal static class BurstAccounting
             (long)Math.Max(overflow, c2.RingOverflow), (long)c1.Dropped, a.Unexpected);
         if (sent != plan.Total)
         {
-            throw new ProductDefectException($"{topology}: Driver1 sent {sent} messages for a burst of {plan.Total} ({plan.Samples} + {plan.Warmup} warm-up)");
+            throw new ProductDefectException(string.Create(CultureInfo.InvariantCulture,
+                $"{topology}: Driver1 sent {sent} messages for a burst of {plan.Total} ({plan.Samples} + {plan.Warmup} warm-up); last seq {c1.LastSeq}, received {a.Received}, unexpected seqs {a.Unexpected}, duplicated {a.Duplicated}; Driver2 delivered {c2.Delivered}"));
         }
 
         if (accounting.UnexplainedLoss > 0 || a.Unexpected > 0)

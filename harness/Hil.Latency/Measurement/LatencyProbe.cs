@@ -91,7 +91,8 @@ public sealed class LatencyProbe : IDisposable
         ProbeCounters c1;
         try
         {
-            driver1.StartBurst((ulong)plan.Total, plan.Mode == LoadMode.OpenLoop ? (uint)plan.RateHz : 0, (ulong)plan.Warmup);
+            // The driver sends count + warm-up messages, the warm-up first (seqs 0..warmup-1).
+            driver1.StartBurst((ulong)plan.Samples, plan.Mode == LoadMode.OpenLoop ? (uint)plan.RateHz : 0, (ulong)plan.Warmup);
             (sink, c1) = await BurstDrain.RunAsync(reader, driver1, accountant, sink, plan, time, cancellationToken).ConfigureAwait(false);
         }
         finally
