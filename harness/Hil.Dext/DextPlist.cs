@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Hil.Dext.Plist;
 using Hil.Foundation;
+using Hil.Rigs;
 
 namespace Hil.Dext;
 
@@ -40,6 +41,15 @@ public sealed class DextPlist
         }
 
         return Parse(xml, path);
+    }
+
+    /// <summary>The rig's plist: an absolute path as given, a relative one from the repository root.</summary>
+    public static DextPlist LoadForRig(DextSpec dext, string? searchStart = null)
+    {
+        ArgumentNullException.ThrowIfNull(dext);
+        return Load(System.IO.Path.IsPathRooted(dext.PlistPath)
+            ? dext.PlistPath
+            : System.IO.Path.Combine(RepositoryRoot.Find(searchStart), dext.PlistPath));
     }
 
     public static DextPlist Parse(string xml, string sourcePath)

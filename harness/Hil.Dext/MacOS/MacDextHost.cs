@@ -25,7 +25,7 @@ public sealed class MacDextHost : IDextHost
         ArgumentNullException.ThrowIfNull(rig);
         _rig = rig;
         _dext = rig.Dext ?? throw new InputException($"{rig.SourcePath}: rig has no 'dext' section; the Mac dext host needs one");
-        _plist = DextPlist.Load(RepositoryRoot.Resolve(_dext.PlistPath, Path.GetDirectoryName(rig.SourcePath)));
+        _plist = DextPlist.LoadForRig(_dext);
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _ctl = new SystemExtensionsCtl(options.SystemExtensionsCtl);

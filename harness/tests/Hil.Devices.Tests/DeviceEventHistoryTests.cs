@@ -8,7 +8,10 @@ public sealed class DeviceEventHistoryTests
 {
     private static readonly UsbIdentity A = new(0x1209, 0x0001, "HIL-A");
     private static readonly UsbIdentity B = new(0x1209, 0x0002, "HIL-B");
-    private readonly FakeTimeProvider _time = new();
+    private FakeTimeProvider _time = null!;
+
+    [SetUp]
+    public void FreshTime() => _time = new FakeTimeProvider();
 
     [Test]
     [CancelAfter(10_000)]

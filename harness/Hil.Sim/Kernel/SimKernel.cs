@@ -1,0 +1,351 @@
+using System.Collections.Immutable;
+using Hil.Dext;
+using Hil.Foundation;
+using Hil.Rigs;
+
+namespace Hil.Sim;
+
+/// <summary>
+/// The sim rig's kernel (DESIGN.md §4): matches the dext's real Info.plist the way macOS
+/// does and runs every driver instance in a real hil-simhost process. On activation the
+/// IOUserResources (root) personalities get their instances; each device arriving on the
+/// <see cref="SimUsbBus"/> gets the device personalities that match its VendorID/ProductID
+/// (one per IOMatchCategory, first in file order); a device leaving loses them. Each new
+/// instance joins a running server or launches a process by <see cref="ProcessLayoutRule"/>.
+/// A host that dies unasked is a crash: its instances are removed and matched again
+/// (new processes, as macOS relaunches a crashed dext), and <see cref="HostCrashed"/> says so.
+/// All changes run one at a time; registry reads never wait for them.
+/// </summary>
+public sealed class SimKernel : IDextHost
+{
+    private static int s_kernels;
+    private readonly RigSpec _rig;
+    private readonly DextSpec _dext;
+    private readonly SimUsbBus _bus;
+    private readonly TimeProvider _time;
+    private readonly SimKernelOptions _options;
+    private readonly SemaphoreSlim _serial = new(1, 1);
+    private readonly Lock _gate = new();
+    private readonly List<string> _log = [];
+    private readonly List<SimHostCrash> _crashes = [];
+    private readonly List<SimHostLog> _retiredLogs = [];
+    private readonly HashSet<Task> _background = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource _lifetime = new();
+    private SimPlacement? _placement;
+    private DextPlist? _plist;
+    private string? _socketDirectory;
+    private string? _lastProblem;
+    private DextState _state = DextState.Deactivated;
+    private bool _disposed;
+
+    public SimKernel(RigSpec rig, SimUsbBus bus, TimeProvider time, SimKernelOptions? options = null)
+    {
+        _rig = rig ?? throw new ArgumentNullException(nameof(rig));
+        _dext = rig.Dext ?? throw new InputException($"{rig.SourcePath}: rig has no 'dext' section; the sim kernel needs one");
+        _bus = bus ?? throw new ArgumentNullException(nameof(bus));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _options = options ?? new SimKernelOptions();
+        _bus.DeviceChanged += OnDeviceChanged;
+    }
+
+    /// <summary>Raised after a crashed host's instances were matched again.</summary>
+    public event Action<SimHostCrash>? HostCrashed;
+
+    public IReadOnlyList<SimHostCrash> Crashes => Locked(() => _crashes.ToList());
+
+    public int CrashCount => Locked(() => _crashes.Count);
+
+    /// <summary>What the kernel decided and why, in order (joins, launches, "not correct organization", failures).</summary>
+    public IReadOnlyList<string> KernelLog => Locked(() => _log.ToList());
+
+    /// <summary>Every host's stderr log, including hosts that exited or crashed.</summary>
+    public IReadOnlyList<SimHostLog> HostLogs => Locked(() => _retiredLogs.Concat(_placement?.Logs ?? []).ToList());
+
+    /// <summary>The rig's sim faults; the session applies the user-client ones through selector 13 (see <see cref="SimFaults"/>).</summary>
+    public ImmutableArray<FaultSpec> Faults => _rig.Sim?.Faults ?? [];
+
+    public async Task ActivateAsync(CancellationToken cancellationToken)
+    {
+        await _serial.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_state == DextState.Activated)
+            {
+                return;
+            }
+
+            _state = DextState.Activating;
+            await StartPlacementAsync(cancellationToken).ConfigureAwait(false);
+            _state = DextState.Activated;
+        }
+        catch
+        {
+            _state = DextState.Failed;
+            await StopPlacementAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _serial.Release();
+        }
+    }
+
+    public async Task DeactivateAsync(CancellationToken cancellationToken)
+    {
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        await _serial.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await StopPlacementAsync(cancellationToken).ConfigureAwait(false);
+            _state = DextState.Deactivated;
+        }
+        finally
+        {
+            _lifetime.Dispose();
+            _lifetime = new CancellationTokenSource();
+            _serial.Release();
+        }
+    }
+
+    public Task<DextStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var pids = (_placement?.Snapshot ?? []).Select(i => i.ProcessId).Distinct().ToList();
+        return Task.FromResult(new DextStatus(_state, _dext.BundleId, _plist?.BundleVersion, pids));
+    }
+
+    public Task<IReadOnlyList<DriverInstance>> QueryRegistryAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_placement?.Snapshot ?? []);
+
+    public async Task<IReadOnlyList<DriverInstance>> WaitForRegistryAsync(
+        Func<IReadOnlyList<DriverInstance>, bool> condition, string waitedFor, TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            return await WatchRegistryAsync(condition, stop.Token)
+                .WithTimeout(timeout, waitedFor, FaultKind.ProductDefect, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WaitTimeoutException) when (Locked(() => _lastProblem) is { } problem)
+        {
+            throw new WaitTimeoutException($"{waitedFor} (last sim kernel problem: {problem})", timeout, FaultKind.ProductDefect);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The dext-crash fault: SIGKILL the sim host with this pid; detection and rematching follow as for any crash.</summary>
+    public async Task CrashHostAsync(int pid, CancellationToken cancellationToken)
+    {
+        await _serial.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var host = _placement?.FindHost(pid) ?? throw new InputException(
+                $"{SimFaults.DextCrash}: no sim host with pid {pid}; running: {string.Join(", ", _placement?.Pids ?? [])}");
+            Log($"fault {SimFaults.DextCrash}: SIGKILL pid {pid} ({host.ServerName})");
+            host.Kill();
+        }
+        finally
+        {
+            _serial.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _bus.DeviceChanged -= OnDeviceChanged;
+        await DeactivateAsync(CancellationToken.None).ConfigureAwait(false);
+        await Task.WhenAll(Locked(() => _background.ToList())).ConfigureAwait(false);
+        _lifetime.Dispose();
+    }
+
+    private async Task StartPlacementAsync(CancellationToken cancellationToken)
+    {
+        _plist = DextPlist.LoadForRig(_dext);
+        var binary = SimHostLocator.Locate(_options.SimHostPath ?? Environment.GetEnvironmentVariable(SimHostLocator.EnvironmentVariable));
+        var n = Interlocked.Increment(ref s_kernels);
+        _socketDirectory = _options.SocketDirectory ?? Path.Combine(Path.GetTempPath(), $"hil-sim-{Environment.ProcessId}-{n}");
+        Directory.CreateDirectory(_socketDirectory);
+        var logs = _options.LogDirectory ?? Path.Combine(Path.GetTempPath(), $"hil-sim-logs-{Environment.ProcessId}-{n}");
+        var settings = new SimPlacement.Settings(
+            binary, _dext.EntitlementToken, _dext.BundleId, _socketDirectory, logs, _rig.Timeouts.Activate, _options.StopGrace, _time);
+        _placement = new SimPlacement(settings, Log, SignalChanged, OnHostExited);
+        var failures = await _placement.ReconcileAsync(DesiredSlots(), cancellationToken).ConfigureAwait(false);
+        if (failures.FirstOrDefault(f => f.Slot.Device is null) is { Error: { } rootFailure })
+        {
+            throw rootFailure;
+        }
+    }
+
+    private async Task StopPlacementAsync(CancellationToken cancellationToken)
+    {
+        if (_placement is { } placement)
+        {
+            await placement.StopAllAsync(cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _retiredLogs.AddRange(placement.Logs);
+                _placement = null;
+            }
+        }
+
+        if (_socketDirectory is not null && Directory.Exists(_socketDirectory))
+        {
+            Directory.Delete(_socketDirectory, recursive: true);
+        }
+
+        SignalChanged();
+    }
+
+    /// <summary>Root personalities always; device personalities for present devices, one per match category.</summary>
+    private List<SimSlot> DesiredSlots()
+    {
+        var personalities = _plist!.Personalities;
+        var slots = personalities.Where(p => p.IsRoot).Select(p => new SimSlot(p, null)).ToList();
+        foreach (var device in _bus.PresentDevices)
+        {
+            slots.AddRange(personalities.Where(p => p.MatchesDevice(device.Usb))
+                .GroupBy(p => p.IOMatchCategory ?? "IODefaultMatchCategory")
+                .Select(g => new SimSlot(g.First(), device)));
+        }
+
+        return slots;
+    }
+
+    private void OnDeviceChanged(DeviceSpec device, Hil.Devices.DeviceEvent e) =>
+        Background(async ct =>
+        {
+            if (_state == DextState.Activated && _placement is { } placement)
+            {
+                Remember(await placement.ReconcileAsync(DesiredSlots(), ct).ConfigureAwait(false));
+            }
+        });
+
+    private void OnHostExited(SimHostProcess host)
+    {
+        if (!host.Stopping)
+        {
+            Background(ct => HandleCrashAsync(host, ct));
+        }
+    }
+
+    private async Task HandleCrashAsync(SimHostProcess host, CancellationToken cancellationToken)
+    {
+        if (host.Stopping || _placement is not { } placement)
+        {
+            return;
+        }
+
+        var detected = SimClock.NowNs(_time);
+        await host.WaitExitedAsync(cancellationToken).ConfigureAwait(false);
+        var lost = placement.Forget(host);
+        Log($"pid {host.Pid} ({host.ServerName}) exited unasked (exit code {host.ExitCode}): matching {lost.Count} instance(s) again");
+        var before = placement.Snapshot.Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal);
+        Remember(await placement.ReconcileAsync(DesiredSlots(), cancellationToken).ConfigureAwait(false));
+        var crash = new SimHostCrash(host.Pid, host.ServerName, host.ExitCode, host.LogPath, detected, lost,
+            placement.Snapshot.Where(i => !before.Contains(i.InstanceId)).ToList());
+        lock (_gate)
+        {
+            _crashes.Add(crash);
+        }
+
+        SignalChanged();
+        HostCrashed?.Invoke(crash);
+    }
+
+    /// <summary>Runs a change after the ones before it; failures are logged, never lost.</summary>
+    private void Background(Func<CancellationToken, Task> change)
+    {
+        var token = _lifetime.Token;
+        var task = Task.Run(async () =>
+        {
+            await _serial.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                if (!token.IsCancellationRequested)
+                {
+                    await change(token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is HilException or OperationCanceledException or IOException)
+            {
+                Log($"background: {e.Message}");
+            }
+            finally
+            {
+                _serial.Release();
+            }
+        }, CancellationToken.None);
+        lock (_gate)
+        {
+            _background.Add(task);
+        }
+
+        task.ContinueWith(t => Locked(() => _background.Remove(t)), TaskScheduler.Default);
+    }
+
+    private async Task<IReadOnlyList<DriverInstance>> WatchRegistryAsync(
+        Func<IReadOnlyList<DriverInstance>, bool> condition, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var changed = Locked(() => _changed.Task);
+            var now = _placement?.Snapshot ?? [];
+            if (condition(now))
+            {
+                return now;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void SignalChanged()
+    {
+        TaskCompletionSource old;
+        lock (_gate)
+        {
+            old = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        old.TrySetResult();
+    }
+
+    private void Remember(IReadOnlyList<(SimSlot Slot, HilException Error)> failures)
+    {
+        if (failures.Count > 0)
+        {
+            lock (_gate)
+            {
+                _lastProblem = $"{failures[^1].Slot.Key}: {failures[^1].Error.Message}";
+            }
+        }
+    }
+
+    private void Log(string line)
+    {
+        lock (_gate)
+        {
+            _log.Add(line);
+        }
+    }
+
+    private T Locked<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+}

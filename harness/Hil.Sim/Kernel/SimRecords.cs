@@ -1,0 +1,51 @@
+using Hil.Dext;
+using Hil.Rigs;
+
+namespace Hil.Sim;
+
+/// <summary>Stderr of one sim host process, kept after it exits (a report attachment).</summary>
+public sealed record SimHostLog(int ProcessId, string ServerName, string Path);
+
+/// <summary>
+/// A sim host that died without being asked to, and what the sim kernel did about it: like
+/// macOS after a dext crash, every instance it hosted was removed and matched again, so
+/// <see cref="Rematched"/> shows where they run now (new pids; a personality with
+/// IOUserServerOneProcess may instead join another running server of the same name).
+/// </summary>
+public sealed record SimHostCrash(
+    int ProcessId,
+    string ServerName,
+    int? ExitCode,
+    string LogPath,
+    long DetectedNs,
+    IReadOnlyList<DriverInstance> Lost,
+    IReadOnlyList<DriverInstance> Rematched);
+
+/// <summary>Where the sim kernel keeps its files; defaults are under the temp directory.</summary>
+public sealed record SimKernelOptions
+{
+    /// <summary>hil-simhost to run; null = $HIL_SIMHOST, else the build tree (see README).</summary>
+    public string? SimHostPath { get; init; }
+
+    /// <summary>Directory for the instances' sockets (short: a Unix socket path has ~100 bytes); removed on deactivate.</summary>
+    public string? SocketDirectory { get; init; }
+
+    /// <summary>Directory for the hosts' stderr logs; kept for reports.</summary>
+    public string? LogDirectory { get; init; }
+
+    /// <summary>How long a host gets between SIGTERM and SIGKILL.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>A place for one driver instance: a personality, and for a device personality the device it matched.</summary>
+internal sealed record SimSlot(DextPersonality Personality, DeviceSpec? Device)
+{
+    public string Key => Device is null ? Personality.Name : $"{Personality.Name}@{Device.Name}";
+}
+
+internal sealed record SimInstance(SimSlot Slot, string Id, SimHostProcess Host, string Endpoint)
+{
+    public DriverInstance ToDriverInstance() => new(
+        Slot.Personality.Role, Id, Slot.Personality.Name, Host.Pid, Host.ServerName, Endpoint,
+        Slot.Personality.OneProcessKeyPresent, Slot.Device?.Name);
+}

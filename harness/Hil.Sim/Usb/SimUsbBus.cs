@@ -1,0 +1,186 @@
+using Hil.Devices;
+using Hil.Foundation;
+using Hil.Rigs;
+
+namespace Hil.Sim;
+
+/// <summary>
+/// The sim rig's USB bus (DESIGN.md §4): a device declared in the rig arrives
+/// enumerate_delay ± jitter (seeded, on <see cref="TimeProvider"/> timers) after its switch
+/// channel turns on, and leaves at once when it turns off. A never-enumerate fault keeps a
+/// device from arriving. Stamps are monotonic ns (see <see cref="SimClock"/>), so
+/// enumeration time = arrival stamp − power-on stamp.
+/// </summary>
+public sealed class SimUsbBus : IDeviceWatcher
+{
+    private readonly Lock _gate = new();
+    private readonly IChannelPowerSource _power;
+    private readonly TimeProvider _time;
+    private readonly SimSpec _sim;
+    private readonly DeviceEventHistory _history;
+    private readonly IReadOnlyList<DeviceSpec> _devices;
+    private readonly HashSet<string> _neverEnumerate;
+    private readonly Dictionary<string, ITimer> _pending = [];
+    private readonly HashSet<string> _present = [];
+    private readonly Random _random;
+    private bool _disposed;
+
+    public SimUsbBus(RigSpec rig, IChannelPowerSource power, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        _power = power ?? throw new ArgumentNullException(nameof(power));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _sim = rig.Sim ?? throw new InputException($"{rig.SourcePath}: rig has no 'sim' section; the sim USB bus needs one");
+        _history = new DeviceEventHistory(time);
+        _devices = rig.Devices.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        _neverEnumerate = NeverEnumerateTargets(rig);
+        _random = new Random(_sim.Seed);
+        _power.ChannelChanged += OnChannelChanged;
+        foreach (var channel in _devices.Select(d => d.Power).Distinct().Where(_power.IsOn))
+        {
+            OnChannelChanged(channel, true);
+        }
+    }
+
+    public IReadOnlyList<UsbIdentity> Present => _history.Present;
+
+    /// <summary>Raised after a device arrived or left, outside the bus's lock; the sim kernel matches on it.</summary>
+    internal event Action<DeviceSpec, DeviceEvent>? DeviceChanged;
+
+    internal IReadOnlyList<DeviceEvent> History => _history.Events;
+
+    internal IReadOnlyList<DeviceSpec> PresentDevices
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _devices.Where(d => _present.Contains(d.Name)).ToList();
+            }
+        }
+    }
+
+    public Task<DeviceEvent> WaitAsync(
+        DeviceEventKind kind, UsbIdentity device, long afterTimestampNs, TimeSpan timeout,
+        CancellationToken cancellationToken) =>
+        _history.WaitAsync(kind, device, afterTimestampNs, timeout, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _power.ChannelChanged -= OnChannelChanged;
+        lock (_gate)
+        {
+            _disposed = true;
+            foreach (var timer in _pending.Values)
+            {
+                timer.Dispose();
+            }
+
+            _pending.Clear();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void OnChannelChanged(ChannelRef channel, bool on)
+    {
+        var removed = new List<(DeviceSpec, DeviceEvent)>();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            foreach (var device in _devices.Where(d => d.Power == channel))
+            {
+                if (on)
+                {
+                    StartEnumerating(device);
+                }
+                else if (Unplug(device) is { } e)
+                {
+                    removed.Add((device, e));
+                }
+            }
+        }
+
+        foreach (var (device, e) in removed)
+        {
+            DeviceChanged?.Invoke(device, e);
+        }
+    }
+
+    /// <summary>Under the lock. A device already present or enumerating does not start again.</summary>
+    private void StartEnumerating(DeviceSpec device)
+    {
+        if (_present.Contains(device.Name) || _pending.ContainsKey(device.Name) || _neverEnumerate.Contains(device.Name))
+        {
+            return;
+        }
+
+        var jitter = (_random.NextDouble() * 2 - 1) * _sim.EnumerateJitter.Ticks;
+        var delay = TimeSpan.FromTicks(Math.Max(0, _sim.EnumerateDelay.Ticks + (long)jitter));
+        // Stored before it is armed: a zero delay may fire at once, and Arrive needs to find it.
+        var timer = _time.CreateTimer(_ => Arrive(device), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _pending[device.Name] = timer;
+        timer.Change(delay, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Under the lock: cancel a pending arrival, or record the removal of a present device.</summary>
+    private DeviceEvent? Unplug(DeviceSpec device)
+    {
+        if (_pending.Remove(device.Name, out var timer))
+        {
+            timer.Dispose();
+        }
+
+        if (!_present.Remove(device.Name))
+        {
+            return null;
+        }
+
+        var e = new DeviceEvent(DeviceEventKind.Removed, device.Usb, SimClock.NowNs(_time), Location(device));
+        _history.Record(e);
+        return e;
+    }
+
+    private void Arrive(DeviceSpec device)
+    {
+        DeviceEvent e;
+        lock (_gate)
+        {
+            if (_disposed || !_pending.Remove(device.Name, out var timer))
+            {
+                return;
+            }
+
+            timer.Dispose();
+            _present.Add(device.Name);
+            e = new DeviceEvent(DeviceEventKind.Arrived, device.Usb, SimClock.NowNs(_time), Location(device));
+            _history.Record(e);
+        }
+
+        DeviceChanged?.Invoke(device, e);
+    }
+
+    private static string Location(DeviceSpec device) => $"sim:{device.Power}";
+
+    private static HashSet<string> NeverEnumerateTargets(RigSpec rig)
+    {
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fault in SimFaults.Of(rig, SimFaults.NeverEnumerate))
+        {
+            if (fault.Target is null || !rig.Devices.ContainsKey(fault.Target))
+            {
+                throw new InputException(
+                    $"{fault.Where}: fault '{SimFaults.NeverEnumerate}' targets '{fault.Target}', expected one of the rig's " +
+                    $"devices ({string.Join(", ", rig.Devices.Keys.Order(StringComparer.Ordinal))})");
+            }
+
+            targets.Add(fault.Target);
+        }
+
+        return targets;
+    }
+}
