@@ -12,6 +12,7 @@ namespace Hil.Session.Backends;
 /// hubs through their CLIs, IOKit device notifications and the dext host app. Verified only
 /// on a Mac (README.md): here it is compiled and its choices are unit-tested.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("macos")]
 public sealed class MacRigPartsFactory(MacDextHostOptions dextOptions, TimeProvider? time = null) : IRigPartsFactory
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
