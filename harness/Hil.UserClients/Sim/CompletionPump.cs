@@ -32,10 +32,12 @@ internal sealed class CompletionPump(
         thread.Start();
     }
 
-    /// <summary>Called after the socket is shut down; waits a bounded time for the thread to leave.</summary>
-    public void Stop(TimeSpan timeout)
+    /// <summary>Before the socket is closed: the read that then fails is a normal way out, not a fault.</summary>
+    public void RequestStop() => stopping = true;
+
+    /// <summary>After the socket is closed; waits a bounded time for the thread to leave (never from the thread itself).</summary>
+    public void Join(TimeSpan timeout)
     {
-        stopping = true;
         if (thread is not null && !IsCurrentThread)
         {
             thread.Join(timeout);

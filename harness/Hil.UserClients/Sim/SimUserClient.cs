@@ -136,9 +136,9 @@ public sealed class SimUserClient : IUserClient
         }
 
         disposed = true;
-        pump.Stop(TimeSpan.Zero);
+        pump.RequestStop();
         transport.Dispose();
-        pump.Stop(TimeSpan.FromSeconds(2));
+        pump.Join(TimeSpan.FromSeconds(2));
         slot.Dispose();
     }
 
