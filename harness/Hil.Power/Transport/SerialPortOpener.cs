@@ -18,6 +18,12 @@ public sealed class SerialPortOpener : IByteStreamOpener
             throw new InputException($"{spec.Where}: power.{spec.Name}.port: a {spec.Kind} board needs a serial device path, e.g. /dev/ttyACM0");
         }
 
+        if (!File.Exists(spec.Port))
+        {
+            // SerialPort reports a missing device as "access denied"; say what is really wrong.
+            throw new RigFaultException($"{spec.Kind} board '{spec.Name}': serial device {spec.Port} does not exist (unplugged, or its name changed)");
+        }
+
         // DtrEnable false before Open: Open otherwise asserts DTR with an ioctl that ptys (and some
         // CDC devices) reject with ENOTTY (dotnet/runtime#31523); DTR is raised after Open where it can be.
         var port = new SerialPort(spec.Port, line.BaudRate, Parity.None, 8, StopBits.One)
