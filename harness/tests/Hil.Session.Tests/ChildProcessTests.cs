@@ -1,0 +1,90 @@
+using Hil.Foundation;
+using Hil.Rigs;
+using Hil.Session.Tests.Helper;
+
+namespace Hil.Session.Tests;
+
+/// <summary>
+/// A real process holds a session on child-rig; its fake relay persists channel states to a file,
+/// so these tests see what each way of ending the process leaves behind.
+/// </summary>
+[NonParallelizable]
+public sealed class ChildProcessTests
+{
+    private static readonly RigSpec Rig = RigFile.Parse(ChildRig.Yaml, "child-rig.yaml");
+
+    [TestCase("TERM", "SIGTERM")]
+    [TestCase("INT", "SIGINT")]
+    [CancelAfter(120_000)]
+    public async Task A_signalled_session_restores_the_safe_state_and_releases_the_lock(string signal, string logged, CancellationToken ct)
+    {
+        using var locks = TestRigs.NewDir();
+        using var state = TestRigs.NewDir();
+        await using var child = await HelperProcess.StartAsync("hold", locks, state, ct);
+        Assert.That(Relay(state).Values, Has.All.True, "the helper switched every channel on");
+
+        await child.SignalAsync(signal, ct);
+        var exitCode = await child.WaitForExitAsync(ct);
+
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(Relay(state).Values, Has.All.False, child.Stderr);
+        Assert.That(child.Stderr, Does.Contain($"{logged}: restoring safe state all-off of rig '{ChildRig.Name}'"));
+        Assert.That(File.Exists(locks.File($"{ChildRig.Name}.holder")), Is.False);
+        await using var next = await RigSession.OpenAsync(Rig, new FakeParts(), TestRigs.Options(locks), ct);
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task A_second_session_times_out_naming_the_holders_pid(CancellationToken ct)
+    {
+        using var locks = TestRigs.NewDir();
+        using var state = TestRigs.NewDir();
+        await using var child = await HelperProcess.StartAsync("hold", locks, state, ct);
+        var options = TestRigs.Options(locks) with
+        {
+            LockTimeout = TimeSpan.FromMilliseconds(300), LockPollInterval = TimeSpan.FromMilliseconds(50),
+        };
+
+        var ex = await Assert.ThrowsAsync<RigFaultException>(() => RigSession.OpenAsync(Rig, new FakeParts(), options, ct));
+
+        Assert.That(ex!.Message, Does.Contain($"rig '{ChildRig.Name}' is leased by pid {child.Pid} on host {Environment.MachineName}"));
+        Assert.That(ex.Message, Does.Contain("timed out after 300ms"));
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task A_lock_left_by_a_killed_process_is_taken_over_and_the_next_session_restores_the_safe_state(CancellationToken ct)
+    {
+        using var locks = TestRigs.NewDir();
+        using var state = TestRigs.NewDir();
+        await using var child = await HelperProcess.StartAsync("hold", locks, state, ct);
+
+        await child.SignalAsync("KILL", ct);
+        await child.WaitForExitAsync(ct);
+
+        Assert.That(Relay(state).Values, Has.All.True, "SIGKILL leaves no chance to clean up");
+        Assert.That(File.Exists(locks.File($"{ChildRig.Name}.holder")), Is.True);
+        var log = new List<string>();
+        await using var next = await RigSession.OpenAsync(Rig, new FakeParts(state.Path), TestRigs.Options(locks, log), ct);
+        Assert.That(log, Has.One.Contains($"taking over a stale lock from pid {child.Pid}").And.Contains("that process is gone"));
+        Assert.That(Relay(state).Values, Has.All.False);
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task An_unhandled_exception_in_a_fixture_still_restores_the_safe_state(CancellationToken ct)
+    {
+        using var locks = TestRigs.NewDir();
+        using var state = TestRigs.NewDir();
+        await using var child = await HelperProcess.StartAsync("crash", locks, state, ct);
+
+        var exitCode = await child.WaitForExitAsync(ct);
+
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(child.Stderr, Does.Contain("unhandled InvalidOperationException: restoring safe state all-off"));
+        Assert.That(Relay(state).Values, Has.All.False, child.Stderr);
+        await using var next = await RigSession.OpenAsync(Rig, new FakeParts(), TestRigs.Options(locks), ct);
+    }
+
+    private static IReadOnlyDictionary<int, bool> Relay(TempDir state) => FakePowerSwitch.ReadStateFile(state.File("relay1.state"));
+}
