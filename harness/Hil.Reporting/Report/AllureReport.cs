@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using CliWrap;
+using CliWrap.Buffered;
+using Hil.Foundation;
+
+namespace Hil.Reporting;
+
+/// <summary>What a generation produced; <see cref="Warnings"/> lists every line the CLI flagged.</summary>
+public sealed record ReportResult(string OutputDirectory, string IndexHtml, IReadOnlyList<string> Output, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Builds the HTML report with the Allure 3 CLI pinned in reports/package-lock.json, with
+/// reports/allurerc.mjs (name, history, categories). Installs the pinned CLI with `npm ci` when
+/// reports/node_modules is missing.
+/// </summary>
+public static partial class AllureReport
+{
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan GenerateTimeout = TimeSpan.FromMinutes(5);
+
+    public static async Task<ReportResult> GenerateAsync(
+        string resultsDir, string outDir, string? historyFile, bool singleFile, CancellationToken ct)
+    {
+        var results = Path.GetFullPath(resultsDir);
+        if (!Directory.Exists(results) || Directory.GetFiles(results, "*-result.json").Length == 0)
+        {
+            throw new InputException($"--results {results}: expected a directory of Allure results (*-result.json); found none");
+        }
+
+        var reports = ReportPaths.ReportsDirectory();
+        await EnsureCliAsync(reports, ct).ConfigureAwait(false);
+        var output = Path.GetFullPath(outDir);
+        var history = Path.GetFullPath(historyFile ?? ReportPaths.DefaultHistoryFile());
+        Directory.CreateDirectory(Path.GetDirectoryName(history)!);
+
+        var command = Cli.Wrap(ReportPaths.AllureCli(reports))
+            .WithArguments(["generate", results, "--output", output, "--config", ReportPaths.Config(reports)])
+            .WithWorkingDirectory(reports)
+            .WithEnvironmentVariables(env => env
+                .Set("HIL_ALLURE_HISTORY", history)
+                .Set("HIL_REPORT_SINGLE_FILE", singleFile ? "1" : "0")
+                .Set("NO_COLOR", "1"))
+            .WithValidation(CommandResultValidation.None);
+        var run = await RunAsync(command, GenerateTimeout, $"'allure generate' of {results} to finish", ct).ConfigureAwait(false);
+
+        var lines = $"{run.StandardOutput}\n{run.StandardError}".Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (run.ExitCode != 0)
+        {
+            throw new InfrastructureException($"'allure generate' exited with {run.ExitCode}: {string.Join(" | ", lines.TakeLast(10))}");
+        }
+
+        var index = Path.Combine(output, "index.html");
+        if (!File.Exists(index))
+        {
+            throw new InfrastructureException($"'allure generate' exited 0 but wrote no {index}");
+        }
+
+        return new ReportResult(output, index, lines, [.. lines.Where(l => WarningPattern().IsMatch(l))]);
+    }
+
+    /// <summary>Installs the locked CLI on a fresh machine; fails naming the fix when npm is missing.</summary>
+    private static async Task EnsureCliAsync(string reports, CancellationToken ct)
+    {
+        if (File.Exists(ReportPaths.AllureCli(reports)))
+        {
+            return;
+        }
+
+        BufferedCommandResult install;
+        try
+        {
+            var npm = Cli.Wrap("npm").WithArguments(["ci", "--no-audit", "--no-fund"]).WithWorkingDirectory(reports)
+                .WithValidation(CommandResultValidation.None);
+            install = await RunAsync(npm, InstallTimeout, $"'npm ci' in {reports} to finish", ct).ConfigureAwait(false);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InfrastructureException($"{ReportPaths.AllureCli(reports)} is missing and npm could not be started ({e.Message}); install Node.js and run `npm ci` in {reports}", e);
+        }
+
+        if (install.ExitCode != 0 || !File.Exists(ReportPaths.AllureCli(reports)))
+        {
+            throw new InfrastructureException($"`npm ci` in {reports} failed ({install.ExitCode}): {install.StandardError.Trim()}; run it by hand to see why");
+        }
+    }
+
+    /// <summary>Runs a tool with a deadline; running out kills the process (CliWrap kills what it started) and names the wait.</summary>
+    private static async Task<BufferedCommandResult> RunAsync(Command command, TimeSpan timeout, string waitedFor, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            return await command.ExecuteBufferedAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new WaitTimeoutException(waitedFor, timeout, FaultKind.InfrastructureFault);
+        }
+    }
+
+    [GeneratedRegex(@"warn|error|fail|invalid|unknown|deprecat", RegexOptions.IgnoreCase)]
+    private static partial Regex WarningPattern();
+}
