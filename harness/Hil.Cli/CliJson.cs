@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace Hil.Cli;
+
+/// <summary>One JSON style for everything the CLI prints for programs: snake_case, indented.</summary>
+internal static class CliJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Hil.Cli.Run;
+using Hil.Foundation;
+using Hil.Reporting;
+using Hil.Rigs;
+using Spectre.Console;
+
+namespace Hil.Cli.Commands;
+
+/// <summary>`hil run [--rig FILE] [--suite NAME] [--results DIR] [--report DIR] [--history FILE]`.</summary>
+internal static class RunCommands
+{
+    public static Command Create()
+    {
+        var rig = new Option<FileInfo?>("--rig") { Description = "rig file (default rigs/sim.yaml)" };
+        var suite = new Option<string>("--suite") { Description = "smoke | nightly | qualification | gate", DefaultValueFactory = _ => "nightly" };
+        suite.AcceptOnlyFromAmong([.. RunOptions.Suites]);
+        var results = new Option<DirectoryInfo?>("--results") { Description = "results directory (default results/)" };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "report directory (default report/)" };
+        var history = new Option<FileInfo?>("--history") { Description = "Allure history file kept across runs (default .hil/allure-history.jsonl)" };
+        var command = new Command("run", "run a suite on a rig, generate the report and print a summary")
+        {
+            rig, suite, results, report, history,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var root = RepositoryRoot.Find();
+            var options = new RunOptions(
+                root,
+                parse.GetValue(rig)?.FullName ?? Path.Combine(root, "rigs", "sim.yaml"),
+                parse.GetValue(suite)!,
+                parse.GetValue(results)?.FullName ?? Path.Combine(root, "results"),
+                parse.GetValue(report)?.FullName ?? Path.Combine(root, "report"),
+                parse.GetValue(history)?.FullName ?? Path.Combine(root, ".hil", "allure-history.jsonl"));
+            return await RunAsync(options, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(RunOptions options, CancellationToken ct)
+    {
+        var spec = RigFile.Load(options.RigFile);
+        AnsiConsole.MarkupLine($"rig [bold]{Markup.Escape(spec.Name)}[/] ({spec.Host}), suite [bold]{options.Suite}[/]");
+        ResetResults(options);
+
+        var exit = await AnsiConsole.Status().StartAsync("building and starting the fixtures", async status =>
+            await SuiteRunner.RunAsync(options, line => status.Status(Markup.Escape(Shorten(line))), ct).ConfigureAwait(false))
+            .ConfigureAwait(false);
+
+        var tests = RunSummary.ReadOutcomes(options.AllureResultsDir);
+        if (tests.Count == 0)
+        {
+            throw new InfrastructureException(
+                $"the {options.Suite} suite left no Allure results in {options.AllureResultsDir} (dotnet test exit {exit}); its output is in {options.TestLogFile}");
+        }
+
+        await AnsiConsole.Status().StartAsync("generating the Allure report", async _ =>
+            await AllureReport.GenerateAsync(options.AllureResultsDir, options.ReportDir, options.HistoryFile, singleFile: false, ct)
+                .ConfigureAwait(false)).ConfigureAwait(false);
+
+        SummaryPrinter.Print(tests, RunSummary.ReadLatency(options.LatencySummaryFile), Path.Combine(options.ReportDir, "index.html"));
+        AnsiConsole.MarkupLine($"view it with: [bold]./hil report serve {Markup.Escape(options.ReportDir)}[/]");
+        return tests.All(t => t.Status is "passed" or "skipped") && exit == 0 ? CliInvocation.Ok : CliInvocation.Failed;
+    }
+
+    private static void ResetResults(RunOptions options)
+    {
+        // Results of an earlier run must not mix into this one; history lives outside them.
+        if (Directory.Exists(options.AllureResultsDir))
+        {
+            Directory.Delete(options.AllureResultsDir, recursive: true);
+        }
+
+        Directory.CreateDirectory(options.AllureResultsDir);
+    }
+
+    private static string Shorten(string line) => line.Length <= 100 ? line.Trim() : line[..100].Trim() + "…";
+}

@@ -1,0 +1,96 @@
+using Hil.Rigs;
+
+namespace Hil.Cli.Doctor;
+
+/// <summary>
+/// What the harness needs on this host, and what a given rig needs on top: the tools for its
+/// switch kinds, its serial ports, and on a macOS rig the system tools the dext host drives.
+/// </summary>
+internal static class DoctorChecks
+{
+    public static IReadOnlyList<DoctorCheck> Run(string repoRoot, RigSpec? rig, IHostProbe host)
+    {
+        var checks = new List<DoctorCheck>(Toolchain(host));
+        checks.AddRange(Artifacts(repoRoot, host));
+        if (rig is not null)
+        {
+            checks.AddRange(ForRig(rig, host));
+        }
+
+        return checks;
+    }
+
+    private static IEnumerable<DoctorCheck> Toolchain(IHostProbe host)
+    {
+        yield return Tool(host, "toolchain", "dotnet", "install the .NET SDK pinned in global.json");
+        yield return Tool(host, "toolchain", "cmake", "apt-get install cmake");
+        yield return Tool(host, "toolchain", "g++", "apt-get install g++");
+        yield return Tool(host, "toolchain", "npm", "apt-get install nodejs npm");
+        yield return Tool(host, "tests", "clang++-14", "apt-get install clang-14 libclang-rt-14-dev (fuzzers, sanitizers)");
+        yield return File(host, "tests", "/usr/include/gtest/gtest.h", "GoogleTest headers", "apt-get install libgtest-dev");
+        yield return File(host, "tests", "/usr/bin/chromium", "Chromium for the report UI tests", "apt-get install chromium");
+    }
+
+    private static IEnumerable<DoctorCheck> Artifacts(string root, IHostProbe host)
+    {
+        yield return File(host, "build", Path.Combine(root, "build/dext/simhost/hil-simhost"), "sim host",
+            "./hil run builds it (cmake -S dext -B build/dext && cmake --build build/dext)");
+        yield return File(host, "build", Path.Combine(root, "build/dext/tools/hil-floor"), "native floors",
+            "./hil run builds it (cmake --build build/dext)");
+        yield return File(host, "report", Path.Combine(root, "reports/node_modules/.bin/allure"), "pinned Allure CLI",
+            "./hil run installs it (npm ci in reports/)");
+    }
+
+    private static IEnumerable<DoctorCheck> ForRig(RigSpec rig, IHostProbe host)
+    {
+        foreach (var spec in rig.Power.Values)
+        {
+            var check = ForSwitch(spec, host);
+            if (check is not null)
+            {
+                yield return check;
+            }
+        }
+
+        if (rig.Host == RigHost.MacOS)
+        {
+            yield return host.IsMacOS
+                ? new DoctorCheck("rig", "macOS host", true, "this is a Mac", null)
+                : new DoctorCheck("rig", "macOS host", false, $"rig '{rig.Name}' has host: macos but this is not a Mac", "run it on the rig's Mac mini");
+            yield return Tool(host, "rig", "systemextensionsctl", "part of macOS");
+            yield return Tool(host, "rig", "ioreg", "part of macOS");
+        }
+    }
+
+    private static DoctorCheck? ForSwitch(PowerSwitchSpec spec, IHostProbe host) => spec.Kind switch
+    {
+        "uhubctl" => Tool(host, $"switch {spec.Name}", "uhubctl", "apt-get install uhubctl / brew install uhubctl"),
+        "ykush" => Tool(host, $"switch {spec.Name}", "ykushcmd", "build ykushcmd from Yepkit's sources"),
+        "dcttech" => HidApi(spec, host),
+        _ when spec.Port is null || spec.Port == "sim" =>
+            new DoctorCheck($"switch {spec.Name}", $"{spec.Kind} emulator", true, "in memory (port: sim)", null),
+        _ => File(host, $"switch {spec.Name}", spec.Port, $"{spec.Kind} serial port",
+            $"plug the board in; rigs/README.md says how to find its stable /dev/serial/by-id path"),
+    };
+
+    private static DoctorCheck HidApi(PowerSwitchSpec spec, IHostProbe host)
+    {
+        string[] candidates = ["/usr/lib/x86_64-linux-gnu/libhidapi-hidraw.so.0", "/usr/lib/aarch64-linux-gnu/libhidapi-hidraw.so.0",
+            "/opt/homebrew/lib/libhidapi.dylib", "/usr/local/lib/libhidapi.dylib"];
+        var found = candidates.FirstOrDefault(host.FileExists);
+        return new DoctorCheck($"switch {spec.Name}", "hidapi", found is not null, found ?? "not found",
+            found is null ? "apt-get install libhidapi-hidraw0 / brew install hidapi" : null);
+    }
+
+    private static DoctorCheck Tool(IHostProbe host, string area, string command, string fix)
+    {
+        var path = host.FindOnPath(command);
+        return new DoctorCheck(area, command, path is not null, path ?? "not on PATH", path is null ? fix : null);
+    }
+
+    private static DoctorCheck File(IHostProbe host, string area, string path, string what, string fix)
+    {
+        var present = host.FileExists(path);
+        return new DoctorCheck(area, what, present, path, present ? null : fix);
+    }
+}
