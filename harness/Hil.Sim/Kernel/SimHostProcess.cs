@@ -132,13 +132,33 @@ internal sealed class SimHostProcess
         var what = $"{waitedFor} from {Describe}";
         var e = await done.Task.WithTimeout(timeout, what, FaultKind.InfrastructureFault, _time, cancellationToken)
             .ConfigureAwait(false);
-        return e switch
+        if (wanted(e))
         {
-            _ when wanted(e) => e,
-            { Event: "error" } => throw new InfrastructureException($"{Describe} answered {e.Raw} while we waited for {waitedFor}"),
-            _ => throw new ProductDefectException(
-                $"{Describe} ended ({e.Reason ?? e.Event}, exit code {ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}) while we waited for {waitedFor}"),
-        };
+            return e;
+        }
+
+        if (e.Event == "error")
+        {
+            throw new InfrastructureException($"{Describe} answered {e.Raw} while we waited for {waitedFor}");
+        }
+
+        throw new ProductDefectException(
+            $"{Describe} ended ({e.Reason ?? e.Event}, exit code {await ExitCodeSoonAsync().ConfigureAwait(false)}) while we waited for {waitedFor}");
+    }
+
+    /// <summary>Stdout closes a moment before the process is reaped; the exit code is worth that moment.</summary>
+    private async Task<string> ExitCodeSoonAsync()
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WithTimeout(TimeSpan.FromSeconds(1), $"{Describe} to be reaped",
+                FaultKind.InfrastructureFault, _time, CancellationToken.None).ConfigureAwait(false);
+            return _process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (WaitTimeoutException)
+        {
+            return "unknown: still running after closing stdout";
+        }
     }
 
     public async Task SendAsync(string command, CancellationToken cancellationToken)

@@ -144,17 +144,18 @@ internal sealed class SimPlacement(SimPlacement.Settings settings, Action<string
         return new SimInstance(slot, id, host, EndpointOf([added], id, host));
     }
 
+    /// <summary>The registry drops the instance only once it is gone from its process, as a terminated service leaves ioreg.</summary>
     private async Task RemoveAsync(SimInstance instance, CancellationToken cancellationToken)
     {
-        _instances.Remove(instance);
-        Publish();
         var host = instance.Host;
-        if (_instances.Any(i => i.Host == host))
+        if (_instances.Any(i => i.Host == host && i != instance))
         {
             var from = host.EventCount;
             await host.SendAsync($"remove {instance.Id}", cancellationToken).ConfigureAwait(false);
             await host.WaitForAsync(from, e => e.Event == "removed" && e.Instance == instance.Id,
                 $"the removed event for {instance.Id}", settings.Timeout, cancellationToken).ConfigureAwait(false);
+            _instances.Remove(instance);
+            Publish();
             return;
         }
 
@@ -166,9 +167,16 @@ internal sealed class SimPlacement(SimPlacement.Settings settings, Action<string
     {
         host.MarkStopping();
         _hosts.Remove(host);
-        _instances.RemoveAll(i => i.Host == host);
-        await host.StopAsync(settings.StopGrace, cancellationToken).ConfigureAwait(false);
-        SweepSharedMemory(host.Pid);
+        try
+        {
+            await host.StopAsync(settings.StopGrace, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _instances.RemoveAll(i => i.Host == host);
+            SweepSharedMemory(host.Pid);
+            Publish();
+        }
     }
 
     private void Publish()
