@@ -39,3 +39,24 @@ public sealed class SimKernelLayoutTests
             "IOUserServerName \"org.other.hilprobe\" not correct organization for bundleID \"com.example.hilprobe\""));
     }
 }
+
+/// <summary>The rig file's plist path as sim.yaml gives it: the dext's real Info.plist, relative to the repository.</summary>
+public sealed class SimKernelRealPlistTests
+{
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task TheRealPlistGivesOneProcessForStimulusAAndTwoForStimulusB(CancellationToken cancellationToken)
+    {
+        await using var rig = SimRigUnderTest.Create("dext/driverkit/Info.plist");
+        await rig.Kernel.ActivateAsync(cancellationToken);
+
+        var a = await rig.PowerOnAsync("stimulus-a", cancellationToken);
+        var b = await rig.PowerOnAsync("stimulus-b", cancellationToken);
+
+        var registry = await rig.Kernel.QueryRegistryAsync(cancellationToken);
+        Assert.That(registry.Where(i => i.ProcessId == a.ProcessId).Select(i => i.Role),
+            Is.EquivalentTo(new[] { Hil.Dext.DriverRole.Driver1, Hil.Dext.DriverRole.Driver2 }));
+        Assert.That(registry.Count(i => i.ProcessId == b.ProcessId), Is.EqualTo(1));
+        Assert.That(registry.Count(i => i.Role == Hil.Dext.DriverRole.Driver2), Is.EqualTo(2));
+    }
+}
