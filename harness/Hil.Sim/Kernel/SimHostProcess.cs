@@ -18,6 +18,7 @@ internal sealed class SimHostProcess
     private readonly List<SimHostEvent> _events = [];
     private readonly List<(int From, Func<SimHostEvent, bool> Match, TaskCompletionSource<SimHostEvent> Done)> _waiters = [];
     private readonly Task _pumps;
+    private int? _exitCode;
 
     private SimHostProcess(Process process, string serverName, string logPath, TimeProvider time)
     {
@@ -44,9 +45,9 @@ internal sealed class SimHostProcess
     /// <summary>Set before the kernel stops the process on purpose; an exit without it is a crash.</summary>
     public bool Stopping { get; private set; }
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _exitCode is not null || _process.HasExited;
 
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    public int? ExitCode => _exitCode ?? (_process.HasExited ? _process.ExitCode : null);
 
     public int EventCount
     {
@@ -181,7 +182,7 @@ internal sealed class SimHostProcess
     public async Task StopAsync(TimeSpan grace, CancellationToken cancellationToken)
     {
         Stopping = true;
-        if (!_process.HasExited)
+        if (!HasExited)
         {
             ProcessSignals.Send(Pid, ProcessSignals.SigTerm);
             try
@@ -202,9 +203,23 @@ internal sealed class SimHostProcess
     /// <summary>Reaps the process and drains its output; after a SIGKILL this returns promptly.</summary>
     public async Task WaitExitedAsync(CancellationToken cancellationToken)
     {
+        if (_exitCode is not null)
+        {
+            return;
+        }
+
         await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         await _pumps.WaitAsync(cancellationToken).ConfigureAwait(false);
         SimProcessTracker.Reaped(Pid);
+        lock (_gate)
+        {
+            if (_exitCode is null)
+            {
+                // Reaped and drained: keep the exit code, release the OS handles.
+                _exitCode = _process.ExitCode;
+                _process.Dispose();
+            }
+        }
     }
 
     public void MarkStopping() => Stopping = true;
