@@ -27,6 +27,15 @@ public static class PowerKinds
     /// serial device, or <c>sim</c> for its in-memory emulator), <c>serial</c> for dcttech HID boards
     /// (the board ID) and YKUSH hubs, <c>location</c> for uhubctl hubs; null for <c>sim</c>, which needs none.
     /// </summary>
+    /// <summary>
+    /// The number the board's own protocol gives its first channel: Numato modules count from 0
+    /// (<c>relay on 0</c>; the sim kind runs a Numato emulator), every other kind from 1.
+    /// </summary>
+    public static int FirstChannel(string kind) => kind is Numato or Sim ? 0 : 1;
+
+    /// <summary>The last channel number of a switch of <paramref name="kind"/> with <paramref name="channels"/> channels.</summary>
+    public static int LastChannel(string kind, int channels) => FirstChannel(kind) + channels - 1;
+
     public static string? IdentityField(string kind) => kind switch
     {
         Numato or Lcus or Kmtronic => PortField,

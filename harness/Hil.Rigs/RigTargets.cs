@@ -49,9 +49,9 @@ public static class RigTargets
         }
 
         if (!int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            || number < 1 || number > spec.Channels)
+            || number < PowerKinds.FirstChannel(spec.Kind) || number > PowerKinds.LastChannel(spec.Kind, spec.Channels))
         {
-            return $"expected a channel 1..{spec.Channels} of switch {name}, got '{text[(slash + 1)..]}'";
+            return $"expected a channel {PowerKinds.FirstChannel(spec.Kind)}..{PowerKinds.LastChannel(spec.Kind, spec.Channels)} (as the {spec.Kind} board numbers them) of switch {name}, got '{text[(slash + 1)..]}'";
         }
 
         channel = new ChannelRef(name, number);

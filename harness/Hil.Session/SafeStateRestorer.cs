@@ -25,7 +25,7 @@ internal static class SafeStateRestorer
                 continue;
             }
 
-            for (var channel = 1; channel <= spec.Channels; channel++)
+            for (var channel = PowerKinds.FirstChannel(spec.Kind); channel <= PowerKinds.LastChannel(spec.Kind, spec.Channels); channel++)
             {
                 var target = new ChannelRef(spec.Name, channel);
                 try

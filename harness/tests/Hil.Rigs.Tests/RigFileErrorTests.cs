@@ -51,8 +51,8 @@ public sealed class RigFileErrorTests
             "t.yaml:3:37: power.relay1.chanels: unknown key 'chanels'; known keys: kind, port, serial, location, channels");
         yield return Case("rig: t\npower:\n  relay/1: { kind: sim, channels: 8 }\n", "t.yaml:3:3: power.relay/1: expected a name");
         yield return Case(Dev("relay2/1"), "t.yaml:9:12: devices.stim.power: names no declared switch 'relay2'; declared switches: relay1");
-        yield return Case(Dev("relay1/9"), "t.yaml:9:12: devices.stim.power: expected a channel 1..8 of switch relay1, got '9'");
-        yield return Case(Dev("relay1/one"), "devices.stim.power: expected a channel 1..8 of switch relay1, got 'one'");
+        yield return Case(Dev("relay1/9"), "t.yaml:9:12: devices.stim.power: expected a channel 0..7 (as the numato board numbers them) of switch relay1, got '9'");
+        yield return Case(Dev("relay1/one"), "devices.stim.power: expected a channel 0..7 (as the numato board numbers them) of switch relay1, got 'one'");
         yield return Case(Dev("relay1"), "devices.stim.power: expected SWITCH/CHANNEL like relay1/1, got 'relay1'");
         yield return Case(Dev("relay1/1", vid: "4617"),
             "t.yaml:10:17: devices.stim.usb.vid: expected a hex integer 0x0000..0xFFFF like 0x1209, got '4617'");
