@@ -10,9 +10,6 @@ namespace Hil.Rigs;
 /// </summary>
 public static class RigFile
 {
-    /// <summary>The file that marks the repository root, against which <c>dext.plist</c> is resolved.</summary>
-    public const string RootMarker = "Harness.sln";
-
     /// <exception cref="InputException">The file is missing, unreadable or not a valid rig.</exception>
     public static RigSpec Load(string path)
     {
@@ -45,20 +42,12 @@ public static class RigFile
     }
 
     /// <summary>
-    /// The nearest directory at or above the rig file that holds <see cref="RootMarker"/>, else the
-    /// rig file's own directory (a rig file copied outside the repository keeps working).
+    /// The nearest directory at or above the rig file that holds <see cref="RepositoryRoot.Marker"/>,
+    /// else the rig file's own directory (a rig file copied outside the repository keeps working).
     /// </summary>
     public static string FindRepositoryRoot(string rigFilePath)
     {
         var start = Path.GetDirectoryName(Path.GetFullPath(rigFilePath))!;
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, RootMarker)))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return start;
+        return RepositoryRoot.TryFind(start) ?? start;
     }
 }
