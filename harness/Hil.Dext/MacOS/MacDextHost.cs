@@ -36,7 +36,7 @@ public sealed class MacDextHost : IDextHost
     {
         if (_options.Activator is { } app)
         {
-            await CliRun.StdoutAsync(Cli.Wrap(app).WithArguments(_options.ActivateArguments), cancellationToken).ConfigureAwait(false);
+            await RunBoundedAsync(Cli.Wrap(app).WithArguments(_options.ActivateArguments), cancellationToken).ConfigureAwait(false);
         }
 
         await PollAsync(
@@ -51,7 +51,7 @@ public sealed class MacDextHost : IDextHost
         var command = _options.Activator is { } app
             ? Cli.Wrap(app).WithArguments(_options.DeactivateArguments)
             : _ctl.Uninstall(null, _dext.BundleId);
-        await CliRun.StdoutAsync(command, cancellationToken).ConfigureAwait(false);
+        await RunBoundedAsync(command, cancellationToken).ConfigureAwait(false);
         await PollAsync(
             async ct => (await FindEntryAsync(ct).ConfigureAwait(false))?.IsActivatedEnabled != true,
             $"{_dext.BundleId} to leave [activated enabled]", _rig.Timeouts.Activate,
@@ -109,6 +109,22 @@ public sealed class MacDextHost : IDextHost
         var entries = await _ctl.ListAsync(cancellationToken).ConfigureAwait(false);
         return entries.Where(e => e.BundleId == _dext.BundleId)
             .OrderByDescending(e => e.IsActivatedEnabled).FirstOrDefault();
+    }
+
+    /// <summary>The host app or `uninstall` may sit on a GUI prompt: bounded by the activate timeout, killed when it runs out.</summary>
+    private async Task RunBoundedAsync(Command command, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await CliRun.StdoutAsync(command, stop.Token).WithTimeout(
+                _rig.Timeouts.Activate, $"`{CliRun.Describe(command)}` to finish", FaultKind.InfrastructureFault, _time,
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task PollAsync(

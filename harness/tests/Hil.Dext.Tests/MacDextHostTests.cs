@@ -72,7 +72,33 @@ public sealed class MacDextHostTests
         Assert.That(e!.Message, Does.Contain("com.example.hilprobe as [activated enabled]").And.Contain("after 2 s"));
     }
 
-    private MacDextHost Host(string listSample, TimeProvider time)
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task AHostAppThatNeverReturnsIsStoppedAtTheActivateTimeout(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        var app = Path.Combine(_dir, "HilHostApp");
+        Directory.CreateDirectory(_dir);
+        await File.WriteAllTextAsync(app, "#!/bin/sh\nexec sleep 60\n", cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(app, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        await using var host = Host("systemextensionsctl-list-karabiner-2876.txt", time, app);
+
+        var activation = host.ActivateAsync(cancellationToken);
+        while (!activation.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(5, cancellationToken);
+        }
+
+        var e = await Assert.ThrowsAsync<WaitTimeoutException>(() => activation);
+        Assert.That(e!.Message, Does.Contain($"`{app} activate` to finish"));
+    }
+
+    private MacDextHost Host(string listSample, TimeProvider time, string? activator = null)
     {
         var ctl = TestFiles.FakeCli(_dir, "systemextensionsctl", new Dictionary<string, string> { ["list"] = listSample });
         var ioreg = TestFiles.FakeCli(_dir, "ioreg", new Dictionary<string, string>
@@ -82,6 +108,6 @@ public sealed class MacDextHostTests
             ["-l -w0 -r -n HilProbeDriver1"] = "ioreg-driver1-hilprobe.txt",
         });
         var rig = TestFiles.Rig(TestFiles.Fixture("hilprobe-Info.plist"), activate: TimeSpan.FromSeconds(2));
-        return new MacDextHost(rig, new MacDextHostOptions { SystemExtensionsCtl = ctl, Ioreg = ioreg }, time);
+        return new MacDextHost(rig, new MacDextHostOptions { SystemExtensionsCtl = ctl, Ioreg = ioreg, Activator = activator }, time);
     }
 }
