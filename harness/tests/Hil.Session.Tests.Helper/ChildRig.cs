@@ -5,5 +5,5 @@ public static class ChildRig
 {
     public const string Name = "child-rig";
 
-    public const string Yaml = "rig: child-rig\nsafe_state: all-off\npower:\n  relay1: { kind: sim, channels: 4 }\n";
+    public const string Yaml = "rig: child-rig\nsafe_state: all-off\npower:\n  relay1: { kind: lcus, port: sim, channels: 4 }\n";
 }

@@ -26,7 +26,7 @@ public sealed class FakeParts(string? stateDirectory = null) : IRigPartsFactory,
     {
         ThrowIfAsked($"power:{power.Name}");
         var file = stateDirectory is null ? null : Path.Combine(stateDirectory, $"{power.Name}.state");
-        var fake = new FakePowerSwitch(power.Name, power.Channels, file, Journal.Enqueue);
+        var fake = new FakePowerSwitch(power.Name, power.Channels, PowerKinds.FirstChannel(power.Kind), file, Journal.Enqueue);
         Configure?.Invoke(fake);
         Switches[power.Name] = fake;
         return Task.FromResult<IPowerSwitch>(fake);

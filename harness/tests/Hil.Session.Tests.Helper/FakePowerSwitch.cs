@@ -7,11 +7,13 @@ namespace Hil.Session.Tests.Helper;
 
 /// <summary>
 /// An in-memory switch that records every call. With a state file it also persists the channel
-/// states (atomically), so a test can read what a killed process left its relays in.
+/// states (atomically), so a test can read what a killed process left its relays in. Channels
+/// run from <paramref name="first"/>, as the board kind it stands in for numbers them.
 /// </summary>
-public sealed class FakePowerSwitch(string name, int channels, string? stateFile = null, Action<string>? journal = null) : IPowerSwitch
+public sealed class FakePowerSwitch(
+    string name, int channels, int first = 1, string? stateFile = null, Action<string>? journal = null) : IPowerSwitch
 {
-    private readonly bool[] _state = new bool[channels + 1];
+    private readonly bool[] _state = new bool[first + channels];
     private readonly Lock _gate = new();
 
     public string Name => name;
@@ -32,8 +34,8 @@ public sealed class FakePowerSwitch(string name, int channels, string? stateFile
 
     public async Task SetAsync(int channel, bool on, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(channel, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(channel, channels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(channel, first);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(channel, first + channels - 1);
         Calls.Enqueue((channel, on));
         journal?.Invoke($"{name}/{channel}={(on ? "on" : "off")}");
         if (Hanging.Contains(channel))
@@ -89,7 +91,7 @@ public sealed class FakePowerSwitch(string name, int channels, string? stateFile
             return;
         }
 
-        var lines = Enumerable.Range(1, channels).Select(c => $"{c}={(_state[c] ? "on" : "off")}");
+        var lines = Enumerable.Range(first, channels).Select(c => $"{c}={(_state[c] ? "on" : "off")}");
         AtomicFile.WriteAllText(stateFile, string.Join('\n', lines) + "\n");
     }
 }

@@ -15,7 +15,8 @@ if (args.Length != 4 || args[0] is not ("hold" or "crash"))
 var rig = RigFile.Parse(ChildRig.Yaml, "child-rig.yaml");
 var parts = new FakeParts(args[2]);
 var session = await RigSession.OpenAsync(rig, parts, new RigSessionOptions { LockDirectory = args[1] });
-for (var channel = 1; channel <= rig.Power["relay1"].Channels; channel++)
+var relay = rig.Power["relay1"];
+for (var channel = PowerKinds.FirstChannel(relay.Kind); channel <= PowerKinds.LastChannel(relay.Kind, relay.Channels); channel++)
 {
     await session.SetPowerAsync(new ChannelRef("relay1", channel), on: true);
 }

@@ -62,7 +62,7 @@ public sealed class RigSessionTests
         var ex = await Assert.ThrowsAsync<InputException>(() => session.PowerOnAsync("stimulus-z", ct));
         Assert.That(ex!.Message, Does.Contain("target 'stimulus-z' in rig 'unit-rig'").And.Contain("devices: stim"));
         var bad = await Assert.ThrowsAsync<InputException>(() => session.PowerOnAsync("relay1/5", ct));
-        Assert.That(bad!.Message, Does.Contain("expected a channel 1..4 of switch relay1, got '5'"));
+        Assert.That(bad!.Message, Does.Contain("expected a channel 1..4 (as the lcus board numbers them) of switch relay1, got '5'"));
     }
 
     [Test]
@@ -102,7 +102,7 @@ public sealed class RigSessionTests
         var ex = await Assert.ThrowsAsync<AggregateException>(async () => await session.DisposeAsync());
 
         Assert.That(ex!.InnerExceptions, Has.Count.EqualTo(2).And.All.InstanceOf<RigFaultException>());
-        Assert.That(ex.InnerExceptions[0].Message, Does.Contain("safe state all-off of rig 'unit-rig': could not switch relay1/2 (sim) off"));
+        Assert.That(ex.InnerExceptions[0].Message, Does.Contain("safe state all-off of rig 'unit-rig': could not switch relay1/2 (lcus) off"));
         Assert.That(ex.InnerExceptions[1].Message, Does.Contain("relay1/4"));
         Assert.That(parts.Switches["relay1"].IsOn(1), Is.False);
         Assert.That(parts.Switches["relay2"].IsOn(1), Is.False);
@@ -122,7 +122,7 @@ public sealed class RigSessionTests
 
         var ex = await Assert.ThrowsAsync<AggregateException>(async () => await session.DisposeAsync());
 
-        Assert.That(ex!.InnerExceptions.Single().Message, Does.Contain("could not switch relay1/1 (sim) off: timed out after 50 ms waiting for relay1/1 to switch off"));
+        Assert.That(ex!.InnerExceptions.Single().Message, Does.Contain("could not switch relay1/1 (lcus) off: timed out after 50 ms waiting for relay1/1 to switch off"));
         Assert.That(parts.Switches["relay1"].IsOn(2), Is.False);
         await AssertLockIsFree(dir, ct);
     }
@@ -222,6 +222,24 @@ public sealed class RigSessionTests
 
         Assert.That(parts.Switches["relay1"].IsOn(3), Is.False);
         Assert.That(parts.Switches["relay1"].Disposed, Is.False);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_board_that_counts_from_zero_has_every_channel_from_zero_restored(CancellationToken ct)
+    {
+        using var dir = TestRigs.NewDir();
+        var parts = new FakeParts();
+        var rig = RigFile.Parse("rig: zero\npower:\n  relay1: { kind: numato, port: sim, channels: 8 }\n", "/rigs/zero.yaml");
+        var session = await RigSession.OpenAsync(rig, parts, TestRigs.Options(dir), ct);
+        await session.PowerOnAsync("relay1/0", ct);
+        await session.PowerOnAsync("relay1/7", ct);
+
+        await session.DisposeAsync();
+
+        var fake = parts.Switches["relay1"];
+        Assert.That(fake.Calls.TakeLast(8).Select(c => c.Channel), Is.EqualTo(Enumerable.Range(0, 8)));
+        Assert.That(Enumerable.Range(0, 8).Select(fake.IsOn), Has.All.False);
     }
 
     private static async Task AssertLockIsFree(TempDir dir, CancellationToken ct)

@@ -9,15 +9,15 @@ internal static class TestRigs
         "rig: unit-rig\n"
         + $"safe_state: {safeState}\n"
         + "power:\n"
-        + "  relay1: { kind: sim, channels: 4 }\n"
-        + "  relay2: { kind: sim, channels: 2 }\n"
+        + "  relay1: { kind: lcus, port: sim, channels: 4 }\n"
+        + "  relay2: { kind: lcus, port: sim, channels: 2 }\n"
         + "devices:\n"
         + "  stim: { power: relay1/3, usb: { vid: 0x1209, pid: 0x0001 } }\n"
         + "dext: { plist: Info.plist, bundle_id: com.example.hilprobe }\n",
         "/rigs/unit-rig.yaml");
 
     public static RigSpec PowerOnly() =>
-        RigFile.Parse("rig: unit-power\npower:\n  relay1: { kind: sim, channels: 2 }\n", "/rigs/unit-power.yaml");
+        RigFile.Parse("rig: unit-power\npower:\n  relay1: { kind: lcus, port: sim, channels: 2 }\n", "/rigs/unit-power.yaml");
 
     public static TempDir NewDir() => new(Directory.CreateTempSubdirectory("hil-session-").FullName);
 
