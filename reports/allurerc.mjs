@@ -10,8 +10,10 @@ import { readFileSync } from "node:fs";
 const categories = JSON.parse(readFileSync(new URL("./categories.json", import.meta.url), "utf8"))
   .map(({ name, matchedStatuses, messageRegex }) => ({ name, matchedStatuses, messageRegex }));
 
+const name = process.env.HIL_REPORT_NAME || "HIL report";
+
 export default {
-  name: process.env.HIL_REPORT_NAME || "HIL report",
+  name,
   historyPath: process.env.HIL_ALLURE_HISTORY || "./history/history.jsonl",
   historyLimit: 100,
   appendHistory: true,
@@ -19,6 +21,7 @@ export default {
   plugins: {
     awesome: {
       options: {
+        reportName: name,
         singleFile: process.env.HIL_REPORT_SINGLE_FILE === "1",
         reportLanguage: "en",
         groupBy: ["parentSuite", "suite", "subSuite"],

@@ -1,4 +1,6 @@
 using Hil.Reporting.NUnitHook;
+using Hil.Reporting.Runtime;
+using Hil.Reporting.Writing;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -18,10 +20,20 @@ public sealed class HilAllureAttribute : ExecutionHookAttribute, ITestAction
 {
     public ActionTargets Targets => ActionTargets.Test | ActionTargets.Suite;
 
+    /// <summary>
+    /// The environment variable naming the results directory; HIL_ALLURE_RESULTS unless a test
+    /// assembly must keep its results apart (the report UI tests use HIL_REPORT_UI_RESULTS).
+    /// </summary>
+    public string ResultsVariable { get; set; } = ResultsLocation.EnvironmentVariable;
+
+    /// <summary>Where results go when the variable is unset, relative to the repository root.</summary>
+    public string DefaultDirectory { get; set; } = Path.Combine("results", "allure");
+
     public void BeforeTest(ITest test)
     {
         if (test is TestAssembly)
         {
+            AllureLifecycle.EnsureCurrent(() => ResultsLocation.Resolve(ResultsVariable, DefaultDirectory));
             NUnitRecorder.RunStarted();
         }
         else if (!test.IsSuite)

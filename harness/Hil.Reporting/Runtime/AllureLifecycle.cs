@@ -40,6 +40,15 @@ internal sealed class AllureLifecycle
 
     public ResultsWriter Writer { get; }
 
+    /// <summary>Creates the current lifecycle in <paramref name="resultsDirectory"/> unless one exists (tests may have installed theirs).</summary>
+    public static void EnsureCurrent(Func<string> resultsDirectory)
+    {
+        lock (InstanceGate)
+        {
+            _current ??= new AllureLifecycle(resultsDirectory(), TimeProvider.System);
+        }
+    }
+
     public AllureClock Clock { get; }
 
     public RunInfo Run { get; } = new();

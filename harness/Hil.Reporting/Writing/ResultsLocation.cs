@@ -5,16 +5,22 @@ public static class ResultsLocation
 {
     public const string EnvironmentVariable = "HIL_ALLURE_RESULTS";
 
-    public static string Resolve()
+    public static string Resolve() => Resolve(EnvironmentVariable, Path.Combine("results", "allure"));
+
+    /// <summary>
+    /// <paramref name="variable"/> if set, else <paramref name="defaultDirectory"/> under the
+    /// repository root (or the current directory outside a repository).
+    /// </summary>
+    public static string Resolve(string variable, string defaultDirectory)
     {
-        var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var fromEnv = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrWhiteSpace(fromEnv))
         {
             return Path.GetFullPath(fromEnv);
         }
 
         var root = FindRepositoryRoot(AppContext.BaseDirectory) ?? FindRepositoryRoot(Environment.CurrentDirectory);
-        return Path.Combine(root ?? Environment.CurrentDirectory, "results", "allure");
+        return Path.GetFullPath(Path.Combine(root ?? Environment.CurrentDirectory, defaultDirectory));
     }
 
     /// <summary>The nearest folder above <paramref name="start"/> that holds Harness.sln, or null.</summary>

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using CliWrap;
+using CliWrap.Buffered;
+using CliWrap.Builders;
+using Hil.Foundation;
+using Hil.Reporting.Writing;
+
+namespace Hil.ReportUi.Tests;
+
+/// <summary>
+/// The results the report is built from: the real fixture run when HIL_FIXTURE_RESULTS points at
+/// one (`./hil test` runs fixtures first), else a fresh run of SampleRun/ with `dotnet test`.
+/// </summary>
+internal static class FixtureResults
+{
+    public const string EnvironmentVariable = "HIL_FIXTURE_RESULTS";
+    private static readonly TimeSpan SampleRunTimeout = TimeSpan.FromMinutes(8);
+
+    public static async Task<string> ObtainAsync(string workDirectory, CancellationToken ct)
+    {
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } given)
+        {
+            var full = Path.GetFullPath(given);
+            if (!Directory.Exists(full) || Directory.GetFiles(full, "*-result.json").Length == 0)
+            {
+                throw new InputException($"{EnvironmentVariable}={given}: expected a directory of Allure results (*-result.json); found none");
+            }
+
+            return full;
+        }
+
+        var results = Path.Combine(workDirectory, "results");
+        var project = Path.Combine(ResultsLocation.FindRepositoryRoot(AppContext.BaseDirectory)!, "reports", "Hil.ReportUi.Tests", "SampleRun");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(SampleRunTimeout);
+        BufferedCommandResult run;
+        try
+        {
+            run = await Cli.Wrap("dotnet").WithArguments(["test", project, "--nologo"])
+                .WithEnvironmentVariables(env => ChildEnvironment(env).Set(ResultsLocation.EnvironmentVariable, results))
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new WaitTimeoutException($"'dotnet test {project}' to finish", SampleRunTimeout, FaultKind.InfrastructureFault);
+        }
+
+        // The sample run fails on purpose (exit 1); anything else, or no results, means it did not run.
+        if (run.ExitCode is not (0 or 1) || !Directory.Exists(results) || Directory.GetFiles(results, "*-result.json").Length == 0)
+        {
+            throw new InfrastructureException($"'dotnet test {project}' exited {run.ExitCode} and wrote no results to {results}: {run.StandardOutput}{run.StandardError}");
+        }
+
+        return results;
+    }
+
+    /// <summary>The final attempt of every test (one per history id), as the report shows them.</summary>
+    public static IReadOnlyList<JsonObject> FinalAttempts(string results) =>
+        [.. Directory.GetFiles(results, "*-result.json")
+            .Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject())
+            .GroupBy(r => (string?)r["historyId"])
+            .Select(g => g.OrderBy(r => (long?)r["stop"] ?? 0).Last())];
+
+    public static string? Label(JsonObject result, string name) =>
+        result["labels"]?.AsArray().FirstOrDefault(l => (string?)l!["name"] == name)?["value"]?.GetValue<string>();
+
+    // The test host's own MSBuild and VSTest variables would steer the nested build wrongly.
+    private static EnvironmentVariablesBuilder ChildEnvironment(EnvironmentVariablesBuilder env)
+    {
+        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>()
+                     .Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)))
+        {
+            env.Set(key, null);
+        }
+
+        return env;
+    }
+}
