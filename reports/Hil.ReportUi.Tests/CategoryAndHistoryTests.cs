@@ -27,16 +27,25 @@ public sealed class CategoryAndHistoryTests
 
         await ReportPages.ScreenshotAsync(page, "categories");
 
+        var productDefects = FixtureResults.FinalAttempts(ReportUnderTest.Current.Results)
+            .Where(r => FixtureResults.Label(r, "fault") == "product-defect")
+            .Select(r => (string)r["name"]!)
+            .ToList();
         var fresh = await ReportPages.OpenAsync("#/categories");
         await Expect(Category(fresh, Infrastructure)).ToBeVisibleAsync();
-        if (await Category(fresh, Product).CountAsync() > 0)
+        if (productDefects.Count > 0)
         {
             await Category(fresh, Product).ClickAsync();
+            await Expect(LeafTitle(fresh, productDefects[0])).ToBeVisibleAsync();
         }
 
         ct.ThrowIfCancellationRequested();
         var shown = await fresh.GetByTestId("tree-leaf-title").AllTextContentsAsync();
-        Assert.That(shown.Intersect(rigFaults), Is.Empty, $"rig faults listed under {Product}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(shown.Intersect(rigFaults), Is.Empty, $"rig faults listed under {Product}");
+            Assert.That(shown, Is.SupersetOf(productDefects), $"every product defect listed under {Product}");
+        });
     }
 
     [Test]

@@ -74,6 +74,22 @@ public sealed class RigFaultFixture
     }
 }
 
+[AllureFeature("HID path")]
+public sealed class ProductDefectFixture
+{
+    [Test]
+    [AllureStory("report integrity")]
+    [AllureSeverity(Severity.Blocker)]
+    public void ForwardedReportMatches()
+    {
+        // A product defect next to the rig fault, so the report has to keep the two apart.
+        using (AllureSteps.Step("compare report 7 as posted by Driver2"))
+        {
+            throw new ProductDefectException("report 7 arrived with byte 3 = 0x00, expected 0x7E");
+        }
+    }
+}
+
 [AllureFeature("shared ring")]
 public sealed class BrokenSetUpFixture
 {
