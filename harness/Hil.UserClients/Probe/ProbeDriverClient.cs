@@ -114,6 +114,14 @@ public sealed class ProbeDriverClient(IUserClient client) : IDisposable
 
     public void ResetCounters() => Invoke(ProbeSelectors.ResetCounters, default);
 
+    /// <summary>Driver2's last delivered message: its seq and report bytes as they arrived (written to <paramref name="destination"/>).</summary>
+    /// <returns>The seq and the report length; length 0 before any message arrived.</returns>
+    public (ulong Seq, int Length) ReadLastReport(Span<byte> destination)
+    {
+        var result = Check(ProbeSelectors.ReadLastReport, Client.Call(ProbeSelectors.ReadLastReport, default, default, scalarsOut, destination));
+        return (scalarsOut[0], result.StructLength);
+    }
+
     public void Dispose() => Client.Dispose();
 
     /// <summary>A Map* selector answers [memoryType, size, capacity]; the mapping must be at least that size.</summary>

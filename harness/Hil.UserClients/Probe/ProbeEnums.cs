@@ -18,6 +18,7 @@ public static class ProbeSelectors
     public const uint MapSharedRing = 12;
     public const uint SetFault = 13;
     public const uint ResetCounters = 14;
+    public const uint ReadLastReport = 15;
 
     /// <summary>The protocol version OpenSession presents.</summary>
     public const ulong ProtocolVersion = 1;

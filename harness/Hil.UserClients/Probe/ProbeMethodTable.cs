@@ -32,6 +32,7 @@ public static class ProbeMethodTable
         new(ProbeSelectors.MapSharedRing, "MapSharedRing", false, 1, 0, 0, 3),
         new(ProbeSelectors.SetFault, "SetFault", false, 2, 0, 0, 0),
         new(ProbeSelectors.ResetCounters, "ResetCounters", false, 0, 0, 0, 0),
+        new(ProbeSelectors.ReadLastReport, "ReadLastReport", false, 0, 0, 0, 2),
     ];
 
     public static ProbeMethod Get(uint selector) =>
