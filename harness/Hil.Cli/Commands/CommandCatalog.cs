@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return RigCommands.Create();
         yield return BaselineCommands.Create();
         yield return GateCommands.Create();
+        yield return ReportCommands.Create();
         yield return DoctorCommands.Create();
     }
 }

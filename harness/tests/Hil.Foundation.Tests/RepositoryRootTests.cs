@@ -1,0 +1,50 @@
+using Hil.Foundation;
+
+namespace Hil.Foundation.Tests;
+
+public sealed class RepositoryRootTests
+{
+    [Test]
+    public void The_root_is_the_nearest_directory_above_that_holds_the_solution()
+    {
+        var root = Directory.CreateTempSubdirectory("hil-root-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, RepositoryRoot.Marker), string.Empty);
+            var deep = Directory.CreateDirectory(Path.Combine(root, "rigs", "examples")).FullName;
+
+            Assert.That(RepositoryRoot.TryFind(deep), Is.EqualTo(root));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Outside_a_checkout_the_error_names_where_it_looked()
+    {
+        var outside = Directory.CreateTempSubdirectory("hil-outside-").FullName;
+        try
+        {
+            var ex = Assert.Throws<InfrastructureException>(() => RepositoryRoot.Find(outside));
+            Assert.That(ex!.Message, Does.Contain(outside).And.Contain("Harness.sln"));
+        }
+        finally
+        {
+            Directory.Delete(outside);
+        }
+    }
+
+    [Test]
+    public void Monotonic_stamps_never_go_backwards()
+    {
+        var previous = MonotonicClock.NowNs();
+        for (var i = 0; i < 10_000; i++)
+        {
+            var now = MonotonicClock.NowNs();
+            Assert.That(now, Is.GreaterThanOrEqualTo(previous));
+            previous = now;
+        }
+    }
+}
