@@ -16,16 +16,19 @@ internal sealed class Resampler
     public Resampler(LatencyRun run)
     {
         Run = run;
-        var steps = run.Histogram.RecordedValues().ToList();
-        values = steps.Select(s => s.ValueIteratedTo).ToArray();
-        cumulative = new long[steps.Count];
+        // HdrHistogram.NET's iterator reuses one HistogramIterationValue: read each step as it comes.
+        var valueList = new List<long>();
+        var cumulativeList = new List<long>();
         long total = 0;
-        for (var i = 0; i < steps.Count; i++)
+        foreach (var step in run.Histogram.RecordedValues())
         {
-            total += steps[i].CountAddedInThisIterationStep;
-            cumulative[i] = total;
+            total += step.CountAddedInThisIterationStep;
+            valueList.Add(step.ValueIteratedTo);
+            cumulativeList.Add(total);
         }
 
+        values = [.. valueList];
+        cumulative = [.. cumulativeList];
         P50 = run.Histogram.GetValueAtPercentile(50);
         P90 = run.Histogram.GetValueAtPercentile(90);
         P99 = run.Histogram.GetValueAtPercentile(99);
@@ -76,5 +79,7 @@ internal sealed record Shift(ShiftAt At, double Fraction)
 {
     public static readonly Shift None = new(ShiftAt.None, 0);
 
-    public override string ToString() => At == ShiftAt.None ? "A/A" : $"+{Fraction:P0} at {At.ToString().ToLowerInvariant()}";
+    public override string ToString() => At == ShiftAt.None
+        ? "A/A"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"+{Math.Round(Fraction * 100)}% at {At.ToString().ToLowerInvariant()}");
 }
