@@ -3,7 +3,7 @@ using Hil.Foundation;
 using Hil.Latency.Files;
 using Hil.Latency.Gate;
 using Hil.Latency.Measurement;
-using Hil.Latency.SimDirect;
+using Hil.Latency.Running;
 using Hil.Rigs;
 using Hil.UserClients.Probe;
 
@@ -100,14 +100,13 @@ internal static class GateCalibration
     private static async Task<List<LatencyRun>> CollectAsync(CalibrationOptions o, string root)
     {
         var rig = RigFile.Load(Path.Combine(root, o.Rig));
-        var token = rig.Dext?.EntitlementToken ?? throw new InputException($"{o.Rig}: no dext: section");
         var runs = new List<LatencyRun>();
         foreach (var topology in o.Topologies)
         {
             for (var i = 0; i < o.Runs; i++)
             {
-                var request = new SimLatencyRequest(root, rig.Name, token, topology, new MeasurementPlan(o.Samples, o.RateHz, o.Warmup)) { MeasureFloor = false };
-                var run = await SimLatencyRunner.RunAsync(request, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
+                var request = new LatencyRequest(rig, topology, new MeasurementPlan(o.Samples, o.RateHz, o.Warmup)) { MeasureFloor = false };
+                var run = await RigLatencyRunner.RunAsync(request, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
                 runs.Add(run);
                 if (o.KeepRuns is { } keep)
                 {

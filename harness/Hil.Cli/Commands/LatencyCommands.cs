@@ -4,7 +4,7 @@ using System.Text.Json;
 using Hil.Foundation;
 using Hil.Latency.Files;
 using Hil.Latency.Measurement;
-using Hil.Latency.SimDirect;
+using Hil.Latency.Running;
 using Hil.Rigs;
 using Hil.UserClients.Probe;
 
@@ -13,7 +13,7 @@ namespace Hil.Cli.Commands;
 /// <summary>
 /// `hil latency --rig FILE --topology T --samples N --rate HZ [--warmup W] [--closed-loop]
 /// [--json FILE] [--out FILE] [--inject-delay PCT] [--dext-version V] [--no-floor]`:
-/// measures one topology on the sim (floor first, then the burst) and prints its figures.
+/// measures one topology on the rig (floor first, then the burst) and prints its figures.
 /// </summary>
 internal static class LatencyCommands
 {
@@ -44,7 +44,7 @@ internal static class LatencyCommands
                 InjectDelayPercent = parse.GetValue(inject),
                 MeasureFloor = !parse.GetValue(noFloor),
             };
-            var run = await SimLatencyRunner.RunAsync(request, TimeProvider.System, ct).ConfigureAwait(false);
+            var run = await RigLatencyRunner.RunAsync(request, TimeProvider.System, ct).ConfigureAwait(false);
             Console.Out.Write(Describe(run));
             if (parse.GetValue(output) is { } outPath)
             {
@@ -61,16 +61,10 @@ internal static class LatencyCommands
         return command;
     }
 
-    internal static SimLatencyRequest Request(RigSpec spec, Topology topology, MeasurementPlan plan, string? dextVersion)
+    internal static LatencyRequest Request(RigSpec spec, Topology topology, MeasurementPlan plan, string? dextVersion)
     {
-        if (spec.Host != RigHost.Sim)
-        {
-            throw new InfrastructureException($"{spec.SourcePath}: hil latency drives the sim host; a macos rig needs the IOKit user-client backend, which this build does not have");
-        }
-
-        var dext = spec.Dext ?? throw new InputException($"{spec.SourcePath}: the rig declares no dext: section; latency needs the dext's entitlement token");
-        var root = RepositoryRoot.Find();
-        return new SimLatencyRequest(root, spec.Name, dext.EntitlementToken, topology, plan) { DextVersion = dextVersion ?? DextVersion(root, dext) };
+        var dext = spec.Dext ?? throw new InputException($"{spec.SourcePath}: the rig declares no dext: section; latency needs the dext and its entitlement token");
+        return new LatencyRequest(spec, topology, plan) { DextVersion = dextVersion ?? DextVersion(RepositoryRoot.Find(), dext) };
     }
 
     internal static string Describe(LatencyRun run)

@@ -20,63 +20,23 @@ public sealed class LatencyProbe : IDisposable
 {
     private readonly ProbeDriverClient driver1;
     private readonly ProbeDriverClient driver2;
-    private readonly IMappedMemory recordRing;
+    private readonly TopologyLink link;
     private readonly RecordRingReader reader;
-    private readonly IMappedMemory? sharedRing;
     private readonly AppRelay? relay;
 
-    private LatencyProbe(ProbeDriverClient driver1, ProbeDriverClient driver2, ProbeSetup setup, IMappedMemory recordRing, IMappedMemory? sharedRing, AppRelay? relay)
+    private LatencyProbe(ProbeDriverClient driver1, ProbeDriverClient driver2, TopologyLink link)
     {
-        (this.driver1, this.driver2, Setup, this.recordRing, this.sharedRing, this.relay) = (driver1, driver2, setup, recordRing, sharedRing, relay);
-        reader = new RecordRingReader(recordRing);
+        (this.driver1, this.driver2, this.link) = (driver1, driver2, link);
+        (reader, relay) = (link.Records, link.Relay);
     }
 
-    public ProbeSetup Setup { get; }
+    public TopologySetup Setup => link.Setup;
 
     public string TopologyName => TopologyNames.Format(Setup.Topology);
 
     /// <exception cref="InputException">The clients are not Driver1 and Driver2, or one-process was asked of drivers in two processes.</exception>
-    public static LatencyProbe Open(ProbeDriverClient driver1, ProbeDriverClient driver2, ProbeSetup setup)
-    {
-        ArgumentNullException.ThrowIfNull(driver1);
-        ArgumentNullException.ThrowIfNull(driver2);
-        ArgumentNullException.ThrowIfNull(setup);
-        var s1 = driver1.OpenSession();
-        var s2 = driver2.OpenSession();
-        RequireRole(driver1, s1, ProbeRole.Driver1);
-        RequireRole(driver2, s2, ProbeRole.Driver2);
-        if (setup.Topology == Topology.OneProcess && !s1.OneProcessPeerPresent)
-        {
-            throw new InputException($"one-process needs Driver1 and Driver2 in one process, but {driver1.Endpoint} (pid {s1.Pid}) has no peer in its process (Driver2 is pid {s2.Pid})");
-        }
-
-        driver2.Configure(setup.Topology, setup.ReportLength, setup.Doorbell);
-        driver1.Configure(setup.Topology, setup.ReportLength, setup.Doorbell);
-        var recordRing = driver2.MapRecordRing();
-        IMappedMemory? sharedRing = null;
-        AppRelay? relay = null;
-        try
-        {
-            if (setup.Topology == Topology.SharedRing)
-            {
-                sharedRing = driver2.MapSharedRing(setup.SharedRingCapacity);
-                driver1.HandOverSharedRing(sharedRing.Name, setup.SharedRingCapacity);
-            }
-            else if (setup.Topology == Topology.AppRelay)
-            {
-                relay = new AppRelay(driver1, driver2);
-                relay.Start();
-            }
-
-            return new LatencyProbe(driver1, driver2, setup, recordRing, sharedRing, relay);
-        }
-        catch
-        {
-            sharedRing?.Dispose();
-            recordRing.Dispose();
-            throw;
-        }
-    }
+    public static LatencyProbe Open(ProbeDriverClient driver1, ProbeDriverClient driver2, TopologySetup setup) =>
+        new(driver1, driver2, TopologyLink.Open(driver1, driver2, setup));
 
     public async Task<LatencyRun> MeasureAsync(MeasurementPlan plan, RunContext context, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -110,11 +70,7 @@ public sealed class LatencyProbe : IDisposable
         return run with { Warnings = [.. run.Warnings, .. BurstAccounting.Warnings(plan, accounting)] };
     }
 
-    public void Dispose()
-    {
-        sharedRing?.Dispose();
-        recordRing.Dispose();
-    }
+    public void Dispose() => link.Dispose();
 
     private void Prepare(MeasurementPlan plan)
     {
@@ -147,14 +103,6 @@ public sealed class LatencyProbe : IDisposable
         catch (UserClientException)
         {
             // The driver is gone or refuses: the measurement's own error says why; do not mask it.
-        }
-    }
-
-    private static void RequireRole(ProbeDriverClient client, ProbeSession session, ProbeRole expected)
-    {
-        if (session.Role != expected)
-        {
-            throw new InputException($"{client.Endpoint} is {session.Role} (pid {session.Pid}), expected {expected}");
         }
     }
 }

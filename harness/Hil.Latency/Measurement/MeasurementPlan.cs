@@ -45,17 +45,6 @@ public sealed record MeasurementPlan(long Samples, int RateHz, long Warmup = 500
     }
 }
 
-/// <summary>How the drivers are wired for a run: the topology and its knobs (Configure, MapSharedRing).</summary>
-public sealed record ProbeSetup(Hil.UserClients.Probe.Topology Topology)
-{
-    public int ReportLength { get; init; } = 8;
-
-    public Hil.UserClients.Probe.Doorbell Doorbell { get; init; } = Hil.UserClients.Probe.Doorbell.SpinThenWait;
-
-    /// <summary>Shared-ring message ring capacity (a power of two, 64..1,048,576).</summary>
-    public ulong SharedRingCapacity { get; init; } = 4096;
-}
-
 /// <summary>What a run is labelled with besides its samples (DESIGN.md §10: topology, rig, host, count, floor).</summary>
 public sealed record RunContext(string Rig, string DextVersion, string OsBuild, string Host, string StartedUtc)
 {

@@ -1,5 +1,5 @@
 using Hil.Foundation;
-using Hil.Latency.SimDirect;
+using Hil.Latency.Running;
 using Hil.UserClients.Probe;
 
 namespace Hil.Latency.Tests;

@@ -5,7 +5,7 @@ using Hil.Foundation;
 using Hil.Latency.Files;
 using Hil.UserClients.Probe;
 
-namespace Hil.Latency.SimDirect;
+namespace Hil.Latency.Running;
 
 /// <summary>
 /// Runs hil-floor (PROTOCOL.md §7) and picks the floor of a topology's primitive:
@@ -28,7 +28,12 @@ public static class FloorTool
         return File.Exists(tools) ? tools : Path.Combine(repositoryRoot, "build", "dext", "hil-floor");
     }
 
-    public static async Task<FloorFigures> MeasureAsync(string binary, Topology topology, long samples, int rateHz, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The floor of one topology's primitive (runs hil-floor once for it).</summary>
+    public static async Task<FloorFigures> MeasureAsync(string binary, Topology topology, long samples, int rateHz, TimeProvider time, CancellationToken cancellationToken) =>
+        (await MeasureAllAsync(binary, samples, rateHz, time, cancellationToken).ConfigureAwait(false)).For(topology);
+
+    /// <summary>One hil-floor run: the floors of every topology's primitive, measured side by side.</summary>
+    public static async Task<FloorSet> MeasureAllAsync(string binary, long samples, int rateHz, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!File.Exists(binary))
         {
@@ -61,7 +66,8 @@ public static class FloorTool
             throw new InfrastructureException($"{command} exited {process.ExitCode}: {(await stderr.ConfigureAwait(false)).Trim()}");
         }
 
-        return Parse(await stdout.ConfigureAwait(false), PrimitiveOf(topology), command);
+        var json = await stdout.ConfigureAwait(false);
+        return new FloorSet(Enum.GetValues<Topology>().ToDictionary(t => t, t => Parse(json, PrimitiveOf(t), command)));
     }
 
     public static FloorFigures Parse(string json, string primitive, string where)
@@ -77,4 +83,10 @@ public static class FloorTool
             throw new InfrastructureException($"{where}: expected {{\"floors\":{{\"{primitive}\":{{\"samples\",\"p50_ns\",\"p99_ns\",\"p999_ns\"}}}}}} (PROTOCOL.md §7): {e.Message}", e);
         }
     }
+}
+
+/// <summary>The floors one hil-floor run measured, by the topology whose primitive each one is.</summary>
+public sealed record FloorSet(IReadOnlyDictionary<Topology, FloorFigures> ByTopology)
+{
+    public FloorFigures For(Topology topology) => ByTopology[topology];
 }

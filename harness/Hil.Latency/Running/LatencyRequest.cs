@@ -1,0 +1,51 @@
+using Hil.Latency.Measurement;
+using Hil.Rigs;
+using Hil.UserClients.Probe;
+
+namespace Hil.Latency.Running;
+
+/// <summary>One measurement on a rig: which topology, how many messages at what rate, and its labels.</summary>
+public sealed record LatencyRequest(RigSpec Rig, Topology Topology, MeasurementPlan Plan)
+{
+    public string DextVersion { get; init; } = "dev";
+
+    public string OsBuild { get; init; } = HostInfo.OsBuild();
+
+    /// <summary>Adds this % of the pre-run p50 per message at Driver1 (see <see cref="DelayInjection"/>).</summary>
+    public double? InjectDelayPercent { get; init; }
+
+    /// <summary>Floors measured earlier in the same run (fixtures measure them once for all topologies).</summary>
+    public FloorSet? Floors { get; init; }
+
+    /// <summary>Run hil-floor for this request when <see cref="Floors"/> is not given.</summary>
+    public bool MeasureFloor { get; init; } = true;
+
+    public TopologySetup Setup => new(Topology);
+}
+
+/// <summary>
+/// `--inject-delay PCT`: N = PCT % of the p50 of a short pre-run (min(2000, samples) messages,
+/// same rate, no fault) of the same topology on the same processes, applied as fault kind 2
+/// (add N ns per hop) on Driver1 only — one hop, before it stamps t_send and hands the
+/// message on. Measuring the p50 first makes PCT mean "this much slower at the median" on
+/// any host; a fraction of the hil-floor figure would not, since the floor is a different path.
+/// </summary>
+public static class DelayInjection
+{
+    public const long PreRunSamples = 2000;
+
+    public static long NsPerHop(double percent, long preRunP50Ns) => (long)Math.Round(percent / 100.0 * preRunP50Ns);
+}
+
+/// <summary>Labels for the host a run was measured on.</summary>
+public static class HostInfo
+{
+    public static string Name() => Environment.MachineName;
+
+    /// <summary>The kernel release on Linux (/proc/sys/kernel/osrelease), the OS version elsewhere.</summary>
+    public static string OsBuild()
+    {
+        const string release = "/proc/sys/kernel/osrelease";
+        return File.Exists(release) ? File.ReadAllText(release).Trim() : Environment.OSVersion.Version.ToString();
+    }
+}

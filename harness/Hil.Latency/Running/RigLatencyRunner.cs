@@ -1,0 +1,83 @@
+using System.Globalization;
+using Hil.Foundation;
+using Hil.Latency.Files;
+using Hil.Latency.Measurement;
+using Hil.Latency.Statistics;
+using Hil.Session;
+using Hil.Session.Backends;
+using Hil.Session.Probe;
+
+namespace Hil.Latency.Running;
+
+/// <summary>
+/// A latency measurement on a rig: the floor (unless given), the rig made ready (dext
+/// activated, devices enumerated), the topology's driver pair found in the registry and wired
+/// as the app does, an optional delay pre-run, then the paced burst. The same path serves
+/// `hil latency` and the InterDriverLatency fixture, on the sim rig and on a Mac.
+/// </summary>
+public static class RigLatencyRunner
+{
+    /// <summary>Leases the rig named in the request for this one measurement.</summary>
+    public static async Task<LatencyRun> RunAsync(LatencyRequest request, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var session = await RigBackends.OpenSessionAsync(request.Rig, new RigSessionOptions { Time = time }, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(session, request, time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Measures on a session the caller holds.</summary>
+    public static async Task<LatencyRun> RunAsync(RigSession session, LatencyRequest request, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(time);
+        request.Plan.Validate();
+        var loadBefore = HostConditions.ReadLoadPerCore();
+        var floor = await FloorAsync(request, time, cancellationToken).ConfigureAwait(false);
+        var registry = await RigReadiness.DextWithAllDevicesAsync(session, RigReadiness.DirectAsync, cancellationToken).ConfigureAwait(false);
+        var (driver1, driver2) = TopologyEndpoints.From(registry, request.Topology).Open(session.Rig, TimeSpan.FromSeconds(10));
+        using (driver1)
+        using (driver2)
+        using (var probe = LatencyProbe.Open(driver1, driver2, request.Setup))
+        {
+            var context = new RunContext(session.Rig.Name, request.DextVersion, request.OsBuild, HostInfo.Name(), time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))
+            {
+                Floor = floor,
+                HostConditions = new HostConditions(loadBefore, floor is null || floor.P50Ns == 0 ? null : (double)floor.P99Ns / floor.P50Ns),
+            };
+            var plan = request.Plan;
+            if (request.InjectDelayPercent is { } percent)
+            {
+                (plan, context) = await WithInjectedDelayAsync(probe, plan, context, percent, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await probe.MeasureAsync(plan, context, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<FloorFigures?> FloorAsync(LatencyRequest request, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (request.Floors is { } floors)
+        {
+            return floors.For(request.Topology);
+        }
+
+        if (!request.MeasureFloor)
+        {
+            return null;
+        }
+
+        var rate = request.Plan.Mode == LoadMode.OpenLoop ? request.Plan.RateHz : 1000;
+        return await FloorTool.MeasureAsync(FloorTool.DefaultBinary(RepositoryRoot.Find()), request.Topology, request.Plan.Samples, rate, time, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<(MeasurementPlan, RunContext)> WithInjectedDelayAsync(
+        LatencyProbe probe, MeasurementPlan plan, RunContext context, double percent, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var prePlan = plan with { Samples = Math.Min(DelayInjection.PreRunSamples, plan.Samples), Warmup = Math.Min(plan.Warmup, 200), InjectDelayNsPerHop = 0 };
+        var pre = await probe.MeasureAsync(prePlan, context, time, cancellationToken).ConfigureAwait(false);
+        var ns = DelayInjection.NsPerHop(percent, pre.Summary.P50Ns);
+        var basis = $"{percent}% of p50 {pre.Summary.P50Ns} ns of a {pre.Summary.Count}-sample pre-run without delay, added once per message at Driver1";
+        return (plan with { InjectDelayNsPerHop = ns }, context with { InjectedDelay = new InjectedDelay(percent, ns, basis) });
+    }
+}
