@@ -1,6 +1,6 @@
 using System.Globalization;
 using Hil.Foundation;
-using Hil.UserClients.Probe;
+using Hil.Latency.Gate;
 
 namespace Hil.Benchmarks.Calibration;
 
@@ -14,29 +14,26 @@ internal sealed record CalibrationOptions
         new(ShiftAt.P99, 0.05), new(ShiftAt.P99, 0.10), new(ShiftAt.P99, 0.20),
     ];
 
-    public string Rig { get; init; } = "rigs/sim.yaml";
+    /// <summary>Folder of real runs (`hil latency --out`), named &lt;topology&gt;-NN.json in the order measured.</summary>
+    public string From { get; init; } = "benchmarks/gate-runs-quiet";
 
-    public IReadOnlyList<Topology> Topologies { get; init; } = [Topology.AppRelay, Topology.OneProcess, Topology.SharedRing];
+    public IReadOnlyList<int> Ks { get; init; } = [3, 5, 10, 20];
 
-    public int Runs { get; init; } = 8;
+    /// <summary>Samples per run; 0 = each run as measured (no resampling).</summary>
+    public IReadOnlyList<int> Sizes { get; init; } = [5000, 0];
 
-    public long Samples { get; init; } = 20_000;
+    public IReadOnlyList<double> Alphas { get; init; } = [0.001, 0.005];
 
-    public int RateHz { get; init; } = 4000;
+    public IReadOnlyList<GateNormalisation> Normalisations { get; init; } = [GateNormalisation.None, GateNormalisation.Floor];
 
-    public long Warmup { get; init; } = 500;
+    public int Trials { get; init; } = 2000;
 
-    public int Trials { get; init; } = 250;
-
-    public IReadOnlyList<int> Sizes { get; init; } = [2000, 5000, 10_000, 20_000];
-
-    public IReadOnlyList<double> Margins { get; init; } = [0.5, 1.0];
+    /// <summary>Resamples kept per run at each size below the run's own; each trial picks one.</summary>
+    public int Draws { get; init; } = 40;
 
     public int Seed { get; init; } = 20_240_601;
 
-    public string? From { get; init; }
-
-    public string? KeepRuns { get; init; }
+    public string Out { get; init; } = "benchmarks/gate-calibration.md";
 
     public static CalibrationOptions Parse(string[] args)
     {
@@ -46,21 +43,21 @@ internal sealed record CalibrationOptions
             var value = i + 1 < args.Length ? args[i + 1] : throw new InputException($"gate-calibration: {args[i]} needs a value");
             o = args[i] switch
             {
-                "--rig" => o with { Rig = value },
-                "--topologies" => o with { Topologies = [.. value.Split(',').Select(t => TopologyNames.Parse(t, "--topologies"))] },
-                "--runs" => o with { Runs = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--samples" => o with { Samples = long.Parse(value, CultureInfo.InvariantCulture) },
-                "--rate" => o with { RateHz = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--trials" => o with { Trials = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--sizes" => o with { Sizes = [.. value.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
-                "--margins" => o with { Margins = [.. value.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture))] },
-                "--seed" => o with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--from" => o with { From = value },
-                "--keep-runs" => o with { KeepRuns = value },
+                "--ks" => o with { Ks = Ints(value) },
+                "--sizes" => o with { Sizes = Ints(value) },
+                "--alphas" => o with { Alphas = [.. value.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture))] },
+                "--normalisations" => o with { Normalisations = [.. value.Split(',').Select(s => Enum.Parse<GateNormalisation>(s, ignoreCase: true))] },
+                "--trials" => o with { Trials = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--draws" => o with { Draws = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--seed" => o with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--out" => o with { Out = value },
                 _ => throw new InputException($"gate-calibration: unknown option {args[i]}; see Calibration/CalibrationOptions.cs"),
             };
         }
 
         return o;
     }
+
+    private static int[] Ints(string value) => [.. value.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
 }

@@ -2,66 +2,69 @@ using System.Globalization;
 using Hil.Foundation;
 using Hil.Latency.Files;
 using Hil.Latency.Gate;
-using Hil.Latency.Measurement;
-using Hil.Latency.Running;
-using Hil.Rigs;
-using Hil.UserClients.Probe;
 
 namespace Hil.Benchmarks.Calibration;
 
 /// <summary>
-/// Measures the gate's false-alarm rate and power on real sim measurements:
-/// 1. K real runs per topology on the sim (or --from DIR to reuse stored runs);
-/// 2. per trial, three distinct runs i, j, k as baseline, current and confirm, each resampled
-///    to n values from its own histogram — so the A/A comparisons carry real run-to-run
-///    variation, not only sampling noise; power trials shift current and confirm (Resampler);
-/// 3. the rate of regression verdicts per n, shift and practical margin → benchmarks/gate-calibration.md.
+/// Measures the gate's false-alarm rate and power on real sim measurements (collected with
+/// `hil latency --out`, see benchmarks/README.md):
+/// 1. per topology, R real runs in measuring order;
+/// 2. per trial, K + 2 distinct runs drawn at random: K as the baseline, one as current, one as
+///    the re-measure, each as measured or resampled to n values — so every comparison carries
+///    real run-to-run variation; power trials shift current and re-measure (<see cref="Resampler"/>);
+/// 3. also chronological A/A: K consecutive runs as baseline, the next two as current and re-measure;
+/// 4. rates per K, n, alpha and normalisation → benchmarks/gate-calibration.md.
 /// </summary>
 internal static class GateCalibration
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args)
     {
         var o = CalibrationOptions.Parse(args);
         var root = RepositoryRoot.Find();
-        var runs = o.From is { } from ? Load(from) : await CollectAsync(o, root).ConfigureAwait(false);
-        var results = new List<CalibrationRow>();
+        var runs = Directory.EnumerateFiles(Path.Combine(root, o.From), "*.json").Order(StringComparer.Ordinal).Select(LatencyRunFile.Read).ToList();
+        var percentiles = GateOptions.Default.Percentiles;
+        var rows = new List<CalibrationRow>();
+        var spreads = new List<SpreadRow>();
         foreach (var group in runs.GroupBy(r => r.Key.Topology))
         {
-            var samplers = group.Select(r => new Resampler(r)).ToList();
-            if (samplers.Count < 3)
+            var random = new Random(o.Seed ^ group.Key.GetHashCode(StringComparison.Ordinal));
+            var pools = group.Select(r => new RunPool(r, o.Sizes, o.Draws, percentiles, random)).ToList();
+            spreads.AddRange(Spread(group.Key, pools, o));
+            foreach (var norm in o.Normalisations.Where(n => n == GateNormalisation.None || pools.All(p => p.Run.Floor is not null)))
             {
-                throw new InputException($"{group.Key}: {samplers.Count} runs; the calibration needs at least 3 (baseline, current, confirm distinct)");
-            }
-
-            foreach (var n in o.Sizes)
-            {
-                foreach (var margin in o.Margins)
+                foreach (var n in o.Sizes)
                 {
-                    var options = GateOptions.Default with { PracticalMargin = margin };
-                    results.Add(Measure(group.Key, samplers, n, options, o, Console.Error));
+                    foreach (var k in o.Ks.Where(k => k + 2 <= pools.Count))
+                    {
+                        foreach (var alpha in o.Alphas)
+                        {
+                            var options = GateOptions.Default with { Alpha = alpha, Normalisation = norm };
+                            rows.Add(Measure(group.Key, pools, n, k, options, o, random));
+                        }
+                    }
                 }
             }
         }
 
-        var path = Path.Combine(root, "benchmarks", "gate-calibration.md");
-        AtomicFile.WriteAllText(path, CalibrationReport.Render(o, runs, results, Environment.CommandLine));
+        var path = Path.Combine(root, o.Out);
+        AtomicFile.WriteAllText(path, CalibrationReport.Render(o, runs, spreads, rows, Environment.GetCommandLineArgs()));
         Console.Out.WriteLine($"wrote {path}");
-        return 0;
+        return Task.FromResult(0);
     }
 
-    private static CalibrationRow Measure(string topology, List<Resampler> samplers, int n, GateOptions options, CalibrationOptions o, TextWriter log)
+    private static CalibrationRow Measure(string topology, List<RunPool> pools, int n, int k, GateOptions options, CalibrationOptions o, Random random)
     {
-        var random = new Random(o.Seed ^ n ^ topology.GetHashCode(StringComparison.Ordinal));
         var rates = new Dictionary<string, double>();
+        var indices = Enumerable.Range(0, pools.Count).ToArray();
         foreach (var shift in CalibrationOptions.Shifts)
         {
             int confirmed = 0, single = 0;
             for (var t = 0; t < o.Trials; t++)
             {
-                var (i, j, k) = Distinct3(samplers.Count, random);
-                var baseline = samplers[i].Draw(n, random, Shift.None);
-                var current = samplers[j].Draw(n, random, shift);
-                var confirm = samplers[k].Draw(n, random, shift);
+                PartialShuffle(indices, k + 2, random);
+                var baseline = indices.Take(k).Select(i => pools[i].Logs(n, random, Shift.None, options)).ToList();
+                var current = pools[indices[k]].Logs(n, random, shift, options);
+                var confirm = pools[indices[k + 1]].Logs(n, random, shift, options);
                 single += RegressionGate.Decide(baseline, current, null, options) ? 1 : 0;
                 confirmed += RegressionGate.Decide(baseline, current, confirm, options) ? 1 : 0;
             }
@@ -69,56 +72,53 @@ internal static class GateCalibration
             rates[shift.ToString()] = (double)confirmed / o.Trials;
             if (shift.At == ShiftAt.None)
             {
-                rates["A/A single-stage"] = (double)single / o.Trials;
+                rates["A/A current alone"] = (double)single / o.Trials;
             }
         }
 
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{topology} n={n} margin={options.PracticalMargin}: {string.Join(", ", rates.Select(r => $"{r.Key} {r.Value:P1}"))}"));
-        return new CalibrationRow(topology, n, options.PracticalMargin, o.Trials, rates);
+        var (alarms, windows) = Chronological(pools, n, k, options, random);
+        var row = new CalibrationRow(topology, n == 0 ? pools[0].Run.Samples : n, k, options.Alpha, options.Normalisation, o.Trials, rates, alarms, windows);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{topology} n={row.N} K={k} alpha={options.Alpha} {options.Normalisation}: {string.Join(", ", rates.Select(r => $"{r.Key} {r.Value:P1}"))}; chronological {alarms}/{windows}"));
+        return row;
     }
 
-    private static (int, int, int) Distinct3(int count, Random random)
+    /// <summary>Baseline = runs s..s+K-1, current = s+K, re-measure = s+K+1: the order a real baseline is used in.</summary>
+    private static (int Alarms, int Windows) Chronological(List<RunPool> pools, int n, int k, GateOptions options, Random random)
     {
-        var i = random.Next(count);
-        int j, k;
-        do
+        var alarms = 0;
+        var windows = pools.Count - k - 1;
+        for (var s = 0; s < windows; s++)
         {
-            j = random.Next(count);
+            var baseline = pools.Skip(s).Take(k).Select(p => p.Logs(n, random, Shift.None, options)).ToList();
+            alarms += RegressionGate.Decide(baseline, pools[s + k].Logs(n, random, Shift.None, options), pools[s + k + 1].Logs(n, random, Shift.None, options), options) ? 1 : 0;
         }
-        while (j == i);
-        do
-        {
-            k = random.Next(count);
-        }
-        while (k == i || k == j);
-        return (i, j, k);
+
+        return (alarms, Math.Max(0, windows));
     }
 
-    private static List<LatencyRun> Load(string dir) =>
-        Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal).Select(LatencyRunFile.Read).ToList();
-
-    private static async Task<List<LatencyRun>> CollectAsync(CalibrationOptions o, string root)
+    private static IEnumerable<SpreadRow> Spread(string topology, List<RunPool> pools, CalibrationOptions o)
     {
-        var rig = RigFile.Load(Path.Combine(root, o.Rig));
-        var runs = new List<LatencyRun>();
-        foreach (var topology in o.Topologies)
+        var percentiles = GateOptions.Default.Percentiles;
+        foreach (var norm in o.Normalisations.Where(n => n == GateNormalisation.None || pools.All(p => p.Run.Floor is not null)))
         {
-            for (var i = 0; i < o.Runs; i++)
-            {
-                var request = new LatencyRequest(rig, topology, new MeasurementPlan(o.Samples, o.RateHz, o.Warmup)) { MeasureFloor = false };
-                var run = await RigLatencyRunner.RunAsync(request, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
-                runs.Add(run);
-                if (o.KeepRuns is { } keep)
-                {
-                    LatencyRunFile.Write(Path.Combine(keep, $"{TopologyNames.Format(topology)}-{i:00}.json"), run);
-                }
-
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {TopologyNames.Format(topology)} {i + 1}/{o.Runs}: p50 {run.Summary.P50Ns} ns, p99 {run.Summary.P99Ns} ns"));
-            }
+            var options = GateOptions.Default with { Normalisation = norm };
+            var logs = pools.Select(p => p.Logs(0, Random.Shared, Shift.None, options)).ToList();
+            var within = o.Sizes.Where(n => n > 0).Select(n => (n, sds: percentiles.Select((_, i) => pools.Average(p => p.WithinSd(n, i))).ToArray())).ToList();
+            yield return new SpreadRow(topology, norm, pools.Count, [.. percentiles.Select((_, i) => RunPool.Sd(logs.Select(l => l[i]).ToList()))], within);
         }
+    }
 
-        return runs;
+    private static void PartialShuffle(int[] a, int count, Random random)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var j = random.Next(i, a.Length);
+            (a[i], a[j]) = (a[j], a[i]);
+        }
     }
 }
 
-internal sealed record CalibrationRow(string Topology, int N, double Margin, int Trials, IReadOnlyDictionary<string, double> Rates);
+internal sealed record CalibrationRow(string Topology, long N, int K, double Alpha, GateNormalisation Normalisation, int Trials, IReadOnlyDictionary<string, double> Rates, int ChronoAlarms, int ChronoWindows);
+
+/// <summary>Between-run sd of ln(percentile) per gated percentile over all runs, and the mean within-run sd at each resampled size.</summary>
+internal sealed record SpreadRow(string Topology, GateNormalisation Normalisation, int Runs, double[] BetweenSd, List<(int N, double[] Sds)> Within);

@@ -60,7 +60,7 @@ internal sealed class Resampler
     /// p50 shifts add Fraction × p50 to every value (what the sim's per-hop delay does);
     /// p99 shifts stretch only the tail above p90 so p99 grows by Fraction and the median stays.
     /// </summary>
-    private long Apply(long v, Shift shift) => shift.At switch
+    public long Apply(long v, Shift shift) => shift.At switch
     {
         ShiftAt.None => v,
         ShiftAt.P50 => v + (long)(shift.Fraction * P50),

@@ -7,8 +7,9 @@ using Hil.Latency.Files;
 namespace Hil.Cli.Commands;
 
 /// <summary>
-/// `hil baseline save FILE | list | show KEY|FILE` over the repository's baselines/ folder
-/// (or --store DIR): one measurement file per rig/topology/dext-version/os-build.
+/// `hil baseline save FILE [--cap N] | list | show KEY|FOLDER|FILE` over the repository's baselines/
+/// folder (or --store DIR): per rig/topology/dext-version/os-build a set of clean runs, which the
+/// gate needs (at least 3) to know how much clean runs differ.
 /// </summary>
 internal static class BaselineCommands
 {
@@ -29,12 +30,15 @@ internal static class BaselineCommands
     {
         var file = new Argument<string>("FILE") { Description = "a measurement file from `hil latency --out`" };
         var store = StoreOption();
-        var command = new Command("save", "store a measurement as the baseline for its key (replaces the previous one; git keeps history)") { file, store };
+        var cap = new Option<int>("--cap") { Description = "most runs kept per key; the oldest goes first (git keeps it)", DefaultValueFactory = _ => BaselineStore.DefaultCap };
+        var command = new Command("save", "add a clean measurement to its key's baseline set (the gate needs at least 3 runs)") { file, store, cap };
         command.SetAction(parse =>
         {
             var run = LatencyRunFile.Read(parse.GetValue(file)!);
-            var path = Store(parse.GetValue(store)).Save(run);
-            Console.Out.WriteLine($"saved {BaselineStore.FormatKey(run.Key)} -> {path} (n={run.Summary.Count}, p50 {run.Summary.P50Ns} ns, p99 {run.Summary.P99Ns} ns)");
+            var baselines = new BaselineStore(parse.GetValue(store) ?? Path.Combine(RepositoryRoot.Find(), "baselines"), parse.GetValue(cap));
+            var path = baselines.Save(run);
+            var count = baselines.Load(run.Key).Count;
+            Console.Out.WriteLine($"saved {BaselineStore.FormatKey(run.Key)} run {count} of at most {baselines.Cap} -> {path} (n={run.Summary.Count}, p50 {run.Summary.P50Ns} ns, p99 {run.Summary.P99Ns} ns)");
             return CliInvocation.Ok;
         });
         return command;
@@ -50,13 +54,13 @@ internal static class BaselineCommands
             var entries = Store(parse.GetValue(store)).List();
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(entries.Select(e => new { key = BaselineStore.FormatKey(e.Key), e.Path, e.Samples, p50_ns = e.Summary.P50Ns, p99_ns = e.Summary.P99Ns, e.StartedUtc }), CliJson.Options));
+                Console.Out.WriteLine(JsonSerializer.Serialize(entries.Select(e => new { key = BaselineStore.FormatKey(e.Key), e.Path, e.Runs, e.Samples, p50_ns = e.Summary.P50Ns, p99_ns = e.Summary.P99Ns, e.StartedUtc }), CliJson.Options));
             }
             else
             {
                 foreach (var e in entries)
                 {
-                    Console.Out.WriteLine($"{BaselineStore.FormatKey(e.Key)}  n={e.Summary.Count}  p50 {e.Summary.P50Ns} ns  p99 {e.Summary.P99Ns} ns  {e.StartedUtc}  {e.Path}");
+                    Console.Out.WriteLine($"{BaselineStore.FormatKey(e.Key)}  runs={e.Runs}  newest: n={e.Summary.Count}  p50 {e.Summary.P50Ns} ns  p99 {e.Summary.P99Ns} ns  {e.StartedUtc}  {e.Path}");
                 }
             }
 
@@ -67,12 +71,18 @@ internal static class BaselineCommands
 
     private static Command CreateShow()
     {
-        var target = new Argument<string>("KEY|FILE") { Description = "rig/topology/dext-version/os-build, or a measurement file" };
+        var target = new Argument<string>("KEY|FOLDER|FILE") { Description = "rig/topology/dext-version/os-build, a folder of measurement files, or one file" };
         var store = StoreOption();
-        var command = new Command("show", "print a baseline's figures, accounting, floor and warnings") { target, store };
+        var command = new Command("show", "print a baseline's runs (p50, p99 each) and its newest run's figures, accounting, floor and warnings") { target, store };
         command.SetAction(parse =>
         {
-            Console.Out.Write(LatencyCommands.Describe(Store(parse.GetValue(store)).Resolve(parse.GetValue(target)!)));
+            var runs = Store(parse.GetValue(store)).Resolve(parse.GetValue(target)!);
+            for (var i = 0; i < runs.Count; i++)
+            {
+                Console.Out.WriteLine($"run {i + 1}/{runs.Count}: {runs[i].StartedUtc}  n={runs[i].Summary.Count}  p50 {runs[i].Summary.P50Ns} ns  p99 {runs[i].Summary.P99Ns} ns");
+            }
+
+            Console.Out.Write(LatencyCommands.Describe(runs[^1]));
             return CliInvocation.Ok;
         });
         return command;

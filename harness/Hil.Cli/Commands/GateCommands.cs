@@ -9,8 +9,10 @@ using Hil.Latency.Gate;
 namespace Hil.Cli.Commands;
 
 /// <summary>
-/// `hil gate --baseline FILE|KEY --current FILE [--alpha A] [--threshold PCT] [--confirm FILE|cmd:COMMAND]
+/// `hil gate --baseline KEY|FOLDER --current FILE [--alpha A] [--threshold PCT] [--confirm FILE|cmd:COMMAND]
 /// [--store DIR] [--evidence FILE] [--json]`: exit 0 pass, 1 regression, 2 error, evidence on stdout.
+/// The baseline is a set of at least 3 clean runs (a store key or a folder of measurement files);
+/// a single file is refused with exit 2, because one run cannot show between-run variance.
 /// --confirm is the confirming re-measure, used only if the current run regressed: a
 /// measurement file, or <c>cmd:COMMAND</c> run with /bin/sh -c after replacing <c>{out}</c>
 /// with a fresh file path that COMMAND must write a measurement to (e.g.
@@ -22,7 +24,7 @@ internal static class GateCommands
 
     public static Command Create()
     {
-        var baseline = new Option<string>("--baseline") { Description = "baseline measurement file, or key rig/topology/dext-version/os-build in the store", Required = true };
+        var baseline = new Option<string>("--baseline") { Description = "baseline runs: key rig/topology/dext-version/os-build in the store, or a folder of measurement files (at least 3 runs)", Required = true };
         var current = new Option<string>("--current") { Description = "the measurement to judge", Required = true };
         var alpha = new Option<double>("--alpha") { Description = "significance level per percentile test", DefaultValueFactory = _ => GateOptions.Default.Alpha };
         var threshold = new Option<double>("--threshold") { Description = "smallest regression to catch, % of p50 or p99", DefaultValueFactory = _ => GateOptions.Default.ThresholdPercent };
@@ -40,11 +42,11 @@ internal static class GateCommands
             {
                 var options = GateOptions.Default with { Alpha = parse.GetValue(alpha), ThresholdPercent = parse.GetValue(threshold) };
                 var baselineText = parse.GetValue(baseline)!;
-                var baselineRun = BaselineCommands.Store(parse.GetValue(store)).Resolve(baselineText);
+                var baselineRuns = BaselineCommands.Store(parse.GetValue(store)).Resolve(baselineText);
                 var currentPath = parse.GetValue(current)!;
                 var confirmSpec = parse.GetValue(confirm);
                 var result = RegressionGate.Evaluate(
-                    new GateInput(baselineRun, baselineText),
+                    new BaselineSet(baselineRuns, baselineText),
                     new GateInput(LatencyRunFile.Read(currentPath), currentPath),
                     options,
                     confirmSpec is null ? null : () => Confirm(confirmSpec, ct));
@@ -125,11 +127,12 @@ internal static class GateCommands
         alpha = r.Options.Alpha,
         threshold_percent = r.Options.ThresholdPercent,
         practical_bar = r.Options.PracticalBar,
+        baseline_runs = r.BaselineRuns.Count,
         stages = new[] { r.Current, r.Confirm }.Where(s => s is not null).Select(s => new
         {
             label = s!.Label,
             source = s.Source,
-            checks = s.Checks.Select(c => new { percentile = c.Name, baseline_ns = c.BaselineNs, current_ns = c.CurrentNs, shift = c.Shift, p_value = c.PValue, regressed = c.Regressed }),
+            checks = s.Checks.Select(c => new { percentile = c.Name, baseline_ns = c.BaselineNs, baseline_min_ns = c.BaselineMinNs, baseline_max_ns = c.BaselineMaxNs, run_ns = c.CurrentNs, shift = c.Shift, run_alone_shift = c.OwnShift, t = c.Test.T, p_value = c.PValue, regressed = c.Regressed }),
         }),
     };
 }

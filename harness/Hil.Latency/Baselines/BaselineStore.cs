@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Hil.Foundation;
 using Hil.Latency.Files;
@@ -5,19 +6,25 @@ using Hil.Latency.Statistics;
 
 namespace Hil.Latency.Baselines;
 
-/// <summary>One stored baseline, as listed.</summary>
-public sealed record BaselineEntry(RunKey Key, string Path, long Samples, PercentileSummary Summary, string StartedUtc);
+/// <summary>One stored baseline set, as listed: its newest run's figures and how many runs it holds.</summary>
+public sealed record BaselineEntry(RunKey Key, string Path, int Runs, long Samples, PercentileSummary Summary, string StartedUtc);
 
 /// <summary>
-/// Baselines as plain files in the repository: <c>ROOT/&lt;rig&gt;/&lt;topology&gt;/&lt;dext&gt;__&lt;os&gt;.json</c>,
-/// each a measurement file (<see cref="LatencyRunFile"/>). Why files and not SQLite: a
-/// baseline change then shows in review as a diff of readable percentiles, git history is
-/// the baseline history, and CI needs no database tooling. Saving a key again replaces its
-/// file; the previous baseline stays in git.
+/// Baselines as plain files in the repository. A key's baseline is a set of up to
+/// <see cref="Cap"/> clean runs, <c>ROOT/&lt;rig&gt;/&lt;topology&gt;/&lt;dext&gt;__&lt;os&gt;/run-NNNN.json</c>,
+/// each a measurement file (<see cref="LatencyRunFile"/>): the gate needs several runs to know
+/// how much clean runs differ. Saving appends; past the cap the oldest file goes (git keeps it).
+/// A legacy single file <c>&lt;dext&gt;__&lt;os&gt;.json</c> still counts as the set's oldest run.
+/// Why files and not SQLite: a baseline change shows in review as a diff of readable
+/// percentiles, git history is the baseline history, and CI needs no database tooling.
 /// </summary>
-public sealed class BaselineStore(string root)
+public sealed class BaselineStore(string root, int cap = BaselineStore.DefaultCap)
 {
+    public const int DefaultCap = 20;
+
     public string Root { get; } = Path.GetFullPath(root);
+
+    public int Cap { get; } = cap >= 1 ? cap : throw new InputException($"baseline cap {cap}: expected at least 1 run");
 
     /// <summary>"rig/topology/dext/os" as typed on the command line.</summary>
     public static RunKey ParseKey(string text)
@@ -38,12 +45,14 @@ public sealed class BaselineStore(string root)
         return $"{key.Rig}/{key.Topology}/{key.DextVersion}/{key.OsBuild}";
     }
 
+    /// <summary>The folder holding the key's runs.</summary>
     public string PathFor(RunKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Path.Combine(Root, Safe(key.Rig), Safe(key.Topology), $"{Safe(key.DextVersion)}__{Safe(key.OsBuild)}.json");
+        return Path.Combine(Root, Safe(key.Rig), Safe(key.Topology), $"{Safe(key.DextVersion)}__{Safe(key.OsBuild)}");
     }
 
+    /// <summary>Appends the run to its key's set; drops the oldest past <see cref="Cap"/>. Returns the new file.</summary>
     public string Save(LatencyRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -52,26 +61,45 @@ public sealed class BaselineStore(string root)
             throw new InputException($"run {run.Key}: only open-loop runs can be baselines; closed-loop figures are throughput, not latency");
         }
 
-        var path = PathFor(run.Key);
+        var existing = Files(run.Key);
+        var next = existing.Select(SequenceOf).DefaultIfEmpty(0).Max() + 1;
+        var path = Path.Combine(PathFor(run.Key), string.Create(CultureInfo.InvariantCulture, $"run-{next:0000}.json"));
         LatencyRunFile.Write(path, run);
+        foreach (var old in existing.Take(Math.Max(0, existing.Count + 1 - Cap)))
+        {
+            File.Delete(old);
+        }
+
         return path;
     }
 
-    public bool Contains(RunKey key) => File.Exists(PathFor(key));
+    public bool Contains(RunKey key) => Files(key).Count > 0;
 
-    public LatencyRun Load(RunKey key)
+    /// <summary>The key's runs, oldest first.</summary>
+    public IReadOnlyList<LatencyRun> Load(RunKey key)
     {
-        var path = PathFor(key);
-        return File.Exists(path)
-            ? LatencyRunFile.Read(path)
-            : throw new InputException($"no baseline for {FormatKey(key)} in {Root} (looked for {path}); save one with `hil baseline save`");
+        var files = Files(key);
+        return files.Count > 0
+            ? files.Select(LatencyRunFile.Read).ToList()
+            : throw new InputException($"no baseline for {FormatKey(key)} in {Root} (looked for {PathFor(key)}{Path.DirectorySeparatorChar}run-*.json); save runs with `hil baseline save`");
     }
 
-    /// <summary>A path to a measurement file if one exists there, else a key into this store.</summary>
-    public LatencyRun Resolve(string fileOrKey)
+    /// <summary>A measurement file, a folder of them, or a key into this store.</summary>
+    public IReadOnlyList<LatencyRun> Resolve(string fileFolderOrKey)
     {
-        ArgumentNullException.ThrowIfNull(fileOrKey);
-        return File.Exists(fileOrKey) ? LatencyRunFile.Read(fileOrKey) : Load(ParseKey(fileOrKey));
+        ArgumentNullException.ThrowIfNull(fileFolderOrKey);
+        if (File.Exists(fileFolderOrKey))
+        {
+            return [LatencyRunFile.Read(fileFolderOrKey)];
+        }
+
+        if (Directory.Exists(fileFolderOrKey))
+        {
+            var files = Directory.EnumerateFiles(fileFolderOrKey, "*.json").Order(StringComparer.Ordinal).ToList();
+            return files.Count > 0 ? files.Select(LatencyRunFile.Read).ToList() : throw new InputException($"{fileFolderOrKey}: no measurement files (*.json) in this folder");
+        }
+
+        return Load(ParseKey(fileFolderOrKey));
     }
 
     public IReadOnlyList<BaselineEntry> List()
@@ -82,10 +110,42 @@ public sealed class BaselineStore(string root)
         }
 
         return Directory.EnumerateFiles(Root, "*.json", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
             .Select(path => (path, run: LatencyRunFile.Read(path)))
-            .Select(x => new BaselineEntry(x.run.Key, x.path, x.run.Samples, x.run.Summary, x.run.StartedUtc))
+            .GroupBy(x => x.run.Key)
+            .Select(g => (g.Key, files: Files(g.Key)))
+            .OrderBy(x => x.files[^1], StringComparer.Ordinal)
+            .Select(x => Entry(x.Key, x.files))
             .ToList();
+    }
+
+    private static BaselineEntry Entry(RunKey key, IReadOnlyList<string> files)
+    {
+        var newest = LatencyRunFile.Read(files[^1]);
+        return new BaselineEntry(key, Path.GetDirectoryName(files[^1])!, files.Count, newest.Samples, newest.Summary, newest.StartedUtc);
+    }
+
+    /// <summary>The legacy single file first (it predates every set), then run-NNNN.json in order.</summary>
+    private List<string> Files(RunKey key)
+    {
+        var folder = PathFor(key);
+        var files = new List<string>();
+        if (File.Exists(folder + ".json"))
+        {
+            files.Add(folder + ".json");
+        }
+
+        if (Directory.Exists(folder))
+        {
+            files.AddRange(Directory.EnumerateFiles(folder, "run-*.json").OrderBy(SequenceOf));
+        }
+
+        return files;
+    }
+
+    private static int SequenceOf(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        return name.StartsWith("run-", StringComparison.Ordinal) && int.TryParse(name.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
     }
 
     /// <summary>File-name safe and reversible enough to read: anything but [A-Za-z0-9._-] becomes '_'.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Hil.Latency.Baselines;
 
 namespace Hil.Latency.Gate;
 
@@ -11,11 +10,15 @@ public static class GateReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var o = result.Options;
+        var k = result.BaselineRuns.Count;
         var sb = new StringBuilder();
         Line(sb, $"gate: {Headline(result)}");
         Line(sb, $"topology {result.BaselineKey.Topology} on rig {result.BaselineKey.Rig}");
-        Line(sb, $"rule: per percentile {string.Join(", ", o.Percentiles.Select(q => $"p{q * 100:0.###}"))}: exceedance test p < alpha {o.Alpha:G3} AND shift >= {o.PracticalBar:P1} ({o.PracticalMargin:0.##} x threshold {o.ThresholdPercent:0.##}%); then the confirming re-measure must regress at the same percentile");
-        Line(sb, $"baseline: {result.BaselineSource} ({BaselineStore.FormatKey(result.BaselineKey)}), n={result.Baseline.Count}, p50 {result.Baseline.P50Ns} ns, p90 {result.Baseline.P90Ns} ns, p99 {result.Baseline.P99Ns} ns, p99.9 {result.Baseline.P999Ns} ns, max {result.Baseline.MaxNs} ns");
+        Line(sb, $"rule: per percentile {string.Join(", ", o.Percentiles.Select(q => $"p{q * 100:0.###}"))}, on ln({(o.Normalisation == GateNormalisation.Floor ? "percentile / the run's floor" : "percentile")}) of each run: the current run lies above the {k} baseline runs (prediction t-test, {k - 1} df, one-sided p < alpha {o.Alpha:G3}) AND above every baseline run AND its shift over their geometric mean >= {o.PracticalBar:P1} ({o.PracticalMargin:0.##} x threshold {o.ThresholdPercent:0.##}%); then the re-measure must hold it up: current and re-measure together p < alpha, both above every baseline run, together >= {o.PracticalBar:P1}, and the re-measure alone >= {o.PracticalBar:P1}");
+        Line(sb, $"false alarms: at most {Math.Min(o.Alpha, 2.0 / ((k + 1) * (k + 2))) * o.Percentiles.Count:P2} per gate for clean runs that vary like the baseline runs (min(alpha, rank bound 2/((K+1)(K+2))) x {o.Percentiles.Count} percentiles; the rank bound needs no normality); measured rates and power: benchmarks/gate-calibration.md");
+        Line(sb, $"baseline: {result.BaselineSource}, {k} runs ({result.BaselineKey.Rig}/{result.BaselineKey.Topology}/{result.BaselineKey.DextVersion}/{result.BaselineKey.OsBuild}), n={result.BaselineRuns[0].Count} each");
+        Line(sb, $"  p50 per run (ns): {string.Join(" ", result.BaselineRuns.Select(r => r.P50Ns))}");
+        Line(sb, $"  p99 per run (ns): {string.Join(" ", result.BaselineRuns.Select(r => r.P99Ns))}");
         Stage(sb, result.Current);
         if (result.Confirm is { } confirm)
         {
@@ -35,7 +38,7 @@ public static class GateReport
 
     private static string Headline(GateResult result) => result.Decision switch
     {
-        GateDecision.Pass when result.Confirm is not null => $"PASS (the current run regressed at {string.Join(", ", result.Current.Moved)} but the confirming re-measure did not repeat it)",
+        GateDecision.Pass when result.Confirm is not null => $"PASS (the current run regressed at {string.Join(", ", result.Current.Moved)} but the confirming re-measure did not hold it up)",
         GateDecision.Pass => "PASS",
         GateDecision.Regression => $"REGRESSION in {result.BaselineKey.Topology} at {string.Join(", ", result.Current.Moved.Intersect(result.Confirm!.Moved))} (confirmed)",
         _ => $"REGRESSION in {result.BaselineKey.Topology} at {string.Join(", ", result.Current.Moved)} (unconfirmed)",
@@ -43,19 +46,20 @@ public static class GateReport
 
     private static void Stage(StringBuilder sb, GateStage stage)
     {
-        Line(sb, $"{stage.Label}: {stage.Source} ({BaselineStore.FormatKey(stage.Key)})");
-        Line(sb, $"  percentile  baseline_ns  current_ns    shift   cut_ns   above(base/cur)        p-value  verdict");
+        var judged = stage.Label == "confirm" ? "current + re-measure" : "current";
+        Line(sb, $"{stage.Label}: {stage.Source} (judged: {judged})");
+        Line(sb, $"  percentile  baseline_ns (min..max)          run_ns    shift  run_alone        t        p-value  verdict");
         foreach (var c in stage.Checks)
         {
-            var t = c.Test;
-            Line(sb, $"  {c.Name,-10} {c.BaselineNs,12} {c.CurrentNs,11} {c.Shift,8:+0.0%;-0.0%} {t.CutNs,8} {t.BaselineAbove,7}/{t.CurrentAbove,-9} {c.PValue,14:G3}  {Verdict(c)}");
+            Line(sb, $"  {c.Name,-10} {c.BaselineNs,11} ({c.BaselineMinNs}..{c.BaselineMaxNs}){"",-4} {c.CurrentNs,11} {c.Shift,8:+0.0%;-0.0%} {c.OwnShift,10:+0.0%;-0.0%} {c.Test.T,8:0.00} {c.PValue,14:G3}  {Verdict(c)}");
         }
 
         if (stage.Comparison is { } cmp)
         {
-            Line(sb, $"  Mann-Whitney (current > baseline, subsamples): p = {cmp.MannWhitneyPGreater:G3}; two-sided p = {cmp.MannWhitneyPTwoSided:G3}");
-            Line(sb, $"  ratios current/baseline: {string.Join(", ", cmp.Ratios.Select(r => $"{r.Key} {r.Value:0.000}"))}");
-            Line(sb, $"  shift function (HD deciles, current - baseline):");
+            Line(sb, $"  descriptive, against the pooled baseline runs (not the decision):");
+            Line(sb, $"  Mann-Whitney (run > baseline, subsamples): p = {cmp.MannWhitneyPGreater:G3}; two-sided p = {cmp.MannWhitneyPTwoSided:G3}");
+            Line(sb, $"  ratios run/baseline: {string.Join(", ", cmp.Ratios.Select(r => $"{r.Key} {r.Value:0.000}"))}");
+            Line(sb, $"  shift function (HD deciles, run - baseline):");
             foreach (var d in cmp.Shift)
             {
                 Line(sb, $"    d{d.Quantile * 10:0}: {d.ANs,10:0} -> {d.BNs,10:0} ns  {d.ShiftNs,+9:+0;-0} ns  {d.Relative,7:+0.0%;-0.0%}");
@@ -72,7 +76,7 @@ public static class GateReport
     {
         (true, true) => "REGRESSED",
         (true, false) => "significant, below the practical bar",
-        (false, true) => "moved, not significant",
+        (false, true) => "moved, not significant against the baseline runs' spread",
         _ => "same",
     };
 

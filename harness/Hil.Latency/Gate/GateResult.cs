@@ -5,27 +5,39 @@ namespace Hil.Latency.Gate;
 
 public enum GateDecision
 {
-    /// <summary>No gated percentile regressed, or the confirming re-measure did not repeat it.</summary>
+    /// <summary>No gated percentile regressed, or the confirming re-measure did not hold it up.</summary>
     Pass,
 
-    /// <summary>A percentile regressed in the current run and again in the confirming re-measure.</summary>
+    /// <summary>A percentile regressed in the current run and the re-measure held it up.</summary>
     Regression,
 
     /// <summary>The current run regressed but no confirming re-measure was given: fails closed.</summary>
     UnconfirmedRegression,
 }
 
-/// <summary>One gated percentile of one run against the baseline.</summary>
+/// <summary>
+/// One gated percentile judged against the baseline runs. <see cref="Shift"/> and the test are
+/// over the judged runs (the current run; current and re-measure together at the confirm
+/// stage); <see cref="OwnShift"/> is the newest run's alone.
+/// </summary>
 public sealed record PercentileCheck(
     double Quantile,
     long BaselineNs,
+    long BaselineMinNs,
+    long BaselineMaxNs,
     long CurrentNs,
     double Shift,
-    double PValue,
-    bool Significant,
-    bool Practical,
-    ExceedanceResult Test)
+    double OwnShift,
+    RunLevelResult Test,
+    double Alpha,
+    double Bar)
 {
+    public double PValue => Test.PValue;
+
+    public bool Significant => Test.PValue < Alpha && Test.AboveAll;
+
+    public bool Practical => Shift >= Bar && OwnShift >= Bar;
+
     public bool Regressed => Significant && Practical;
 
     public string Name => $"p{Quantile * 100:0.###}";
@@ -51,7 +63,7 @@ public sealed record GateResult(
     GateOptions Options,
     string BaselineSource,
     RunKey BaselineKey,
-    PercentileSummary Baseline,
+    IReadOnlyList<PercentileSummary> BaselineRuns,
     GateStage Current,
     GateStage? Confirm)
 {

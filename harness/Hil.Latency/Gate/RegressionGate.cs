@@ -1,4 +1,3 @@
-using Hil.Foundation;
 using Hil.Latency.Files;
 using Hil.Latency.Statistics;
 
@@ -7,21 +6,29 @@ namespace Hil.Latency.Gate;
 /// <summary>A measurement to judge and where it came from (a file path, a command, "resampled" …).</summary>
 public sealed record GateInput(LatencyRun Run, string Source);
 
+/// <summary>K clean runs of one rig/topology/dext/OS, and where they came from (a store key, files).</summary>
+public sealed record BaselineSet(IReadOnlyList<LatencyRun> Runs, string Source);
+
 /// <summary>
 /// The latency regression gate as a library, so `hil gate` and the NUnit gate suite share
-/// it. Validate (same rig and topology, open loop) → judge the current run → only if it
-/// regressed, obtain and judge the confirming re-measure → verdict with evidence.
+/// it. Validate → judge the current run against the K baseline runs → only if it regressed,
+/// obtain the confirming re-measure and judge current and re-measure together → verdict with evidence.
+/// Why run-level: two real runs of one build differ by far more than their sampling noise
+/// (host load, scheduling, process placement), so a test on one run's samples against
+/// another's alarms on the host, not the driver (benchmarks/gate-calibration.md).
 /// </summary>
 public static class RegressionGate
 {
     /// <param name="confirm">Produces the confirming re-measure; called only when the current run regressed. Null = none available.</param>
-    public static GateResult Evaluate(GateInput baseline, GateInput current, GateOptions options, Func<GateInput>? confirm = null)
+    public static GateResult Evaluate(BaselineSet baseline, GateInput current, GateOptions options, Func<GateInput>? confirm = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(options);
-        Validate(baseline, current, options);
-        var currentStage = Judge("current", baseline.Run, current, options, withComparison: true);
+        GateValidation.Check(baseline, current, options);
+        var figures = baseline.Runs.Select((r, i) => RunFigures.From(r, options, $"{baseline.Source} run {i + 1}")).ToList();
+        var currentFigures = RunFigures.From(current.Run, options, current.Source);
+        var currentStage = Judge("current", baseline, figures, [currentFigures], current, options);
         GateStage? confirmStage = null;
         var decision = GateDecision.Pass;
         if (currentStage.Regressed)
@@ -33,89 +40,71 @@ public static class RegressionGate
             }
             else
             {
-                Validate(baseline, confirmInput, options);
-                confirmStage = Judge("confirm", baseline.Run, confirmInput, options, withComparison: true);
-                decision = Confirms(currentStage, confirmStage) ? GateDecision.Regression : GateDecision.Pass;
+                GateValidation.Check(baseline, confirmInput, options);
+                var confirmFigures = RunFigures.From(confirmInput.Run, options, confirmInput.Source);
+                confirmStage = Judge("confirm", baseline, figures, [currentFigures, confirmFigures], confirmInput, options);
+                decision = currentStage.Checks.Zip(confirmStage.Checks).Any(p => p.First.Regressed && p.Second.Regressed) ? GateDecision.Regression : GateDecision.Pass;
             }
         }
 
-        return new GateResult(decision, options, baseline.Source, baseline.Run.Key, baseline.Run.Summary, currentStage, confirmStage);
+        return new GateResult(decision, options, baseline.Source, baseline.Runs[0].Key, baseline.Runs.Select(r => r.Summary).ToList(), currentStage, confirmStage);
     }
 
     /// <summary>
-    /// The decision alone, from histograms only (no shift function): what the calibration
-    /// runs thousands of times. Same rule as <see cref="Evaluate"/>.
+    /// The decision alone, on decision variables already computed (<see cref="RunFigures.ToLogs"/>):
+    /// what the calibration runs thousands of times. Same rule as <see cref="Evaluate"/>;
+    /// <paramref name="confirm"/> null = no re-measure, so a regression fails closed (true).
     /// </summary>
-    public static bool Decide(LatencyRun baseline, LatencyRun current, LatencyRun? confirm, GateOptions options)
+    public static bool Decide(IReadOnlyList<double[]> baseline, double[] current, double[]? confirm, GateOptions options)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(options);
-        var first = Checks(baseline, current, options);
-        if (!first.Any(c => c.Regressed))
+        for (var i = 0; i < options.Percentiles.Count; i++)
         {
-            return false;
-        }
-
-        return confirm is null || RegressedTogether(first, Checks(baseline, confirm, options));
-    }
-
-    internal static List<PercentileCheck> Checks(LatencyRun baseline, LatencyRun current, GateOptions options)
-    {
-        var result = new List<PercentileCheck>(options.Percentiles.Count);
-        foreach (var q in options.Percentiles)
-        {
-            var test = QuantileExceedanceTest.Greater(baseline.Histogram, current.Histogram, q);
-            var b = HistogramMath.ValueAt(baseline.Histogram, q);
-            var c = HistogramMath.ValueAt(current.Histogram, q);
-            var shift = b > 0 ? (c - b) / (double)b : 0;
-            result.Add(new PercentileCheck(q, b, c, shift, test.PValue, test.PValue < options.Alpha, shift >= options.PracticalBar, test));
-        }
-
-        return result;
-    }
-
-    /// <summary>The re-measure confirms when a percentile that regressed in the current run regresses in it too.</summary>
-    private static bool Confirms(GateStage current, GateStage confirm) => RegressedTogether(current.Checks, confirm.Checks);
-
-    private static bool RegressedTogether(IReadOnlyList<PercentileCheck> first, IReadOnlyList<PercentileCheck> second) =>
-        first.Zip(second).Any(pair => pair.First.Regressed && pair.Second.Regressed);
-
-    private static GateStage Judge(string label, LatencyRun baseline, GateInput input, GateOptions options, bool withComparison)
-    {
-        var comparison = withComparison ? DistributionComparison.Compare(baseline.Distribution, input.Run.Distribution) : null;
-        return new GateStage(label, input.Source, input.Run.Key, Checks(baseline, input.Run, options), comparison, input.Run.Warnings);
-    }
-
-    private static void Validate(GateInput baseline, GateInput current, GateOptions options)
-    {
-        if (options.Alpha is <= 0 or >= 1)
-        {
-            throw new InputException($"--alpha {options.Alpha}: expected a probability between 0 and 1 exclusive, e.g. 0.001");
-        }
-
-        if (options.ThresholdPercent <= 0)
-        {
-            throw new InputException($"--threshold {options.ThresholdPercent}: expected a positive percentage, e.g. 10");
-        }
-
-        var (b, c) = (baseline.Run.Key, current.Run.Key);
-        if (b.Rig != c.Rig || b.Topology != c.Topology)
-        {
-            throw new InputException($"{current.Source}: measured {c.Rig}/{c.Topology} but the baseline {baseline.Source} is {b.Rig}/{b.Topology}; a gate compares one rig and topology");
-        }
-
-        foreach (var input in new[] { baseline, current })
-        {
-            if (input.Run.Mode != LoadMode.OpenLoop)
+            var column = baseline.Select(b => b[i]).ToArray();
+            if (!Regressed(RunLevelTest.Greater(column, [current[i]]), current[i], options))
             {
-                throw new InputException($"{input.Source}: a closed-loop (throughput) run cannot be gated on latency; measure open loop");
+                continue;
             }
 
-            if (input.Run.Histogram.TotalCount == 0)
+            if (confirm is null || Regressed(RunLevelTest.Greater(column, [current[i], confirm[i]]), confirm[i], options))
             {
-                throw new InputException($"{input.Source}: the run holds no samples");
+                return true;
             }
         }
+
+        return false;
+    }
+
+    private static bool Regressed(RunLevelResult test, double newestLog, GateOptions options) =>
+        test.PValue < options.Alpha && test.AboveAll && test.Shift >= options.PracticalBar && Math.Exp(newestLog - test.BaselineMean) - 1 >= options.PracticalBar;
+
+    private static GateStage Judge(string label, BaselineSet baseline, List<RunFigures> figures, RunFigures[] judged, GateInput newest, GateOptions options)
+    {
+        var checks = new List<PercentileCheck>(options.Percentiles.Count);
+        for (var i = 0; i < options.Percentiles.Count; i++)
+        {
+            var column = figures.Select(f => f.Logs[i]).ToArray();
+            var test = RunLevelTest.Greater(column, judged.Select(j => j.Logs[i]).ToArray());
+            var values = figures.Select(f => f.ValuesNs[i]).ToArray();
+            var own = Math.Exp(judged[^1].Logs[i] - test.BaselineMean) - 1;
+            checks.Add(new PercentileCheck(options.Percentiles[i], GeometricMean(values), values.Min(), values.Max(), judged[^1].ValuesNs[i], test.Shift, own, test, options.Alpha, options.PracticalBar));
+        }
+
+        var comparison = DistributionComparison.Compare(Pooled(baseline), newest.Run.Distribution);
+        return new GateStage(label, newest.Source, newest.Run.Key, checks, comparison, newest.Run.Warnings);
+    }
+
+    private static long GeometricMean(long[] values) => (long)Math.Round(Math.Exp(values.Average(v => Math.Log(Math.Max(1, v)))));
+
+    /// <summary>
+    /// All baseline runs as one distribution, for the descriptive shift function and Mann-Whitney
+    /// only; every K-th subsample value of each run keeps Harrell-Davis at one run's cost.
+    /// </summary>
+    private static LatencyDistribution Pooled(BaselineSet baseline)
+    {
+        var histogram = baseline.Runs.Skip(1).Aggregate(baseline.Runs[0].Histogram, (sum, r) => HistogramMath.Sum(sum, r.Histogram));
+        return new LatencyDistribution(baseline.Runs[0].Key.Topology, histogram, baseline.Runs.SelectMany(r => r.Subsample.Where((_, i) => i % baseline.Runs.Count == 0)).ToArray());
     }
 }

@@ -20,10 +20,10 @@ public sealed class StoreTests
         var run = Synthetic.Run(Synthetic.LogNormal(3000, 40_000, 0.3, 1), analyse: true);
         var store = new BaselineStore(root);
         var path = store.Save(run);
-        var loaded = store.Load(run.Key);
+        var loaded = store.Load(run.Key).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(path, Does.EndWith(Path.Combine("sim-test", "app-relay", "0.1.0__test-os.json")));
+            Assert.That(path, Does.EndWith(Path.Combine("sim-test", "app-relay", "0.1.0__test-os", "run-0001.json")));
             Assert.That(loaded.Key, Is.EqualTo(run.Key));
             Assert.That(loaded.Summary, Is.EqualTo(run.Summary));
             Assert.That(loaded.Subsample, Is.EqualTo(run.Subsample));
@@ -41,15 +41,43 @@ public sealed class StoreTests
         var file = Path.Combine(root, "elsewhere.json");
         LatencyRunFile.Write(file, run);
         store.Save(run);
-        Assert.That(store.Resolve(file).Summary, Is.EqualTo(run.Summary));
-        Assert.That(store.Resolve("sim-test/app-relay/0.1.0/test-os").Summary, Is.EqualTo(run.Summary));
+        Assert.That(store.Resolve(file).Single().Summary, Is.EqualTo(run.Summary));
+        Assert.That(store.Resolve("sim-test/app-relay/0.1.0/test-os").Single().Summary, Is.EqualTo(run.Summary));
+        Assert.That(store.Resolve(store.PathFor(run.Key)).Single().Summary, Is.EqualTo(run.Summary), "a folder of runs");
     }
 
     [Test]
     public void A_missing_baseline_names_the_key_and_the_path_looked_at()
     {
         var e = Assert.Throws<InputException>(() => new BaselineStore(root).Resolve("sim/app-relay/9/os"));
-        Assert.That(e!.Message, Does.Contain("sim/app-relay/9/os").And.Contain("9__os.json"));
+        Assert.That(e!.Message, Does.Contain("sim/app-relay/9/os").And.Contain("9__os"));
+    }
+
+    [Test]
+    public void Saving_appends_to_the_set_and_drops_the_oldest_past_the_cap()
+    {
+        var store = new BaselineStore(root, cap: 3);
+        var runs = Enumerable.Range(1, 4).Select(i => Synthetic.Run(Synthetic.LogNormal(300, 40_000 + (i * 1000), 0.3, i))).ToList();
+        var paths = runs.Select(store.Save).ToList();
+        var kept = store.Load(runs[0].Key);
+        Assert.Multiple(() =>
+        {
+            Assert.That(kept.Select(r => r.Summary), Is.EqualTo(runs.Skip(1).Select(r => r.Summary)), "oldest first, the first dropped");
+            Assert.That(File.Exists(paths[0]), Is.False);
+            Assert.That(paths[3], Does.EndWith("run-0004.json"));
+            Assert.That(store.List().Single().Runs, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public void A_legacy_single_file_baseline_counts_as_the_oldest_run_of_its_set()
+    {
+        var store = new BaselineStore(root);
+        var legacy = Synthetic.Run(Synthetic.LogNormal(300, 40_000, 0.3, 1));
+        LatencyRunFile.Write(store.PathFor(legacy.Key) + ".json", legacy);
+        var newer = Synthetic.Run(Synthetic.LogNormal(300, 50_000, 0.3, 2));
+        store.Save(newer);
+        Assert.That(store.Load(legacy.Key).Select(r => r.Summary), Is.EqualTo(new[] { legacy.Summary, newer.Summary }));
     }
 
     [Test]

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Hil.Foundation;
+using Hil.Latency.Files;
+
+namespace Hil.Latency.Gate;
+
+/// <summary>What the gate refuses to judge (exit 2): it could not state its error rates for it.</summary>
+internal static class GateValidation
+{
+    public static void Check(BaselineSet baseline, GateInput current, GateOptions options)
+    {
+        CheckOptions(options);
+        var k = baseline.Runs.Count;
+        if (k < options.MinBaselineRuns)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"baseline {baseline.Source} holds {k} run(s); the gate needs at least {options.MinBaselineRuns} (benchmarks/gate-calibration.md gives the rates per K): one run cannot show how much clean runs differ from each other, so no false-alarm rate could be stated. Measure {options.MinBaselineRuns - k} more clean run(s) with the same command and `hil baseline save` each"));
+        }
+
+        var first = baseline.Runs[0];
+        foreach (var (run, source) in baseline.Runs.Select((r, i) => (r, $"{baseline.Source} run {i + 1}")).Append((current.Run, current.Source)))
+        {
+            if (run.Key.Rig != first.Key.Rig || run.Key.Topology != first.Key.Topology)
+            {
+                throw new InputException($"{source}: measured {run.Key.Rig}/{run.Key.Topology} but the baseline {baseline.Source} is {first.Key.Rig}/{first.Key.Topology}; a gate compares one rig and topology");
+            }
+
+            if (run.Mode != LoadMode.OpenLoop)
+            {
+                throw new InputException($"{source}: a closed-loop (throughput) run cannot be gated on latency; measure open loop");
+            }
+
+            if (run.Histogram.TotalCount == 0)
+            {
+                throw new InputException($"{source}: the run holds no samples");
+            }
+
+            // The baseline's spread is the spread of runs of this size and rate; another size would be judged against the wrong noise.
+            if (run.Samples != first.Samples || run.RateHz != first.RateHz)
+            {
+                throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                    $"{source}: {run.Samples} samples at {run.RateHz} Hz, but the baseline runs are {first.Samples} samples at {first.RateHz} Hz; measure with the baseline's --samples and --rate"));
+            }
+        }
+    }
+
+    private static void CheckOptions(GateOptions options)
+    {
+        if (options.Alpha is <= 0 or >= 1)
+        {
+            throw new InputException($"--alpha {options.Alpha}: expected a probability between 0 and 1 exclusive, e.g. 0.005");
+        }
+
+        if (options.ThresholdPercent <= 0)
+        {
+            throw new InputException($"--threshold {options.ThresholdPercent}: expected a positive percentage, e.g. 10");
+        }
+
+        if (options.MinBaselineRuns < 2)
+        {
+            throw new InputException($"minimum baseline runs {options.MinBaselineRuns}: expected at least 2, the fewest that show a spread");
+        }
+    }
+}
