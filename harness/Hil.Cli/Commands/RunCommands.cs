@@ -43,9 +43,8 @@ internal static class RunCommands
         AnsiConsole.MarkupLine($"rig [bold]{Markup.Escape(spec.Name)}[/] ({spec.Host}), suite [bold]{options.Suite}[/]");
         ResetResults(options);
 
-        var exit = await AnsiConsole.Status().StartAsync("building and starting the fixtures", async status =>
-            await SuiteRunner.RunAsync(options, line => status.Status(Markup.Escape(Shorten(line))), ct).ConfigureAwait(false))
-            .ConfigureAwait(false);
+        AnsiConsole.MarkupLine("building the fixtures and running the suite (each test reports as it ends)");
+        var exit = await SuiteRunner.RunAsync(options, line => AnsiConsole.MarkupLine($"  {Markup.Escape(Shorten(line))}"), ct).ConfigureAwait(false);
 
         var tests = RunSummary.ReadOutcomes(options.AllureResultsDir);
         if (tests.Count == 0)
@@ -66,12 +65,20 @@ internal static class RunCommands
     private static void ResetResults(RunOptions options)
     {
         // Results of an earlier run must not mix into this one; history lives outside them.
-        if (Directory.Exists(options.AllureResultsDir))
+        foreach (var dir in new[] { options.AllureResultsDir, options.MeasurementsDir })
         {
-            Directory.Delete(options.AllureResultsDir, recursive: true);
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+
+            Directory.CreateDirectory(dir);
         }
 
-        Directory.CreateDirectory(options.AllureResultsDir);
+        if (File.Exists(options.LatencySummaryFile))
+        {
+            File.Delete(options.LatencySummaryFile);
+        }
     }
 
     private static string Shorten(string line) => line.Length <= 100 ? line.Trim() : line[..100].Trim() + "…";

@@ -10,4 +10,7 @@ internal sealed record RunOptions(string RepoRoot, string RigFile, string Suite,
     public string LatencySummaryFile => Path.Combine(ResultsDir, "latency-summary.json");
 
     public string TestLogFile => Path.Combine(ResultsDir, "fixtures.log");
+
+    /// <summary>Where the latency fixture leaves its measurement files, for `ci/gate.sh`.</summary>
+    public string MeasurementsDir => Path.Combine(ResultsDir, "measurements");
 }

@@ -18,17 +18,39 @@ internal static class SuiteRunner
         var log = new StringBuilder();
         var result = await CliWrap.Cli.Wrap("dotnet")
             .WithArguments(["test", project, "-c", "Release", "-nologo", "--filter", $"TestCategory={options.Suite}",
+                "--logger", "console;verbosity=normal",
                 "--results-directory", Path.Combine(options.ResultsDir, "testresults")])
             .WithEnvironmentVariables(env => env
                 .Set("HIL_RIG", options.RigFile)
                 .Set("HIL_ALLURE_RESULTS", options.AllureResultsDir)
                 .Set("HIL_LATENCY_SUMMARY", options.LatencySummaryFile)
+                .Set("HIL_MEASUREMENTS", options.MeasurementsDir)
+                .Set("HIL_SUITE", options.Suite)
                 .Set("DOTNET_NOLOGO", "1"))
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => { log.AppendLine(line); onLine(line); }))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => { log.AppendLine(line); onLine(line); }))
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Seen(line, log, onLine)))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Seen(line, log, onLine)))
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(cancellationToken, cancellationToken);
-        AtomicFile.WriteAllText(options.TestLogFile, log.ToString());
+        lock (log)
+        {
+            AtomicFile.WriteAllText(options.TestLogFile, log.ToString());
+        }
+
         return result.ExitCode;
+    }
+
+    /// <summary>Keeps every line for the log; hands on only the per-test verdicts, one caller at a time (stdout and stderr race).</summary>
+    private static void Seen(string line, StringBuilder log, Action<string> onLine)
+    {
+        lock (log)
+        {
+            log.AppendLine(line);
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("Passed ", StringComparison.Ordinal) || trimmed.StartsWith("Failed ", StringComparison.Ordinal)
+                || trimmed.StartsWith("Skipped ", StringComparison.Ordinal))
+            {
+                onLine(trimmed);
+            }
+        }
     }
 }

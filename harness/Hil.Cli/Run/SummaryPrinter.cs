@@ -7,6 +7,12 @@ internal static class SummaryPrinter
 {
     public static void Print(IReadOnlyList<TestOutcome> tests, IReadOnlyList<LatencyLine> latency, string reportPath)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // A CI log is not a terminal: give the tables room instead of wrapping every cell.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
+        }
+
         var table = new Table().Title("tests").AddColumns("suite", "test", "status", "time");
         foreach (var t in tests)
         {
