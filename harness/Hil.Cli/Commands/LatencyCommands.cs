@@ -29,10 +29,12 @@ internal static class LatencyCommands
         var output = new Option<string?>("--out") { Description = "write the measurement file (histogram, accounting, floor, warnings) the gate and baselines read" };
         var inject = new Option<double?>("--inject-delay") { Description = "add PCT % of a pre-run's p50 per message at Driver1 (fault 2), to prove the gate catches it" };
         var dext = new Option<string?>("--dext-version") { Description = "dext version for the baseline key (default: the rig's Info.plist CFBundleVersion, else 'dev')" };
+        var doorbell = new Option<string>("--doorbell") { Description = "shared-ring wait: spin (as the shm floor) | spin-then-wait (bounded spin, then a futex doorbell)", DefaultValueFactory = _ => "spin" };
+        doorbell.AcceptOnlyFromAmong("spin", "spin-then-wait");
         var noFloor = new Option<bool>("--no-floor") { Description = "skip hil-floor (the figures then have no floor to be read against)" };
         var command = new Command("latency", "measure one topology's one-way latency on the rig, open loop from the scheduled send time")
         {
-            rig, topology, samples, rate, warmup, closedLoop, json, output, inject, dext, noFloor,
+            rig, topology, samples, rate, warmup, closedLoop, json, output, inject, dext, doorbell, noFloor,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,6 +45,7 @@ internal static class LatencyCommands
             {
                 InjectDelayPercent = parse.GetValue(inject),
                 MeasureFloor = !parse.GetValue(noFloor),
+                Doorbell = parse.GetValue(doorbell) == "spin" ? Doorbell.Spin : Doorbell.SpinThenWait,
             };
             var run = await RigLatencyRunner.RunAsync(request, TimeProvider.System, ct).ConfigureAwait(false);
             Console.Out.Write(Describe(run));

@@ -20,7 +20,10 @@ public sealed record LatencyRequest(RigSpec Rig, Topology Topology, MeasurementP
     /// <summary>Run hil-floor for this request when <see cref="Floors"/> is not given.</summary>
     public bool MeasureFloor { get; init; } = true;
 
-    public TopologySetup Setup => new(Topology);
+    /// <summary>How Driver2 waits on the shared ring: spin (what the shm floor does) or bounded spin then a futex doorbell.</summary>
+    public Doorbell Doorbell { get; init; } = Doorbell.Spin;
+
+    public TopologySetup Setup => new(Topology) { Doorbell = Doorbell };
 }
 
 /// <summary>
