@@ -1,0 +1,125 @@
+#include "method_table.h"
+
+#include "user_client.h"
+
+namespace hil {
+namespace {
+
+constexpr uint32_t kProtocolVersion = 1;
+
+IoRet open_session(UserClient& uc, MethodArgs& a) {
+  if (a.scalar_in[0] != kProtocolVersion) return ior::Unsupported;
+  DriverInstance& d = uc.instance();
+  a.scalar_out[0] = static_cast<uint64_t>(d.role());
+  a.scalar_out[1] = d.platform().process_id();
+  a.scalar_out[2] = d.id();
+  a.scalar_out[3] = d.peer_present() ? 1 : 0;
+  a.scalar_out_count = 4;
+  return ior::Success;
+}
+
+IoRet configure(UserClient& uc, MethodArgs& a) {
+  return uc.instance().configure(a.scalar_in[0], a.scalar_in[1], a.scalar_in[2], a.scalar_in[3]);
+}
+
+IoRet start_burst(UserClient& uc, MethodArgs& a) {
+  return uc.d1()->start_burst(a.scalar_in[0], a.scalar_in[1], a.scalar_in[2]);
+}
+
+IoRet stop_burst(UserClient& uc, MethodArgs& a) {
+  a.scalar_out_count = 1;
+  return uc.d1()->stop_burst(a.scalar_out[0]);
+}
+
+IoRet inject_report(UserClient& uc, MethodArgs& a) {
+  const IoRet r = uc.d1()->inject(a.struct_in, a.struct_in_len, a.scalar_out[0]);
+  if (r == ior::Success) a.scalar_out_count = 1;
+  return r;
+}
+
+IoRet read_counters(UserClient& uc, MethodArgs& a) {
+  const CountersSnapshot s = uc.instance().read_counters();
+  const uint64_t v[8] = {s.sent, s.delivered, s.dropped, s.duplicated, s.out_of_order,
+                         s.ring_overflow, s.burst_active, s.last_seq};
+  for (uint32_t i = 0; i < 8; ++i) a.scalar_out[i] = v[i];
+  a.scalar_out_count = 8;
+  return ior::Success;
+}
+
+IoRet map_record_ring(UserClient& uc, MethodArgs& a) {
+  const IoRet r = uc.d2()->map_record_ring(a.scalar_out[1], a.scalar_out[2]);
+  if (r != ior::Success) return r;
+  a.scalar_out[0] = 1;
+  a.scalar_out_count = 3;
+  return r;
+}
+
+IoRet set_feature(UserClient& uc, MethodArgs& a) { return uc.d2()->set_feature(a.struct_in, a.struct_in_len); }
+
+IoRet get_feature(UserClient& uc, MethodArgs& a) {
+  a.struct_out_len = uc.d2()->get_feature(a.struct_out, sizeof a.struct_out);
+  return ior::Success;
+}
+
+IoRet register_completion(UserClient& uc, MethodArgs& a) {
+  return uc.d1()->register_completion(uc.sink(), a.completion_ref);
+}
+
+IoRet deliver_message(UserClient& uc, MethodArgs& a) {
+  return uc.d2()->deliver_encoded(a.struct_in, a.struct_in_len);
+}
+
+IoRet hand_over(UserClient& uc, MethodArgs& a) {
+  return uc.d1()->hand_over_ring(a.scalar_in[0], a.struct_in, a.struct_in_len);
+}
+
+IoRet map_shared_ring(UserClient& uc, MethodArgs& a) {
+  const IoRet r = uc.d2()->map_shared_ring(a.scalar_in[0], a.scalar_out[1]);
+  if (r != ior::Success) return r;
+  a.scalar_out[0] = 2;
+  a.scalar_out[2] = a.scalar_in[0];
+  a.scalar_out_count = 3;
+  return r;
+}
+
+IoRet set_fault(UserClient& uc, MethodArgs& a) { return uc.instance().set_fault(a.scalar_in[0], a.scalar_in[1]); }
+
+IoRet reset_counters(UserClient& uc, MethodArgs&) {
+  uc.instance().reset_counters();
+  return ior::Success;
+}
+
+const MethodSpec kTable[kSelectorCount] = {
+    {open_session, "OpenSession", kRoleBoth, false, 1, 0, 0, 4},
+    {configure, "Configure", kRoleBoth, false, 4, 0, 0, 0},
+    {start_burst, "StartBurst", kRoleD1, false, 3, 0, 0, 0},
+    {stop_burst, "StopBurst", kRoleD1, false, 0, 0, 0, 1},
+    {inject_report, "InjectReport", kRoleD1, false, 0, 1, 64, 1},
+    {read_counters, "ReadCounters", kRoleBoth, false, 0, 0, 0, 8},
+    {map_record_ring, "MapRecordRing", kRoleD2, false, 0, 0, 0, 3},
+    {set_feature, "SetFeatureReport", kRoleD2, false, 0, 1, 64, 0},
+    {get_feature, "GetFeatureReport", kRoleD2, false, 0, 0, 0, 0},
+    {register_completion, "RegisterCompletion", kRoleD1, true, 0, 0, 0, 0},
+    {deliver_message, "DeliverMessage", kRoleD2, false, 0, 28, 92, 0},
+    {hand_over, "HandOverSharedRing", kRoleD1, false, 1, 1, 255, 0},
+    {map_shared_ring, "MapSharedRing", kRoleD2, false, 1, 0, 0, 3},
+    {set_fault, "SetFault", kRoleBoth, false, 2, 0, 0, 0},
+    {reset_counters, "ResetCounters", kRoleBoth, false, 0, 0, 0, 0},
+};
+
+}  // namespace
+
+const MethodSpec* method_spec(uint64_t selector) {
+  return selector < kSelectorCount ? &kTable[selector] : nullptr;
+}
+
+IoRet validate_call(const MethodSpec* spec, const MethodArgs& a, uint8_t role_bit) {
+  if (!spec) return ior::BadArgument;
+  if (spec->needs_completion && !a.has_completion) return ior::BadArgument;
+  if (a.scalar_in_count != spec->scalars_in) return ior::BadArgument;
+  if (a.struct_in_len < spec->struct_min || a.struct_in_len > spec->struct_max) return ior::BadArgument;
+  if (!(spec->roles & role_bit)) return ior::Unsupported;
+  return ior::Success;
+}
+
+}  // namespace hil

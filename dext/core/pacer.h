@@ -1,0 +1,38 @@
+// Open-loop pacing: message i is due at start + i*period whatever happened before, so a
+// stall shows up as latency of the messages behind it (no coordinated omission).
+#pragma once
+#include <atomic>
+#include <cstdint>
+
+#include "platform.h"
+
+namespace hil {
+
+class Pacer {
+ public:
+  // rate_hz 0 = closed loop: every message is due "now".
+  Pacer(IPlatform& p, uint64_t start_ns, uint64_t rate_hz) : p_(p), start_(start_ns), rate_(rate_hz) {}
+
+  uint64_t due(uint64_t i) const {
+    // i*1e9 fits in u64 for i < 1.8e10, far above the 2e8 message limit.
+    return rate_ ? start_ + (i * 1000000000ull) / rate_ : p_.now_ns();
+  }
+  // Sleeps until ~spin_ns before t, then spins: sleeping all the way would add the
+  // scheduler's wake-up jitter; spinning all the way would hold a core on a 2-core box.
+  // Returns false if stop became true first.
+  bool wait_until(uint64_t t, const std::atomic<bool>& stop) const;
+
+  static constexpr uint64_t kSpinNs = 50000;
+  static constexpr uint64_t kMaxSleepNs = 10000000;  // re-check stop at least every 10 ms
+
+ private:
+  IPlatform& p_;
+  uint64_t start_;
+  uint64_t rate_;
+};
+
+// The report bytes of a paced message: the vendor report (ID 2) carrying seq and the
+// scheduled time, truncated to len (PROTOCOL.md §4, hid_report.h).
+void make_burst_report(uint64_t seq, uint64_t t_sched, uint32_t len, uint8_t* out);
+
+}  // namespace hil

@@ -1,0 +1,143 @@
+// UNVERIFIED DriverKit glue: see DextPlatform.h.
+#include "DextPlatform.h"
+
+#include <DriverKit/IOBufferMemoryDescriptor.h>
+#include <DriverKit/IODispatchQueue.h>
+#include <DriverKit/IOLib.h>
+#include <DriverKit/IOMemoryMap.h>
+#include <mach/mach_time.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+namespace hil {
+namespace {
+
+// DriverKit has no std::thread: a "thread" is a serial dispatch queue running one block.
+class QueueThread : public IThread {
+ public:
+  QueueThread(IODispatchQueue* q, std::function<void()> fn) : q_(q), fn_(std::move(fn)) {
+    q_->DispatchAsync(^{
+      fn_();
+      done_.store(true);
+    });
+  }
+  ~QueueThread() override {
+    join();
+    OSSafeReleaseNULL(q_);
+  }
+  void join() override {
+    while (!done_.load()) IOSleep(1);
+  }
+
+ private:
+  IODispatchQueue* q_;
+  std::function<void()> fn_;
+  std::atomic<bool> done_{false};
+};
+
+// Rings created in this process, so HandOverSharedRing can find Driver2's ring by name
+// when both drivers share the process. Across processes the app has to pass the memory
+// itself (structureInputDescriptor), which the sim's name hand-over stands in for.
+struct Named {
+  char name[64];
+  IOBufferMemoryDescriptor* md;
+};
+Named g_named[8];
+
+}  // namespace
+
+uint64_t DextPlatform::now_ns() {
+  static mach_timebase_info_data_t tb;
+  if (tb.denom == 0) mach_timebase_info(&tb);
+  return mach_absolute_time() * tb.numer / tb.denom;
+}
+
+void DextPlatform::sleep_until_ns(uint64_t deadline) {
+  const uint64_t now = now_ns();
+  if (deadline <= now) return;
+  const uint64_t left = deadline - now;
+  if (left >= 1000000) IOSleep(left / 1000000);  // ms granularity
+  else IODelay(left / 1000);                      // us
+}
+
+void DextPlatform::cpu_relax() {
+#if defined(__x86_64__)
+  __builtin_ia32_pause();
+#elif defined(__arm64__) || defined(__aarch64__)
+  __asm__ volatile("yield");
+#endif
+}
+
+std::unique_ptr<IThread> DextPlatform::start_thread(const char* name, std::function<void()> fn, bool) {
+  IODispatchQueue* q = nullptr;
+  if (IODispatchQueue::Create(name, 0, 0, &q) != kIOReturnSuccess) return nullptr;
+  return std::make_unique<QueueThread>(q, std::move(fn));
+}
+
+void DextPlatform::doorbell_wait(std::atomic<uint32_t>* word, uint32_t expected, uint64_t) {
+  // The real doorbell is IOEventLink (macOS 13+); until it is wired, a short sleep poll.
+  if (word->load() == expected) IODelay(50);
+}
+
+void DextPlatform::doorbell_wake(std::atomic<uint32_t>*) {}
+
+DextSharedMemory::DextSharedMemory(const char* name, IOBufferMemoryDescriptor* md, IOMemoryMap* map, bool owner)
+    : md_(md), map_(map), owner_(owner) {
+  strlcpy(name_, name, sizeof name_);
+}
+
+DextSharedMemory::~DextSharedMemory() {
+  if (owner_)
+    for (Named& n : g_named)
+      if (n.md == md_) n.md = nullptr;
+  OSSafeReleaseNULL(map_);
+  OSSafeReleaseNULL(md_);
+}
+
+void* DextSharedMemory::data() { return reinterpret_cast<void*>(map_->GetAddress()); }
+size_t DextSharedMemory::size() const { return static_cast<size_t>(map_->GetLength()); }
+
+std::unique_ptr<ISharedMemory> DextPlatform::create_shared(const char* name, size_t size) {
+  IOBufferMemoryDescriptor* md = nullptr;
+  IOMemoryMap* map = nullptr;
+  if (IOBufferMemoryDescriptor::Create(kIOMemoryDirectionInOut, size, 4096, &md) != kIOReturnSuccess) return nullptr;
+  md->SetLength(size);
+  if (md->CreateMapping(0, 0, 0, 0, 0, &map) != kIOReturnSuccess) {
+    OSSafeReleaseNULL(md);
+    return nullptr;
+  }
+  memset(reinterpret_cast<void*>(map->GetAddress()), 0, size);
+  for (Named& n : g_named)
+    if (!n.md) {
+      strlcpy(n.name, name, sizeof n.name);
+      n.md = md;
+      break;
+    }
+  return std::make_unique<DextSharedMemory>(name, md, map, true);
+}
+
+std::unique_ptr<ISharedMemory> DextPlatform::open_shared(const char* name) {
+  for (Named& n : g_named)
+    if (n.md && strcmp(n.name, name) == 0) {
+      IOMemoryMap* map = nullptr;
+      if (n.md->CreateMapping(0, 0, 0, 0, 0, &map) != kIOReturnSuccess) return nullptr;
+      n.md->retain();
+      return std::make_unique<DextSharedMemory>(name, n.md, map, false);
+    }
+  return nullptr;
+}
+
+uint32_t DextPlatform::process_id() { return static_cast<uint32_t>(getpid()); }
+
+void DextPlatform::abort_process(const char* why) {
+  os_log(OS_LOG_DEFAULT, "hilprobe: aborting (%{public}s)", why);
+  abort();
+}
+
+DextProcess& dext_process() {
+  static DextProcess p;
+  return p;
+}
+
+}  // namespace hil

@@ -1,0 +1,50 @@
+// IPlatform on DriverKit. UNVERIFIED: written against the DriverKit headers' documented
+// API, never compiled here (see ../README.md). Everything it does is a stand-in for a
+// POSIX call in simhost/posix_platform.cpp; the logic stays in core/.
+#pragma once
+#include <DriverKit/DriverKit.h>
+
+#include "driver2.h"
+#include "platform.h"
+
+namespace hil {
+
+class DextPlatform : public IPlatform {
+ public:
+  uint64_t now_ns() override;
+  void sleep_until_ns(uint64_t deadline) override;
+  void cpu_relax() override;
+  std::unique_ptr<IThread> start_thread(const char* name, std::function<void()> fn, bool latency_sensitive) override;
+  void doorbell_wait(std::atomic<uint32_t>* word, uint32_t expected, uint64_t timeout_ns) override;
+  void doorbell_wake(std::atomic<uint32_t>* word) override;
+  std::unique_ptr<ISharedMemory> create_shared(const char* name, size_t size) override;
+  std::unique_ptr<ISharedMemory> open_shared(const char* name) override;
+  uint32_t process_id() override;
+  [[noreturn]] void abort_process(const char* why) override;
+};
+
+// The ring memory the app maps through CopyClientMemoryForType.
+class DextSharedMemory : public ISharedMemory {
+ public:
+  DextSharedMemory(const char* name, IOBufferMemoryDescriptor* md, IOMemoryMap* map, bool owner);
+  ~DextSharedMemory() override;
+  void* data() override;
+  size_t size() const override;
+  const char* name() const override { return name_; }
+  IOBufferMemoryDescriptor* descriptor() { return md_; }
+
+ private:
+  char name_[64];
+  IOBufferMemoryDescriptor* md_;
+  IOMemoryMap* map_;
+  bool owner_;
+};
+
+// One per dext process: what IOUserServerOneProcess makes shared between drivers.
+struct DextProcess {
+  DextPlatform platform;
+  Process process{platform};
+};
+DextProcess& dext_process();
+
+}  // namespace hil

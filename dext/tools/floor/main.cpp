@@ -1,0 +1,111 @@
+// hil-floor (PROTOCOL.md §7): measures in one run the floors of the primitives each
+// topology uses, paced like the harness, and prints one JSON object.
+//
+// The three paced floors run at the same time, each on its own phase of the period, so a
+// default run (20,000 samples at 1 kHz) takes ~20 s instead of 60 s; the phases keep
+// their messages from overlapping in time.
+#include <signal.h>
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "floors.h"
+#include "posix_platform.h"
+
+namespace {
+
+constexpr uint64_t kUnset = ~0ull;
+
+int usage(const std::string& why) {
+  std::fprintf(stderr, "hil-floor: %s\nusage: hil-floor [--samples N] [--rate HZ] [--json]\n", why.c_str());
+  return 2;
+}
+
+uint64_t* shared_samples(uint64_t n) {
+  void* p = mmap(nullptr, n * 8, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) return nullptr;
+  auto* s = static_cast<uint64_t*>(p);
+  std::fill(s, s + n, kUnset);
+  return s;
+}
+
+std::string stats(const uint64_t* s, uint64_t from, uint64_t to) {
+  std::vector<uint64_t> v;
+  uint64_t lost = 0;
+  for (uint64_t i = from; i < to; ++i) {
+    if (s[i] == kUnset) ++lost;
+    else v.push_back(s[i]);
+  }
+  std::sort(v.begin(), v.end());
+  auto at = [&](double q) -> unsigned long long {
+    if (v.empty()) return 0;
+    const size_t k = static_cast<size_t>(q * static_cast<double>(v.size()) + 0.999999);
+    return v[k ? k - 1 : 0];
+  };
+  char b[256];
+  std::snprintf(b, sizeof b, "{\"samples\":%zu,\"p50_ns\":%llu,\"p99_ns\":%llu,\"p999_ns\":%llu,\"max_ns\":%llu,\"lost\":%llu}",
+                v.size(), at(0.5), at(0.99), at(0.999), v.empty() ? 0ull : static_cast<unsigned long long>(v.back()),
+                static_cast<unsigned long long>(lost));
+  return b;
+}
+
+bool parse(const char* s, uint64_t& v) {
+  char* end = nullptr;
+  v = std::strtoull(s, &end, 10);
+  return *s && *end == '\0';
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  hil::FloorPlan plan;
+  for (int i = 1; i < argc; ++i) {
+    const std::string k = argv[i];
+    if (k == "--json") continue;  // JSON is the only output format
+    if (i + 1 >= argc) return usage("missing value for " + k);
+    uint64_t v = 0;
+    if (!parse(argv[++i], v)) return usage("not a number: " + std::string(argv[i]));
+    if (k == "--samples") plan.samples = v;
+    else if (k == "--rate") plan.rate_hz = v;
+    else return usage("unknown option " + k);
+  }
+  if (plan.samples < 1 || plan.samples > 10000000 || plan.rate_hz < 1 || plan.rate_hz > 1000000)
+    return usage("--samples must be 1..10^7 and --rate 1..10^6");
+  signal(SIGPIPE, SIG_IGN);
+  plan.warmup = std::min<uint64_t>(200, plan.samples / 10 + 1);
+  const uint64_t n = plan.total();
+  uint64_t* sock = shared_samples(n);
+  uint64_t* shm = shared_samples(n);
+  uint64_t* inproc = shared_samples(n);
+  std::vector<uint64_t> clock(plan.samples);
+  if (!sock || !shm || !inproc) return usage("mmap failed");
+
+  hil::PosixPlatform p;
+  const uint64_t period = 1000000000ull / plan.rate_hz;
+  plan.start_ns = p.now_ns() + 300000000ull;  // time for the children to start
+  hil::FloorPlan sp = plan, hp = plan, ip = plan;
+  sp.phase_ns = 0;
+  hp.phase_ns = period / 3;
+  ip.phase_ns = 2 * period / 3;
+  if (!hil::floor_socket_relay(sp, sock) || !hil::floor_shm_handoff(hp, shm)) {
+    std::fprintf(stderr, "hil-floor: could not start the process floors\n");
+    hil::floor_wait_children();
+    return 1;
+  }
+  hil::floor_in_process_call(ip, inproc);
+  const bool children_ok = hil::floor_wait_children();
+  hil::floor_clock_read(plan.samples, clock.data());
+
+  std::printf("{\"rate_hz\":%llu,\"warmup\":%llu,\"floors\":{\"socket_relay\":%s,\"shm_handoff\":%s,"
+              "\"in_process_call\":%s,\"clock_read\":%s}}\n",
+              static_cast<unsigned long long>(plan.rate_hz), static_cast<unsigned long long>(plan.warmup),
+              stats(sock, plan.warmup, n).c_str(), stats(shm, plan.warmup, n).c_str(),
+              stats(inproc, plan.warmup, n).c_str(), stats(clock.data(), 0, plan.samples).c_str());
+  if (!children_ok) std::fprintf(stderr, "hil-floor: a floor process failed\n");
+  return children_ok ? 0 : 1;
+}
