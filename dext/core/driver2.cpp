@@ -87,6 +87,9 @@ IoRet Driver2::deliver_stamped(const Message& m, Topology via, uint64_t t_recv) 
   uint8_t buf[kRecordSize];
   encode_record(rec, buf);
   if (!records_.valid() || !records_.try_push(buf, sizeof buf)) Counters::inc(counters_.ring_overflow);
+  last_seq_ = m.seq;
+  last_report_len_ = m.report_len <= kMaxReportLen ? m.report_len : kMaxReportLen;
+  std::memcpy(last_report_, m.report, last_report_len_);
   if (report_sink_) report_sink_->post_report(t_recv, m.report, m.report_len);
   count_toward_crash();
   return ior::Success;
@@ -147,6 +150,14 @@ uint32_t Driver2::get_feature(uint8_t* out, uint32_t cap) {
   LockGuard g(deliver_lock_);
   const uint32_t n = feature_len_ < cap ? feature_len_ : cap;
   std::memcpy(out, feature_, n);
+  return n;
+}
+
+uint32_t Driver2::last_report(uint64_t& seq, uint8_t* out, uint32_t cap) {
+  LockGuard g(deliver_lock_);
+  seq = last_seq_;
+  const uint32_t n = last_report_len_ < cap ? last_report_len_ : cap;
+  std::memcpy(out, last_report_, n);
   return n;
 }
 

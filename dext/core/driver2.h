@@ -26,6 +26,8 @@ class Driver2 : public DriverInstance, public IMessageSink {
   IoRet map_shared_ring(uint64_t capacity, uint64_t& size);
   IoRet set_feature(const uint8_t* data, uint32_t len);
   uint32_t get_feature(uint8_t* out, uint32_t cap);
+  // The last message delivered, as it arrived: lets a test check a report crossed intact.
+  uint32_t last_report(uint64_t& seq, uint8_t* out, uint32_t cap);
   // For CopyClientMemoryForType / map frames: 1 record ring, 2 message ring.
   ISharedMemory* memory(uint32_t type);
   void set_report_sink(IReportSink* s) { report_sink_ = s; }
@@ -47,6 +49,9 @@ class Driver2 : public DriverInstance, public IMessageSink {
   SpinLock config_lock_;  // configure / map / shutdown against each other
   uint8_t feature_[kMaxReportLen] = {};
   uint32_t feature_len_ = 0;
+  uint64_t last_seq_ = 0;
+  uint8_t last_report_[kMaxReportLen] = {};
+  uint32_t last_report_len_ = 0;
   IReportSink* report_sink_ = nullptr;
 };
 

@@ -89,6 +89,13 @@ IoRet reset_counters(UserClient& uc, MethodArgs&) {
   return ior::Success;
 }
 
+IoRet read_last_report(UserClient& uc, MethodArgs& a) {
+  a.struct_out_len = uc.d2()->last_report(a.scalar_out[0], a.struct_out, sizeof a.struct_out);
+  a.scalar_out[1] = a.struct_out_len;
+  a.scalar_out_count = 2;
+  return ior::Success;
+}
+
 const MethodSpec kTable[kSelectorCount] = {
     {open_session, "OpenSession", kRoleBoth, false, 1, 0, 0, 4},
     {configure, "Configure", kRoleBoth, false, 4, 0, 0, 0},
@@ -105,6 +112,7 @@ const MethodSpec kTable[kSelectorCount] = {
     {map_shared_ring, "MapSharedRing", kRoleD2, false, 1, 0, 0, 3},
     {set_fault, "SetFault", kRoleBoth, false, 2, 0, 0, 0},
     {reset_counters, "ResetCounters", kRoleBoth, false, 0, 0, 0, 0},
+    {read_last_report, "ReadLastReport", kRoleD2, false, 0, 0, 0, 2},
 };
 
 }  // namespace

@@ -25,7 +25,8 @@ enum Selector : uint32_t {
   kSelMapSharedRing = 12,
   kSelSetFault = 13,
   kSelResetCounters = 14,
-  kSelectorCount = 15,
+  kSelReadLastReport = 15,
+  kSelectorCount = 16,
 };
 
 enum RoleMask : uint8_t { kRoleD1 = 1, kRoleD2 = 2, kRoleBoth = 3 };

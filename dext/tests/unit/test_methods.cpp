@@ -23,7 +23,7 @@ const Expect kContract[] = {
     {0, 3, false, 1, 0, 0},  {1, 3, false, 4, 0, 0},  {2, 1, false, 3, 0, 0},   {3, 1, false, 0, 0, 0},
     {4, 1, false, 0, 1, 64}, {5, 3, false, 0, 0, 0},  {6, 2, false, 0, 0, 0},   {7, 2, false, 0, 1, 64},
     {8, 2, false, 0, 0, 0},  {9, 1, true, 0, 0, 0},   {10, 2, false, 0, 28, 92}, {11, 1, false, 1, 1, 255},
-    {12, 2, false, 1, 0, 0}, {13, 3, false, 2, 0, 0}, {14, 3, false, 0, 0, 0},
+    {12, 2, false, 1, 0, 0}, {13, 3, false, 2, 0, 0}, {14, 3, false, 0, 0, 0}, {15, 2, false, 0, 0, 0},
 };
 
 struct Fixture : ::testing::Test {
@@ -62,11 +62,11 @@ TEST_F(Fixture, TableMatchesContract) {
     EXPECT_EQ(s->struct_min, e.smin) << s->name;
     EXPECT_EQ(s->struct_max, e.smax) << s->name;
   }
-  EXPECT_EQ(method_spec(15), nullptr);
+  EXPECT_EQ(method_spec(16), nullptr);
 }
 
 TEST_F(Fixture, UnknownSelectorsAreBadArgument) {
-  for (uint64_t sel : {15ull, 16ull, 255ull, 1ull << 32, ~0ull}) {
+  for (uint64_t sel : {16ull, 17ull, 255ull, 1ull << 32, ~0ull}) {
     EXPECT_EQ(call(*u1, sel, 0, 0, false), ior::BadArgument);
     EXPECT_EQ(call(*u2, sel, 0, 0, true), ior::BadArgument);
   }
@@ -171,6 +171,28 @@ TEST_F(Fixture, FeatureReportRoundTrip) {
   ASSERT_EQ(call(*u2, kSelGetFeatureReport, 0, 0, false, &a), ior::Success);
   ASSERT_EQ(a.struct_out_len, 5u);
   EXPECT_EQ(a.struct_out[4], 0x5A);
+}
+
+TEST_F(Fixture, LastReportIsTheLastMessageAsDelivered) {
+  MethodArgs a;
+  ASSERT_EQ(call(*u2, kSelReadLastReport, 0, 0, false, &a), ior::Success);
+  EXPECT_EQ(a.scalar_out[1], 0u);  // nothing delivered yet
+  Message m;
+  m.seq = 41;
+  m.t_send_ns = 7;
+  m.report_len = 3;
+  m.report[0] = 0xA1;
+  m.report[2] = 0x7E;
+  encode_message(m, bytes.data(), bytes.size());
+  ASSERT_EQ(call(*u2, kSelDeliverMessage, 0, 31, false), ior::Success);
+  ASSERT_EQ(call(*u2, kSelReadLastReport, 0, 0, false, &a), ior::Success);
+  EXPECT_EQ(a.scalar_out_count, 2u);
+  EXPECT_EQ(a.scalar_out[0], 41u);
+  ASSERT_EQ(a.scalar_out[1], 3u);
+  ASSERT_EQ(a.struct_out_len, 3u);
+  EXPECT_EQ(a.struct_out[0], 0xA1);
+  EXPECT_EQ(a.struct_out[2], 0x7E);
+  EXPECT_EQ(call(*u1, kSelReadLastReport, 0, 0, false), ior::Unsupported);
 }
 
 TEST_F(Fixture, RingsAndClientMemory) {
