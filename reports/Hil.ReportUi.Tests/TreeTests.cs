@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,7 +19,8 @@ public sealed class TreeTests
         foreach (var fixture in expected.GroupBy(r => FixtureResults.Label(r, "subSuite") ?? "(no subSuite)"))
         {
             ct.ThrowIfCancellationRequested();
-            var section = page.GetByTestId("tree-section-title").GetByText(fixture.Key, new() { Exact = true }).First;
+            await OpenAncestorsAsync(page, fixture.First(), fixture.Key);
+            var section = SectionTitle(page, fixture.Key);
             await Expect(section).ToBeVisibleAsync();
             if (await LeafTitle(page, (string)fixture.First()["name"]!).CountAsync() == 0)
             {
@@ -34,6 +36,32 @@ public sealed class TreeTests
         }
 
         await ReportPages.ScreenshotAsync(page, "tree");
+    }
+
+    private static ILocator SectionTitle(IPage page, string title) =>
+        page.GetByTestId("tree-section-title").GetByText(title, new() { Exact = true }).First;
+
+    /// <summary>
+    /// The tree nests parentSuite → suite → subSuite and starts passing sections collapsed: a
+    /// person opens the ancestors until the fixture's own section shows.
+    /// </summary>
+    private static async Task OpenAncestorsAsync(IPage page, JsonObject result, string fixture)
+    {
+        string?[] path = [FixtureResults.Label(result, "parentSuite"), FixtureResults.Label(result, "suite"), fixture];
+        for (var i = 0; i + 1 < path.Length; i++)
+        {
+            // Open a level only when the next one is hidden: clicking an open section closes it.
+            if (path[i] is null || path[i + 1] is null || await SectionTitle(page, path[i + 1]!).IsVisibleAsync())
+            {
+                continue;
+            }
+
+            var title = SectionTitle(page, path[i]!);
+            if (await title.IsVisibleAsync())
+            {
+                await title.ClickAsync();
+            }
+        }
     }
 
     [Test]

@@ -9,7 +9,7 @@ public sealed class ProbeDriverClientTests
     [Test]
     public void Method_table_matches_the_protocols_selector_numbers()
     {
-        Assert.That(ProbeMethodTable.Methods.Select(m => m.Selector), Is.EqualTo(Enumerable.Range(0, 15).Select(i => (uint)i)));
+        Assert.That(ProbeMethodTable.Methods.Select(m => m.Selector), Is.EqualTo(Enumerable.Range(0, 16).Select(i => (uint)i)));
         Assert.That(ProbeMethodTable.Methods.Single(m => m.NeedsCompletion).Selector, Is.EqualTo(ProbeSelectors.RegisterCompletion));
     }
 
