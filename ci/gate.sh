@@ -7,7 +7,7 @@ RESULTS="${1:?usage: ci/gate.sh RESULTS_DIR}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 status=0
 shopt -s nullglob
-for current in "$RESULTS"/*.measurement.json; do
+for current in "$RESULTS"/measurements/*.measurement.json "$RESULTS"/*.measurement.json; do
   "$ROOT/hil" gate --baseline auto --current "$current"
   rc=$?
   [ $rc -gt $status ] && status=$rc

@@ -24,7 +24,7 @@ internal static class GateCommands
 
     public static Command Create()
     {
-        var baseline = new Option<string>("--baseline") { Description = "baseline runs: key rig/topology/dext-version/os-build in the store, or a folder of measurement files (at least 3 runs)", Required = true };
+        var baseline = new Option<string>("--baseline") { Description = "baseline runs: key rig/topology/dext-version/os-build in the store, a folder of measurement files (at least 3 runs), or auto (the current run's own key)", Required = true };
         var current = new Option<string>("--current") { Description = "the measurement to judge", Required = true };
         var alpha = new Option<double>("--alpha") { Description = "significance level per percentile test", DefaultValueFactory = _ => GateOptions.Default.Alpha };
         var threshold = new Option<double>("--threshold") { Description = "smallest regression to catch, % of p50 or p99", DefaultValueFactory = _ => GateOptions.Default.ThresholdPercent };
@@ -41,13 +41,21 @@ internal static class GateCommands
             try
             {
                 var options = GateOptions.Default with { Alpha = parse.GetValue(alpha), ThresholdPercent = parse.GetValue(threshold) };
-                var baselineText = parse.GetValue(baseline)!;
-                var baselineRuns = BaselineCommands.Store(parse.GetValue(store)).Resolve(baselineText);
                 var currentPath = parse.GetValue(current)!;
+                var currentRun = LatencyRunFile.Read(currentPath);
+                var baselineText = parse.GetValue(baseline)!;
+                if (baselineText == "auto")
+                {
+                    // The nightly gate: the baseline stored under the current run's own key.
+                    var k = currentRun.Key;
+                    baselineText = $"{k.Rig}/{k.Topology}/{k.DextVersion}/{k.OsBuild}";
+                }
+
+                var baselineRuns = BaselineCommands.Store(parse.GetValue(store)).Resolve(baselineText);
                 var confirmSpec = parse.GetValue(confirm);
                 var result = RegressionGate.Evaluate(
                     new BaselineSet(baselineRuns, baselineText),
-                    new GateInput(LatencyRunFile.Read(currentPath), currentPath),
+                    new GateInput(currentRun, currentPath),
                     options,
                     confirmSpec is null ? null : () => Confirm(confirmSpec, ct));
                 await Console.Out.WriteAsync(result.Evidence).ConfigureAwait(false);
