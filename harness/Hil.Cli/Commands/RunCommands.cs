@@ -13,7 +13,7 @@ internal static class RunCommands
     public static Command Create()
     {
         var rig = new Option<FileInfo?>("--rig") { Description = "rig file (default rigs/sim.yaml)" };
-        var suite = new Option<string>("--suite") { Description = "smoke | nightly | qualification | gate", DefaultValueFactory = _ => "nightly" };
+        var suite = new Option<string>("--suite") { Description = "smoke | nightly | qualification", DefaultValueFactory = _ => "nightly" };
         suite.AcceptOnlyFromAmong([.. RunOptions.Suites]);
         var results = new Option<DirectoryInfo?>("--results") { Description = "results directory (default results/)" };
         var report = new Option<DirectoryInfo?>("--report") { Description = "report directory (default report/)" };
