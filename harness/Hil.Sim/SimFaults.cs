@@ -17,13 +17,13 @@ namespace Hil.Sim;
 /// </summary>
 public static class SimFaults
 {
-    public const string RelayTimeout = "relay-timeout";
-    public const string NeverEnumerate = "never-enumerate";
-    public const string DextCrash = "dext-crash";
-    public const string UserClientHang = "userclient-hang";
-    public const string DropMessages = "drop-messages";
-    public const string DelayMessages = "delay-messages";
-    public const string HopDelay = "hop-delay";
+    public const string RelayTimeout = FaultKinds.RelayTimeout;
+    public const string NeverEnumerate = FaultKinds.NeverEnumerate;
+    public const string DextCrash = FaultKinds.DextCrash;
+    public const string UserClientHang = FaultKinds.UserClientHang;
+    public const string DropMessages = FaultKinds.DropMessages;
+    public const string DelayMessages = FaultKinds.DelayMessages;
+    public const string HopDelay = FaultKinds.HopDelay;
 
     /// <summary>Selector 13 fault kinds (PROTOCOL.md §4).</summary>
     public const int SelectorDrop = 1;
