@@ -30,7 +30,7 @@ internal static class FixtureResults
         }
 
         var results = Path.Combine(workDirectory, "results");
-        var project = Path.Combine(ResultsLocation.FindRepositoryRoot(AppContext.BaseDirectory)!, "reports", "Hil.ReportUi.Tests", "SampleRun");
+        var project = Path.Combine(Hil.Foundation.RepositoryRoot.TryFind(AppContext.BaseDirectory)!, "reports", "Hil.ReportUi.Tests", "SampleRun");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(SampleRunTimeout);
         BufferedCommandResult run;

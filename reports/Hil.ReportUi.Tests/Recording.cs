@@ -13,7 +13,7 @@ internal static class Recording
     /// <summary>Screenshots also go here as plain files, for a person who wants to look without a report.</summary>
     public static string ScreenshotDirectory()
     {
-        var root = ResultsLocation.FindRepositoryRoot(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
+        var root = Hil.Foundation.RepositoryRoot.TryFind(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
         var directory = Path.Combine(root, "results", "report-ui-screenshots");
         Directory.CreateDirectory(directory);
         return directory;

@@ -14,7 +14,7 @@ public static class ReportPaths
             return Path.GetFullPath(fromEnv);
         }
 
-        var root = ResultsLocation.FindRepositoryRoot(AppContext.BaseDirectory) ?? ResultsLocation.FindRepositoryRoot(Environment.CurrentDirectory)
+        var root = RepositoryRoot.TryFind(AppContext.BaseDirectory) ?? RepositoryRoot.TryFind(Environment.CurrentDirectory)
             ?? throw new InfrastructureException(
                 $"cannot find the repository (a folder with Harness.sln) above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}; set HIL_REPORTS_DIR to the reports/ folder");
         return Path.Combine(root, "reports");

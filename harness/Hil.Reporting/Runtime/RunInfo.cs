@@ -1,3 +1,4 @@
+using Hil.Foundation;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -93,7 +94,7 @@ internal sealed partial class RunInfo
             return fromEnv;
         }
 
-        var root = ResultsLocation.FindRepositoryRoot(AppContext.BaseDirectory);
+        var root = RepositoryRoot.TryFind(AppContext.BaseDirectory);
         var git = root is null ? null : Path.Combine(root, ".git");
         if (git is null || !File.Exists(Path.Combine(git, "HEAD")))
         {

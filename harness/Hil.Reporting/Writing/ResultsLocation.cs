@@ -1,3 +1,4 @@
+using Hil.Foundation;
 namespace Hil.Reporting.Writing;
 
 /// <summary>Where results go: HIL_ALLURE_RESULTS if set, else results/allure under the repository root.</summary>
@@ -19,21 +20,7 @@ public static class ResultsLocation
             return Path.GetFullPath(fromEnv);
         }
 
-        var root = FindRepositoryRoot(AppContext.BaseDirectory) ?? FindRepositoryRoot(Environment.CurrentDirectory);
+        var root = RepositoryRoot.TryFind(AppContext.BaseDirectory) ?? RepositoryRoot.TryFind(Environment.CurrentDirectory);
         return Path.GetFullPath(Path.Combine(root ?? Environment.CurrentDirectory, defaultDirectory));
-    }
-
-    /// <summary>The nearest folder above <paramref name="start"/> that holds Harness.sln, or null.</summary>
-    public static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
     }
 }
