@@ -13,12 +13,24 @@ bool Pacer::wait_until(uint64_t t, const std::atomic<bool>& stop) const {
     const uint64_t now = p_.now_ns();
     if (now >= t) return true;
     const uint64_t left = t - now;
-    if (left > kSpinNs) {
-      const uint64_t nap = left - kSpinNs;
-      p_.sleep_until_ns(now + (nap < kMaxSleepNs ? nap : kMaxSleepNs));
+    if (left > spin_ns_) {
+      const uint64_t nap = left - spin_ns_;
+      const uint64_t wake = now + (nap < kMaxSleepNs ? nap : kMaxSleepNs);
+      p_.sleep_until_ns(wake);
+      const uint64_t woke = p_.now_ns();
+      learn(woke > wake ? woke - wake : 0);
     } else {
       p_.cpu_relax();
     }
+  }
+}
+
+void Pacer::learn(uint64_t late_ns) const {
+  if (2 * late_ns > spin_ns_) {
+    spin_ns_ = 2 * late_ns < kMaxSpinNs ? 2 * late_ns : kMaxSpinNs;
+  } else {
+    const uint64_t less = spin_ns_ - spin_ns_ / 64;
+    spin_ns_ = less > kSpinNs ? less : kSpinNs;
   }
 }
 

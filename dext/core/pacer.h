@@ -17,18 +17,28 @@ class Pacer {
     // i*1e9 fits in u64 for i < 1.8e10, far above the 2e8 message limit.
     return rate_ ? start_ + (i * 1000000000ull) / rate_ : p_.now_ns();
   }
-  // Sleeps until ~spin_ns before t, then spins: sleeping all the way would add the
+  // Sleeps until spin_ns() before t, then spins: sleeping all the way would add the
   // scheduler's wake-up jitter; spinning all the way would hold a core on a 2-core box.
-  // Returns false if stop became true first.
+  // The spin margin adapts to how late this host's sleeps wake (on a VM a wake-up of an idle
+  // vCPU can take 100 us), so the stimulus leaves on time and that lateness is not measured
+  // as the topology's latency. Returns false if stop became true first.
   bool wait_until(uint64_t t, const std::atomic<bool>& stop) const;
 
+  // The margin now: twice the latest wake-up lateness it has seen, decaying by 1/64 per
+  // on-time wake, within [kSpinNs, kMaxSpinNs].
+  uint64_t spin_ns() const { return spin_ns_; }
+
   static constexpr uint64_t kSpinNs = 50000;
+  static constexpr uint64_t kMaxSpinNs = 300000;
   static constexpr uint64_t kMaxSleepNs = 10000000;  // re-check stop at least every 10 ms
 
  private:
+  void learn(uint64_t late_ns) const;
+
   IPlatform& p_;
   uint64_t start_;
   uint64_t rate_;
+  mutable uint64_t spin_ns_ = kSpinNs;  // adapts while the caller waits; one thread per pacer
 };
 
 // The report bytes of a paced message: the vendor report (ID 2) carrying seq and the

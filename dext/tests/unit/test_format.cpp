@@ -6,6 +6,7 @@
 #include "format.h"
 #include "hid_report.h"
 #include "ioreturn.h"
+#include "fake_platform.h"
 #include "pacer.h"
 
 namespace hil {
@@ -94,3 +95,34 @@ TEST(Format, BurstReportCarriesSeqAndScheduleInVendorReport) {
 }
 
 }  // namespace hil
+
+namespace {
+
+// A clock that only moves when slept on or spun, and wakes every sleep `late` ns past its deadline.
+class LateWakingPlatform : public hil::FakePlatform {
+ public:
+  uint64_t t = 1000000;
+  uint64_t late = 0;
+  uint64_t now_ns() override { return t; }
+  void sleep_until_ns(uint64_t deadline) override { t = (deadline > t ? deadline : t) + late; }
+  void cpu_relax() override { t += 100; }
+};
+
+}  // namespace
+
+TEST(Pacer, SpinMarginGrowsToTwiceALateWakeAndDecaysBack) {
+  LateWakingPlatform p;
+  const std::atomic<bool> stop{false};
+  const hil::Pacer pacer(p, p.t, 1000);
+  EXPECT_EQ(pacer.spin_ns(), hil::Pacer::kSpinNs);
+  p.late = 120000;
+  ASSERT_TRUE(pacer.wait_until(pacer.due(1), stop));
+  EXPECT_EQ(pacer.spin_ns(), 240000u);
+  EXPECT_GE(p.t, pacer.due(1));
+  p.late = 1000000;  // a stall is capped: the pacer never spins most of a period
+  ASSERT_TRUE(pacer.wait_until(pacer.due(3), stop));
+  EXPECT_EQ(pacer.spin_ns(), hil::Pacer::kMaxSpinNs);
+  p.late = 0;
+  for (uint64_t i = 5; i < 400; ++i) ASSERT_TRUE(pacer.wait_until(pacer.due(i), stop));
+  EXPECT_EQ(pacer.spin_ns(), hil::Pacer::kSpinNs);
+}
