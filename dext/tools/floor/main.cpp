@@ -1,9 +1,12 @@
 // hil-floor (PROTOCOL.md §7): measures in one run the floors of the primitives each
 // topology uses, paced like the harness, and prints one JSON object.
 //
-// The three paced floors run at the same time, each on its own phase of the period, so a
-// default run (20,000 samples at 1 kHz) takes ~20 s instead of 60 s; the phases keep
-// their messages from overlapping in time.
+// By default the three paced floors run at the same time, each on its own phase of the
+// period, so a default run (20,000 samples at 1 kHz) takes ~20 s instead of 60 s.
+// `--only PRIMITIVE` measures one floor alone, as the harness measures a topology alone:
+// with the shm floor's consumer spinning beside it, the socket relay's wake-ups land on a
+// busy core instead of an idle one, which on a VM is several times cheaper, so the
+// concurrent figure is a floor the topology, measured alone, can never reach.
 #include <signal.h>
 #include <sys/mman.h>
 
@@ -20,9 +23,11 @@
 namespace {
 
 constexpr uint64_t kUnset = ~0ull;
+constexpr uint64_t kStartLeadNs = 20000000ull;  // fork + attach of the floor processes
 
 int usage(const std::string& why) {
-  std::fprintf(stderr, "hil-floor: %s\nusage: hil-floor [--samples N] [--rate HZ] [--json]\n", why.c_str());
+  std::fprintf(stderr, "hil-floor: %s\nusage: hil-floor [--samples N] [--rate HZ] [--warmup N] [--start-ns T]\n"
+               "                 [--only socket_relay|shm_handoff|in_process_call] [--json]\n", why.c_str());
   return 2;
 }
 
@@ -60,24 +65,40 @@ bool parse(const char* s, uint64_t& v) {
   return *s && *end == '\0';
 }
 
+const char* const kPrimitives[] = {"socket_relay", "shm_handoff", "in_process_call"};
+
+bool wanted(const std::string& only, const char* primitive) { return only.empty() || only == primitive; }
+
 }  // namespace
 
 int main(int argc, char** argv) {
   hil::FloorPlan plan;
+  std::string only;
+  uint64_t warmup = kUnset;
+  uint64_t start_ns = 0;  // 0: 300 ms from now
   for (int i = 1; i < argc; ++i) {
     const std::string k = argv[i];
     if (k == "--json") continue;  // JSON is the only output format
     if (i + 1 >= argc) return usage("missing value for " + k);
+    if (k == "--only") {
+      only = argv[++i];
+      if (std::find(std::begin(kPrimitives), std::end(kPrimitives), only) == std::end(kPrimitives))
+        return usage("--only: expected socket_relay, shm_handoff or in_process_call, got '" + only + "'");
+      continue;
+    }
     uint64_t v = 0;
     if (!parse(argv[++i], v)) return usage("not a number: " + std::string(argv[i]));
     if (k == "--samples") plan.samples = v;
     else if (k == "--rate") plan.rate_hz = v;
+    else if (k == "--warmup") warmup = v;
+    else if (k == "--start-ns") start_ns = v;
     else return usage("unknown option " + k);
   }
   if (plan.samples < 1 || plan.samples > 10000000 || plan.rate_hz < 1 || plan.rate_hz > 1000000)
     return usage("--samples must be 1..10^7 and --rate 1..10^6");
+  if (warmup != kUnset && warmup > 10000000) return usage("--warmup must be 0..10^7");
   signal(SIGPIPE, SIG_IGN);
-  plan.warmup = std::min<uint64_t>(200, plan.samples / 10 + 1);
+  plan.warmup = warmup != kUnset ? warmup : std::min<uint64_t>(200, plan.samples / 10 + 1);
   const uint64_t n = plan.total();
   uint64_t* sock = shared_samples(n);
   uint64_t* shm = shared_samples(n);
@@ -87,25 +108,35 @@ int main(int argc, char** argv) {
 
   hil::PosixPlatform p;
   const uint64_t period = 1000000000ull / plan.rate_hz;
-  plan.start_ns = p.now_ns() + 300000000ull;  // time for the children to start
+  // A caller that runs the floor beside a topology gives the schedule's origin (the same
+  // CLOCK_MONOTONIC), so the floor's messages fall between the topology's, not on them.
+  const uint64_t now = p.now_ns();
+  if (start_ns && start_ns < now + kStartLeadNs)
+    return usage("--start-ns " + std::to_string(start_ns) + " is less than 20 ms from now (" + std::to_string(now) +
+                 "): the floor processes could not be ready in time");
+  plan.start_ns = start_ns ? start_ns : now + 300000000ull;  // time for the children to start
   hil::FloorPlan sp = plan, hp = plan, ip = plan;
   sp.phase_ns = 0;
   hp.phase_ns = period / 3;
   ip.phase_ns = 2 * period / 3;
-  if (!hil::floor_socket_relay(sp, sock) || !hil::floor_shm_handoff(hp, shm)) {
+  if ((wanted(only, "socket_relay") && !hil::floor_socket_relay(sp, sock)) ||
+      (wanted(only, "shm_handoff") && !hil::floor_shm_handoff(hp, shm))) {
     std::fprintf(stderr, "hil-floor: could not start the process floors\n");
     hil::floor_wait_children();
     return 1;
   }
-  hil::floor_in_process_call(ip, inproc);
+  if (wanted(only, "in_process_call")) hil::floor_in_process_call(ip, inproc);
   const bool children_ok = hil::floor_wait_children();
   hil::floor_clock_read(plan.samples, clock.data());
 
-  std::printf("{\"rate_hz\":%llu,\"warmup\":%llu,\"floors\":{\"socket_relay\":%s,\"shm_handoff\":%s,"
-              "\"in_process_call\":%s,\"clock_read\":%s}}\n",
+  const uint64_t* measured[] = {sock, shm, inproc};
+  std::string floors;
+  for (size_t k = 0; k < 3; ++k)
+    if (wanted(only, kPrimitives[k]))
+      floors += std::string(floors.empty() ? "" : ",") + "\"" + kPrimitives[k] + "\":" + stats(measured[k], plan.warmup, n);
+  std::printf("{\"rate_hz\":%llu,\"warmup\":%llu,\"start_ns\":%llu,\"concurrent\":%s,\"floors\":{%s,\"clock_read\":%s}}\n",
               static_cast<unsigned long long>(plan.rate_hz), static_cast<unsigned long long>(plan.warmup),
-              stats(sock, plan.warmup, n).c_str(), stats(shm, plan.warmup, n).c_str(),
-              stats(inproc, plan.warmup, n).c_str(), stats(clock.data(), 0, plan.samples).c_str());
+              static_cast<unsigned long long>(plan.start_ns), only.empty() ? "true" : "false", floors.c_str(), stats(clock.data(), 0, plan.samples).c_str());
   if (!children_ok) std::fprintf(stderr, "hil-floor: a floor process failed\n");
   return children_ok ? 0 : 1;
 }

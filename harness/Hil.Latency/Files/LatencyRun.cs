@@ -35,8 +35,30 @@ public sealed record Accounting(
     public long UnexplainedLoss => Lost - DriverDropped - RingOverflow;
 }
 
-/// <summary>The host floor for the topology's primitive (hil-floor, PROTOCOL.md §7).</summary>
-public sealed record FloorFigures(string Primitive, long Samples, long P50Ns, long P99Ns, long P999Ns);
+/// <summary>
+/// The host floor for the topology's primitive (hil-floor, PROTOCOL.md §7). <see cref="Placement"/>
+/// says how it shared the host with the measurement: <see cref="FloorPlacements.Beside"/> (its
+/// messages interleaved with the topology's, half a period apart), <see cref="FloorPlacements.Alone"/>
+/// (by itself, right before the run) or <see cref="FloorPlacements.FloorsTogether"/> (hil-floor's
+/// three floors side by side, before the run: files from before placements were named).
+/// </summary>
+public sealed record FloorFigures(string Primitive, long Samples, long P50Ns, long P99Ns, long P999Ns)
+{
+    public string Placement { get; init; } = FloorPlacements.FloorsTogether;
+}
+
+/// <summary>How a floor shared the host with the run it is read against.</summary>
+public static class FloorPlacements
+{
+    /// <summary>Measured during the topology's burst, its messages half a period after the topology's.</summary>
+    public const string Beside = "beside-topology";
+
+    /// <summary>By itself, right before the topology ran.</summary>
+    public const string Alone = "alone";
+
+    /// <summary>hil-floor's three floors at once, before the topology ran (files written before placements were named).</summary>
+    public const string FloorsTogether = "floors-together";
+}
 
 /// <summary>A delay the sim added per hop to prove the gate catches a regression (selector 13, kind 2).</summary>
 public sealed record InjectedDelay(double Percent, long NsPerHop, string Basis);

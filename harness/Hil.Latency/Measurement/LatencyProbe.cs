@@ -1,6 +1,7 @@
 using Hil.Foundation;
 using Hil.Latency.Files;
 using Hil.Latency.Recording;
+using Hil.Latency.Statistics;
 using Hil.UserClients;
 using Hil.UserClients.Probe;
 using Hil.UserClients.Relay;
@@ -38,7 +39,8 @@ public sealed class LatencyProbe : IDisposable
     public static LatencyProbe Open(ProbeDriverClient driver1, ProbeDriverClient driver2, TopologySetup setup) =>
         new(driver1, driver2, TopologyLink.Open(driver1, driver2, setup));
 
-    public async Task<LatencyRun> MeasureAsync(MeasurementPlan plan, RunContext context, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="companion">Started right after StartBurst, its floor read after the drain (the floor beside the topology); null = none.</param>
+    public async Task<LatencyRun> MeasureAsync(MeasurementPlan plan, RunContext context, TimeProvider time, CancellationToken cancellationToken, IBurstCompanion? companion = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(context);
@@ -52,8 +54,19 @@ public sealed class LatencyProbe : IDisposable
         try
         {
             // The driver sends count + warm-up messages, the warm-up first (seqs 0..warmup-1).
+            var before = MonotonicClock.NowNs();
             driver1.StartBurst((ulong)plan.Samples, plan.Mode == LoadMode.OpenLoop ? (uint)plan.RateHz : 0, (ulong)plan.Warmup);
+            companion?.Start(BurstOrigin.FromCall(before, MonotonicClock.NowNs()), plan);
             (sink, c1) = await BurstDrain.RunAsync(reader, driver1, accountant, sink, plan, time, cancellationToken).ConfigureAwait(false);
+            if (companion is not null)
+            {
+                var floor = await companion.ResultAsync().ConfigureAwait(false);
+                context = context with
+                {
+                    Floor = floor,
+                    HostConditions = context.HostConditions with { FloorTailRatio = HostConditions.TailRatioOf(floor.P50Ns, floor.P99Ns) },
+                };
+            }
         }
         finally
         {

@@ -21,54 +21,23 @@ public static class FloorTool
         _ => throw new ArgumentOutOfRangeException(nameof(topology), topology, "not a topology"),
     };
 
-    /// <summary>build/dext/tools/hil-floor as the issue names it, else build/dext/hil-floor where CMake puts it today.</summary>
-    public static string DefaultBinary(string repositoryRoot)
+    /// <summary>Where CMake puts hil-floor: build/dext/hil-floor.</summary>
+    public static string DefaultBinary(string repositoryRoot) => Path.Combine(repositoryRoot, "build", "dext", "hil-floor");
+
+    /// <summary>The floor of one topology's primitive, measured alone (for runs that cannot have it beside them).</summary>
+    public static async Task<FloorFigures> MeasureAsync(string binary, Topology topology, long samples, int rateHz, TimeProvider time, CancellationToken cancellationToken)
     {
-        var tools = Path.Combine(repositoryRoot, "build", "dext", "tools", "hil-floor");
-        return File.Exists(tools) ? tools : Path.Combine(repositoryRoot, "build", "dext", "hil-floor");
+        var primitive = PrimitiveOf(topology);
+        var json = await RunAsync(binary, Arguments(samples, rateHz) + $" --only {primitive}", samples, rateHz, time, cancellationToken).ConfigureAwait(false);
+        return Parse(json, primitive, $"{binary} --only {primitive}") with { Placement = FloorPlacements.Alone };
     }
 
-    /// <summary>The floor of one topology's primitive (runs hil-floor once for it).</summary>
-    public static async Task<FloorFigures> MeasureAsync(string binary, Topology topology, long samples, int rateHz, TimeProvider time, CancellationToken cancellationToken) =>
-        (await MeasureAllAsync(binary, samples, rateHz, time, cancellationToken).ConfigureAwait(false)).For(topology);
-
-    /// <summary>One hil-floor run: the floors of every topology's primitive, measured side by side.</summary>
-    public static async Task<FloorSet> MeasureAllAsync(string binary, long samples, int rateHz, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(binary))
-        {
-            throw new InfrastructureException($"{binary}: hil-floor not found; build it with `cmake -S dext -B build/dext && cmake --build build/dext`");
-        }
-
-        var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--samples", samples.ToString(CultureInfo.InvariantCulture), "--rate", rateHz.ToString(CultureInfo.InvariantCulture), "--json" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info) ?? throw new InfrastructureException($"{binary}: could not start");
-        var command = $"{binary} {string.Join(' ', info.ArgumentList)}";
-        var timeout = TimeSpan.FromSeconds(30 + (2.0 * samples / Math.Max(1, rateHz)));
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).WithTimeout(timeout, $"{command} to finish", FaultKind.InfrastructureFault, time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (WaitTimeoutException)
-        {
-            process.Kill();
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InfrastructureException($"{command} exited {process.ExitCode}: {(await stderr.ConfigureAwait(false)).Trim()}");
-        }
-
-        var json = await stdout.ConfigureAwait(false);
-        return new FloorSet(Enum.GetValues<Topology>().ToDictionary(t => t, t => Parse(json, PrimitiveOf(t), command)));
-    }
+    /// <summary>
+    /// The floor of the topology's primitive, to be measured while the topology's burst runs,
+    /// on the burst's own schedule (<see cref="BesideFloor"/>); started by the probe once the burst has.
+    /// </summary>
+    public static BesideFloor Beside(string binary, Topology topology, TimeProvider time, CancellationToken cancellationToken) =>
+        new(binary, PrimitiveOf(topology), time, cancellationToken);
 
     public static FloorFigures Parse(string json, string primitive, string where)
     {
@@ -83,10 +52,40 @@ public static class FloorTool
             throw new InfrastructureException($"{where}: expected {{\"floors\":{{\"{primitive}\":{{\"samples\",\"p50_ns\",\"p99_ns\",\"p999_ns\"}}}}}} (PROTOCOL.md §7): {e.Message}", e);
         }
     }
-}
 
-/// <summary>The floors one hil-floor run measured, by the topology whose primitive each one is.</summary>
-public sealed record FloorSet(IReadOnlyDictionary<Topology, FloorFigures> ByTopology)
-{
-    public FloorFigures For(Topology topology) => ByTopology[topology];
+    internal static string Arguments(long samples, int rateHz) =>
+        string.Create(CultureInfo.InvariantCulture, $"--samples {samples} --rate {rateHz} --json");
+
+    /// <summary>Runs hil-floor to its end and returns its JSON; on timeout or cancellation it and its children are killed.</summary>
+    internal static async Task<string> RunAsync(string binary, string arguments, long messages, int rateHz, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(binary))
+        {
+            throw new InfrastructureException($"{binary}: hil-floor not found; build it with `cmake -S dext -B build/dext && cmake --build build/dext`");
+        }
+
+        var info = new ProcessStartInfo(binary, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(info) ?? throw new InfrastructureException($"{binary}: could not start");
+        var command = $"{binary} {arguments}";
+        var timeout = TimeSpan.FromSeconds(30 + (2.0 * messages / Math.Max(1, rateHz)));
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).WithTimeout(timeout, $"{command} to finish", FaultKind.InfrastructureFault, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WaitTimeoutException or OperationCanceledException)
+        {
+            // hil-floor forks its floor processes: the whole tree goes, not just the parent.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InfrastructureException($"{command} exited {process.ExitCode}: {(await stderr.ConfigureAwait(false)).Trim()}");
+        }
+
+        return await stdout.ConfigureAwait(false);
+    }
 }

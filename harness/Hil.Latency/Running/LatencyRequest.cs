@@ -14,10 +14,7 @@ public sealed record LatencyRequest(RigSpec Rig, Topology Topology, MeasurementP
     /// <summary>Adds this % of the pre-run p50 per message at Driver1 (see <see cref="DelayInjection"/>).</summary>
     public double? InjectDelayPercent { get; init; }
 
-    /// <summary>Floors measured earlier in the same run (fixtures measure them once for all topologies).</summary>
-    public FloorSet? Floors { get; init; }
-
-    /// <summary>Run hil-floor for this request when <see cref="Floors"/> is not given.</summary>
+    /// <summary>Run hil-floor for this request: beside the burst when paced, before it when closed loop.</summary>
     public bool MeasureFloor { get; init; } = true;
 
     /// <summary>How Driver2 waits on the shared ring: spin (what the shm floor does) or bounded spin then a futex doorbell.</summary>

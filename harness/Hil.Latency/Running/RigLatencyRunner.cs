@@ -6,13 +6,15 @@ using Hil.Latency.Statistics;
 using Hil.Session;
 using Hil.Session.Backends;
 using Hil.Session.Probe;
+using Hil.UserClients.Probe;
 
 namespace Hil.Latency.Running;
 
 /// <summary>
-/// A latency measurement on a rig: the floor (unless given), the rig made ready (dext
+/// A latency measurement on a rig: the rig made ready (dext
 /// activated, devices enumerated), the topology's driver pair found in the registry and wired
-/// as the app does, an optional delay pre-run, then the paced burst. The same path serves
+/// as the app does, an optional delay pre-run, then the paced burst with this host's floor for
+/// the topology's primitive measured beside it (<see cref="BesideFloor"/>). The same path serves
 /// `hil latency` and the InterDriverLatency fixture, on the sim rig and on a Mac.
 /// </summary>
 public static class RigLatencyRunner
@@ -33,7 +35,8 @@ public static class RigLatencyRunner
         ArgumentNullException.ThrowIfNull(time);
         request.Plan.Validate();
         var loadBefore = HostConditions.ReadLoadPerCore();
-        var floor = await FloorAsync(request, time, cancellationToken).ConfigureAwait(false);
+        var floorBeside = request.MeasureFloor && FloorBeside(request);
+        var floor = request.MeasureFloor && !floorBeside ? await FloorAloneAsync(request, time, cancellationToken).ConfigureAwait(false) : null;
         var registry = await RigReadiness.DextWithAllDevicesAsync(session, RigReadiness.DirectAsync, cancellationToken).ConfigureAwait(false);
         var (driver1, driver2) = TopologyEndpoints.From(registry, request.Topology).Open(session.Rig, TimeSpan.FromSeconds(10));
         using (driver1)
@@ -43,7 +46,7 @@ public static class RigLatencyRunner
             var context = new RunContext(session.Rig.Name, request.DextVersion, request.OsBuild, HostInfo.Name(), time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))
             {
                 Floor = floor,
-                HostConditions = new HostConditions(loadBefore, floor is null || floor.P50Ns == 0 ? null : (double)floor.P99Ns / floor.P50Ns),
+                HostConditions = new HostConditions(loadBefore, HostConditions.TailRatioOf(floor?.P50Ns, floor?.P99Ns)),
             };
             var plan = request.Plan;
             if (request.InjectDelayPercent is { } percent)
@@ -51,25 +54,21 @@ public static class RigLatencyRunner
                 (plan, context) = await WithInjectedDelayAsync(probe, plan, context, percent, time, cancellationToken).ConfigureAwait(false);
             }
 
-            return await probe.MeasureAsync(plan, context, time, cancellationToken).ConfigureAwait(false);
+            await using var beside = floorBeside ? FloorTool.Beside(FloorTool.DefaultBinary(RepositoryRoot.Find()), request.Topology, time, cancellationToken) : null;
+            return await probe.MeasureAsync(plan, context, time, cancellationToken, beside).ConfigureAwait(false);
         }
     }
 
-    private static async Task<FloorFigures?> FloorAsync(LatencyRequest request, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (request.Floors is { } floors)
-        {
-            return floors.For(request.Topology);
-        }
+    /// <summary>
+    /// The floor runs beside the paced burst, except where the two would measure each other:
+    /// a closed-loop burst has no schedule to interleave with, and shared-ring's spinning
+    /// consumer beside the shm floor's spinning consumer would hold both cores of a 2-core host.
+    /// </summary>
+    private static bool FloorBeside(LatencyRequest request) => request.Plan.Mode == LoadMode.OpenLoop && request.Topology != Topology.SharedRing;
 
-        if (!request.MeasureFloor)
-        {
-            return null;
-        }
-
-        var rate = request.Plan.Mode == LoadMode.OpenLoop ? request.Plan.RateHz : 1000;
-        return await FloorTool.MeasureAsync(FloorTool.DefaultBinary(RepositoryRoot.Find()), request.Topology, request.Plan.Samples, rate, time, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The floor alone, right before the burst, paced like it (closed loop: at 1 kHz).</summary>
+    private static Task<FloorFigures> FloorAloneAsync(LatencyRequest request, TimeProvider time, CancellationToken cancellationToken) =>
+        FloorTool.MeasureAsync(FloorTool.DefaultBinary(RepositoryRoot.Find()), request.Topology, request.Plan.Samples, request.Plan.Mode == LoadMode.OpenLoop ? request.Plan.RateHz : 1000, time, cancellationToken);
 
     private static async Task<(MeasurementPlan, RunContext)> WithInjectedDelayAsync(
         LatencyProbe probe, MeasurementPlan plan, RunContext context, double percent, TimeProvider time, CancellationToken cancellationToken)
