@@ -10,9 +10,9 @@ namespace Hil.Sim;
 /// <item>never-enumerate: <see cref="SimUsbBus"/>; target = device name.</item>
 /// <item>dext-crash: <see cref="SimKernel.CrashHostAsync"/> (SIGKILL of a sim host), or
 /// selector 13 fault 4 through a user client ("abort after N messages").</item>
-/// <item>userclient-hang, drop-messages, delay-messages, hop-delay: applied by the session
-/// through selector 13 (PROTOCOL.md §4) on the driver's user client;
-/// <see cref="SimKernel.Faults"/> exposes them.</item>
+/// <item>userclient-hang, drop-messages, delay-messages, hop-delay: set through selector 13
+/// (PROTOCOL.md §4) on the driver's user client for each latency burst
+/// (Hil.Latency's RigMessageFaults); <see cref="SimKernel.Faults"/> exposes them.</item>
 /// </list>
 /// </summary>
 public static class SimFaults

@@ -83,13 +83,15 @@ internal static class LatencyCommands
         lines.AddRange(run.Estimates.Select(e => F($"  HD q{e.Quantile:0.###}: {e.EstimateNs:0} ns [{e.LowerNs:0}, {e.UpperNs:0}] at {e.Confidence:P1}, n={e.SampleSize} subsample")));
         if (run.Floor is { } f)
         {
-            lines.Add(F($"  floor {f.Primitive}: p50 {f.P50Ns} ns, p99 {f.P99Ns} ns -> run/floor p50 x{(double)s.P50Ns / Math.Max(1, f.P50Ns):0.00}, p99 x{(double)s.P99Ns / Math.Max(1, f.P99Ns):0.00}"));
+            lines.Add(F($"  floor {f.Primitive} ({f.Placement}): p50 {f.P50Ns} ns, p99 {f.P99Ns} ns -> run/floor p50 x{(double)s.P50Ns / Math.Max(1, f.P50Ns):0.00}, p99 x{(double)s.P99Ns / Math.Max(1, f.P99Ns):0.00}"));
         }
 
         if (run.InjectedDelay is { } d)
         {
             lines.Add(F($"  injected delay: {d.NsPerHop} ns per message ({d.Basis})"));
         }
+
+        lines.AddRange(run.InjectedFaults.Select(fault => $"  injected fault: {fault}"));
 
         lines.AddRange(run.Warnings.Select(w => $"  warning {w}"));
         return string.Join('\n', lines) + "\n";

@@ -61,6 +61,11 @@ public sealed class BaselineStore(string root, int cap = BaselineStore.DefaultCa
             throw new InputException($"run {run.Key}: only open-loop runs can be baselines; closed-loop figures are throughput, not latency");
         }
 
+        if (run.IsFaulted)
+        {
+            throw new InputException($"run {run.Key}: measured with an injected {(run.InjectedDelay is not null ? "delay (--inject-delay)" : "fault (" + string.Join("; ", run.InjectedFaults) + ")")}; a baseline must be a clean run");
+        }
+
         var existing = Files(run.Key);
         var next = existing.Select(SequenceOf).DefaultIfEmpty(0).Max() + 1;
         var path = Path.Combine(PathFor(run.Key), string.Create(CultureInfo.InvariantCulture, $"run-{next:0000}.json"));

@@ -80,6 +80,12 @@ public sealed record LatencyRun(
     IReadOnlyList<QuantileEstimate> Estimates,
     IReadOnlyList<LatencyWarning> Warnings)
 {
+    /// <summary>The rig's message faults set during the burst (empty for a clean run); a faulted run is never a baseline.</summary>
+    public IReadOnlyList<string> InjectedFaults { get; init; } = [];
+
+    /// <summary>True when a delay or fault was injected: the run proves the gate, it never becomes a baseline.</summary>
+    public bool IsFaulted => InjectedDelay is not null || InjectedFaults.Count > 0;
+
     public PercentileSummary Summary => PercentileSummary.From(Histogram);
 
     public LatencyDistribution Distribution => new(Key.Topology, Histogram, Subsample);

@@ -37,6 +37,8 @@ internal sealed class LatencyRunDto
 
     public InjectedDelay? InjectedDelay { get; set; }
 
+    public List<string>? InjectedFaults { get; set; }
+
     public List<WarningDto>? Warnings { get; set; }
 
     public HistogramDto? Histogram { get; set; }

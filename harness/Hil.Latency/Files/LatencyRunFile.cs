@@ -57,6 +57,7 @@ public static class LatencyRunFile
             HarrellDavis = run.Estimates.Select(e => new EstimateDto(e.Quantile, Math.Round(e.EstimateNs, 1), Math.Round(e.LowerNs, 1), Math.Round(e.UpperNs, 1), Math.Round(e.StandardErrorNs, 2), e.Confidence, e.SampleSize)).ToList(),
             Floor = run.Floor,
             InjectedDelay = run.InjectedDelay,
+            InjectedFaults = run.InjectedFaults.Count > 0 ? run.InjectedFaults.ToList() : null,
             Warnings = run.Warnings.Select(w => new WarningDto(w.Code, w.Message)).ToList(),
             Histogram = new HistogramDto("hdrhistogram-v2-compressed-base64", run.Histogram.LowestTrackableValue, run.Histogram.HighestTrackableValue, run.Histogram.NumberOfSignificantValueDigits, run.Histogram.TotalCount, HistogramCodec.ToCompressedBase64(run.Histogram)),
             Subsample = new SubsampleDto("reservoir (algorithm R, uniform over the measured samples)", run.Subsample.Count, "u64le-base64", EncodeValues(run.Subsample)),
@@ -98,7 +99,10 @@ public static class LatencyRunFile
             HistogramCodec.FromCompressedBase64(histogram.Data, $"{where}: field 'histogram.data'"),
             DecodeValues(subsample.Data, $"{where}: field 'subsample.data'"),
             (dto.HarrellDavis ?? []).Select(e => new QuantileEstimate(e.Quantile, e.EstimateNs, e.LowerNs, e.UpperNs, e.StandardErrorNs, e.Confidence, e.SampleSize)).ToList(),
-            (dto.Warnings ?? []).Select(w => new LatencyWarning(w.Code, w.Message)).ToList());
+            (dto.Warnings ?? []).Select(w => new LatencyWarning(w.Code, w.Message)).ToList())
+        {
+            InjectedFaults = dto.InjectedFaults ?? [],
+        };
     }
 
     public static string ModeName(LoadMode mode) => mode == LoadMode.OpenLoop ? "open-loop" : "closed-loop";

@@ -17,6 +17,11 @@ internal static class GateValidation
                 $"baseline {baseline.Source} holds {k} run(s); the gate needs at least {options.MinBaselineRuns} (benchmarks/gate-calibration.md gives the rates per K): one run cannot show how much clean runs differ from each other, so no false-alarm rate could be stated. Measure {options.MinBaselineRuns - k} more clean run(s) with the same command and `hil baseline save` each"));
         }
 
+        if (baseline.Runs.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.IsFaulted) is { r: not null } faulted)
+        {
+            throw new InputException($"{baseline.Source} run {faulted.i + 1}: measured with an injected delay or fault; a baseline must be clean runs");
+        }
+
         var first = baseline.Runs[0];
         foreach (var (run, source) in baseline.Runs.Select((r, i) => (r, $"{baseline.Source} run {i + 1}")).Append((current.Run, current.Source)))
         {

@@ -80,10 +80,16 @@ public sealed class LatencyProbe : IDisposable
             new RunKey(context.Rig, TopologyName, context.DextVersion, context.OsBuild), context.Host, plan.Mode,
             plan.Mode == LoadMode.OpenLoop ? plan.RateHz : 0, plan.Samples, plan.Warmup, context.StartedUtc, context.Floor, context.InjectedDelay);
         var run = RunAnalysis.Analyse(metadata, recorder.Snapshot(), accounting, context.HostConditions);
-        return run with { Warnings = [.. run.Warnings, .. BurstAccounting.Warnings(plan, accounting)] };
+        return run with
+        {
+            Warnings = [.. run.Warnings, .. BurstAccounting.Warnings(plan, accounting)],
+            InjectedFaults = plan.Faults.Select(f => f.ToString()).ToList(),
+        };
     }
 
     public void Dispose() => link.Dispose();
+
+    private ProbeDriverClient DriverOf(ProbeRole role) => role == ProbeRole.Driver1 ? driver1 : driver2;
 
     private void Prepare(MeasurementPlan plan)
     {
@@ -94,6 +100,11 @@ public sealed class LatencyProbe : IDisposable
         if (plan.InjectDelayNsPerHop > 0)
         {
             driver1.SetFault(ProbeFault.DelayPerHopNs, (ulong)plan.InjectDelayNsPerHop);
+        }
+
+        foreach (var fault in plan.Faults)
+        {
+            DriverOf(fault.Role).SetFault(fault.Kind, fault.Parameter);
         }
 
         // Records left from an earlier burst on this ring belong to no one now.
@@ -111,6 +122,12 @@ public sealed class LatencyProbe : IDisposable
             if (plan.InjectDelayNsPerHop > 0)
             {
                 driver1.SetFault(ProbeFault.None, 0);
+            }
+
+            // A hang ends by itself; asking a hung user client to clear it would only wait out the call's timeout.
+            foreach (var fault in plan.Faults.Where(f => f.Kind != ProbeFault.HangForMs))
+            {
+                DriverOf(fault.Role).SetFault(ProbeFault.None, 0);
             }
         }
         catch (UserClientException)

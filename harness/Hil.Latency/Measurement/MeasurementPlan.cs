@@ -13,6 +13,9 @@ public sealed record MeasurementPlan(long Samples, int RateHz, long Warmup = 500
     /// <summary>Added per message at Driver1 (selector 13, fault 2); 0 = none.</summary>
     public long InjectDelayNsPerHop { get; init; }
 
+    /// <summary>Faults set for this burst (the rig file's message faults), cleared after it; at most one per driver.</summary>
+    public IReadOnlyList<ProbeFaultSetting> Faults { get; init; } = [];
+
     /// <summary>How long after the schedule's end the drain waits for the last records.</summary>
     public TimeSpan DrainSlack { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -41,6 +44,11 @@ public sealed record MeasurementPlan(long Samples, int RateHz, long Warmup = 500
         if (InjectDelayNsPerHop < 0)
         {
             throw new InputException($"injected delay {InjectDelayNsPerHop} ns: expected 0 or more");
+        }
+
+        if (InjectDelayNsPerHop > 0 && Faults.FirstOrDefault(f => f.Role == UserClients.Probe.ProbeRole.Driver1) is { } clash)
+        {
+            throw new InputException($"--inject-delay and the rig's {clash.Origin} both act on Driver1; the probe dext holds one fault per driver");
         }
     }
 }

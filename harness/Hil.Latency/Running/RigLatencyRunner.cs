@@ -48,7 +48,7 @@ public static class RigLatencyRunner
                 Floor = floor,
                 HostConditions = new HostConditions(loadBefore, HostConditions.TailRatioOf(floor?.P50Ns, floor?.P99Ns)),
             };
-            var plan = request.Plan;
+            var plan = request.Plan with { Faults = [.. request.Plan.Faults, .. RigMessageFaults.For(session.Rig, request.Topology)] };
             if (request.InjectDelayPercent is { } percent)
             {
                 (plan, context) = await WithInjectedDelayAsync(probe, plan, context, percent, time, cancellationToken).ConfigureAwait(false);

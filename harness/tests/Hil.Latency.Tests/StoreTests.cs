@@ -34,6 +34,18 @@ public sealed class StoreTests
     }
 
     [Test]
+    public void A_faulted_run_keeps_its_faults_in_the_file_and_is_refused_as_a_baseline()
+    {
+        var run = Synthetic.Run(Synthetic.LogNormal(500, 40_000, 0.3, 1)) with { InjectedFaults = ["DelayPerHopNs 200000 at Driver1 (hop-delay at rig.yaml:3:7)"] };
+        var back = LatencyRunFile.FromJson(LatencyRunFile.ToJson(run), "test");
+        Assert.That(back.InjectedFaults, Is.EqualTo(run.InjectedFaults));
+        var e = Assert.Throws<InputException>(() => new BaselineStore(root).Save(back));
+        Assert.That(e!.Message, Does.Contain("injected fault (DelayPerHopNs 200000 at Driver1").And.Contain("a baseline must be a clean run"));
+        var delayed = run with { InjectedFaults = [], InjectedDelay = new InjectedDelay(20, 9000, "test") };
+        Assert.That(() => new BaselineStore(root).Save(delayed), Throws.TypeOf<InputException>().With.Message.Contains("--inject-delay"));
+    }
+
+    [Test]
     public void Resolve_takes_a_file_path_or_a_key()
     {
         var run = Synthetic.Run(Synthetic.LogNormal(500, 40_000, 0.3, 1));
