@@ -25,11 +25,13 @@ class Pacer {
   bool wait_until(uint64_t t, const std::atomic<bool>& stop) const;
 
   // The margin now: twice the latest wake-up lateness it has seen, decaying by 1/64 per
-  // on-time wake, within [kSpinNs, kMaxSpinNs].
+  // on-time wake, within [kSpinNs, kMaxSpinNs]. The cap is measured: at 300 us the two pacers
+  // of a floor-beside run held so much of a 2-core VM that app-relay p99 grew 3-10x; at 100 us
+  // app-relay kept its tail and one-process still lost the timer lateness (p50 1-7 us -> 0.5-0.7 us).
   uint64_t spin_ns() const { return spin_ns_; }
 
   static constexpr uint64_t kSpinNs = 50000;
-  static constexpr uint64_t kMaxSpinNs = 300000;
+  static constexpr uint64_t kMaxSpinNs = 100000;
   static constexpr uint64_t kMaxSleepNs = 10000000;  // re-check stop at least every 10 ms
 
  private:

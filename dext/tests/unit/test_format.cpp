@@ -115,9 +115,9 @@ TEST(Pacer, SpinMarginGrowsToTwiceALateWakeAndDecaysBack) {
   const std::atomic<bool> stop{false};
   const hil::Pacer pacer(p, p.t, 1000);
   EXPECT_EQ(pacer.spin_ns(), hil::Pacer::kSpinNs);
-  p.late = 120000;
+  p.late = 40000;
   ASSERT_TRUE(pacer.wait_until(pacer.due(1), stop));
-  EXPECT_EQ(pacer.spin_ns(), 240000u);
+  EXPECT_EQ(pacer.spin_ns(), 80000u);
   EXPECT_GE(p.t, pacer.due(1));
   p.late = 1000000;  // a stall is capped: the pacer never spins most of a period
   ASSERT_TRUE(pacer.wait_until(pacer.due(3), stop));
