@@ -66,7 +66,7 @@ internal static class GateCommands
 
                 if (parse.GetValue(json))
                 {
-                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(Summary(result), CliJson.Options)).ConfigureAwait(false);
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(GateVerdict.Of(result), CliJson.Options)).ConfigureAwait(false);
                 }
 
                 return result.ExitCode;
@@ -125,22 +125,4 @@ internal static class GateCommands
             File.Delete(output);
         }
     }
-
-    private static object Summary(GateResult r) => new
-    {
-        decision = r.Decision.ToString(),
-        exit_code = r.ExitCode,
-        topology = r.BaselineKey.Topology,
-        rig = r.BaselineKey.Rig,
-        alpha = r.Options.Alpha,
-        threshold_percent = r.Options.ThresholdPercent,
-        practical_bar = r.Options.PracticalBar,
-        baseline_runs = r.BaselineRuns.Count,
-        stages = new[] { r.Current, r.Confirm }.Where(s => s is not null).Select(s => new
-        {
-            label = s!.Label,
-            source = s.Source,
-            checks = s.Checks.Select(c => new { percentile = c.Name, baseline_ns = c.BaselineNs, baseline_min_ns = c.BaselineMinNs, baseline_max_ns = c.BaselineMaxNs, run_ns = c.CurrentNs, shift = c.Shift, run_alone_shift = c.OwnShift, t = c.Test.T, p_value = c.PValue, regressed = c.Regressed }),
-        }),
-    };
 }

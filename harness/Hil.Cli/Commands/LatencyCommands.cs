@@ -6,14 +6,16 @@ using Hil.Latency.Files;
 using Hil.Latency.Measurement;
 using Hil.Latency.Running;
 using Hil.Rigs;
+using Hil.Session;
+using Hil.Session.Backends;
 using Hil.UserClients.Probe;
 
 namespace Hil.Cli.Commands;
 
 /// <summary>
 /// `hil latency --rig FILE --topology T --samples N --rate HZ [--warmup W] [--closed-loop]
-/// [--json FILE] [--out FILE] [--inject-delay PCT] [--dext-version V] [--no-floor]`:
-/// measures one topology on the rig (floor first, then the burst) and prints its figures.
+/// [--json FILE] [--out FILE] [--inject-delay PCT] [--dext-version V] [--no-floor] [--repeat N]`:
+/// measures one topology on the rig (its floor beside the burst) and prints its figures.
 /// </summary>
 internal static class LatencyCommands
 {
@@ -32,26 +34,39 @@ internal static class LatencyCommands
         var doorbell = new Option<string>("--doorbell") { Description = "shared-ring wait: spin (as the shm floor) | spin-then-wait (bounded spin, then a futex doorbell)", DefaultValueFactory = _ => "spin" };
         doorbell.AcceptOnlyFromAmong("spin", "spin-then-wait");
         var noFloor = new Option<bool>("--no-floor") { Description = "skip hil-floor (the figures then have no floor to be read against)" };
+        var repeat = new Option<int>("--repeat") { Description = "measure N runs one after another on one rig session (--out then needs {n}, replaced by 01, 02, …)", DefaultValueFactory = _ => 1 };
         var command = new Command("latency", "measure one topology's one-way latency on the rig, open loop from the scheduled send time")
         {
-            rig, topology, samples, rate, warmup, closedLoop, json, output, inject, dext, doorbell, noFloor,
+            rig, topology, samples, rate, warmup, closedLoop, json, output, inject, dext, doorbell, noFloor, repeat,
         };
         command.SetAction(async (parse, ct) =>
         {
             var spec = RigFile.Load(parse.GetValue(rig)!);
             var mode = parse.GetValue(closedLoop) ? LoadMode.ClosedLoop : LoadMode.OpenLoop;
             var plan = new MeasurementPlan(parse.GetValue(samples), parse.GetValue(rate), parse.GetValue(warmup), mode);
-            var request = Request(spec, TopologyNames.Parse(parse.GetValue(topology), "--topology"), plan, parse.GetValue(dext)) with
+            var request = LatencyRequest.For(spec, TopologyNames.Parse(parse.GetValue(topology), "--topology"), plan, parse.GetValue(dext)) with
             {
                 InjectDelayPercent = parse.GetValue(inject),
                 MeasureFloor = !parse.GetValue(noFloor),
                 Doorbell = parse.GetValue(doorbell) == "spin" ? Doorbell.Spin : Doorbell.SpinThenWait,
             };
-            var run = await RigLatencyRunner.RunAsync(request, TimeProvider.System, ct).ConfigureAwait(false);
-            Console.Out.Write(Describe(run));
-            if (parse.GetValue(output) is { } outPath)
+            var runs = parse.GetValue(repeat);
+            var outPattern = parse.GetValue(output);
+            if (runs < 1 || (runs > 1 && outPattern is not null && !outPattern.Contains("{n}", StringComparison.Ordinal)))
             {
-                LatencyRunFile.Write(outPath, run);
+                throw new InputException($"--repeat {runs}: expected 1 or more, and with more than 1 an --out containing {{n}} (got '{outPattern}')");
+            }
+
+            await using var session = await RigBackends.OpenSessionAsync(spec, new RigSessionOptions { Time = TimeProvider.System }, ct).ConfigureAwait(false);
+            LatencyRun run = null!;
+            for (var i = 1; i <= runs; i++)
+            {
+                run = await RigLatencyRunner.RunAsync(session, request, TimeProvider.System, ct).ConfigureAwait(false);
+                Console.Out.Write(Describe(run));
+                if (outPattern is not null)
+                {
+                    LatencyRunFile.Write(outPattern.Replace("{n}", i.ToString("00", CultureInfo.InvariantCulture), StringComparison.Ordinal), run);
+                }
             }
 
             if (parse.GetValue(json) is { } jsonPath)
@@ -62,12 +77,6 @@ internal static class LatencyCommands
             return CliInvocation.Ok;
         });
         return command;
-    }
-
-    internal static LatencyRequest Request(RigSpec spec, Topology topology, MeasurementPlan plan, string? dextVersion)
-    {
-        var dext = spec.Dext ?? throw new InputException($"{spec.SourcePath}: the rig declares no dext: section; latency needs the dext and its entitlement token");
-        return new LatencyRequest(spec, topology, plan) { DextVersion = dextVersion ?? DextVersion(RepositoryRoot.Find(), dext) };
     }
 
     internal static string Describe(LatencyRun run)
@@ -95,12 +104,6 @@ internal static class LatencyCommands
 
         lines.AddRange(run.Warnings.Select(w => $"  warning {w}"));
         return string.Join('\n', lines) + "\n";
-    }
-
-    private static string DextVersion(string root, DextSpec dext)
-    {
-        var plist = Path.Combine(root, dext.PlistPath);
-        return File.Exists(plist) && Hil.Dext.DextPlist.Load(plist).BundleVersion is { Length: > 0 } v ? v : "dev";
     }
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

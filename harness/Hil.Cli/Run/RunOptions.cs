@@ -3,7 +3,7 @@ namespace Hil.Cli.Run;
 /// <summary>What `hil run` was asked to do, with every path made absolute against the repository root.</summary>
 internal sealed record RunOptions(string RepoRoot, string RigFile, string Suite, string ResultsDir, string ReportDir, string HistoryFile)
 {
-    public static readonly IReadOnlyList<string> Suites = ["smoke", "nightly", "qualification"];
+    public static readonly IReadOnlyList<string> Suites = ["smoke", "nightly", "qualification", "gate"];
 
     public string AllureResultsDir => Path.Combine(ResultsDir, "allure");
 

@@ -8,6 +8,14 @@ public enum GateNormalisation
 
     /// <summary>ln(percentile / the same run's hil-floor percentile): only if it lowers the between-run spread.</summary>
     Floor,
+
+    /// <summary>
+    /// Floor when every judged and baseline run had its floor measured beside it, else None.
+    /// Measured on 60 runs with floors beside (benchmarks/gate-calibration.md, 2026-12-02), the
+    /// ratio to the beside floor cut the between-run sd of ln p50 2-4x in every topology; a floor
+    /// measured at another time did not (2026-11-23), so it is not used for those runs.
+    /// </summary>
+    Auto,
 }
 
 /// <summary>
@@ -44,7 +52,7 @@ public sealed record GateOptions
     /// </summary>
     public int MinBaselineRuns { get; init; } = 3;
 
-    public GateNormalisation Normalisation { get; init; } = GateNormalisation.None;
+    public GateNormalisation Normalisation { get; init; } = GateNormalisation.Auto;
 
     /// <summary>The observed shift a percentile must reach, as a fraction (0.05 = 5 %).</summary>
     public double PracticalBar => ThresholdPercent / 100.0 * PracticalMargin;

@@ -19,6 +19,7 @@ public static class GateReport
         Line(sb, $"baseline: {result.BaselineSource}, {k} runs ({result.BaselineKey.Rig}/{result.BaselineKey.Topology}/{result.BaselineKey.DextVersion}/{result.BaselineKey.OsBuild}), n={result.BaselineRuns[0].Count} each");
         Line(sb, $"  p50 per run (ns): {string.Join(" ", result.BaselineRuns.Select(r => r.P50Ns))}");
         Line(sb, $"  p99 per run (ns): {string.Join(" ", result.BaselineRuns.Select(r => r.P99Ns))}");
+        Line(sb, $"  detectable with this baseline's spread (current + re-measure, alpha {o.Alpha:G3}): {string.Join(", ", result.Current.Checks.Select(c => $"{c.Name} >= {c.DetectableShift:+0.0%} (run-to-run sd of ln {c.Test.BaselineSd:0.000})"))}");
         Stage(sb, result.Current);
         if (result.Confirm is { } confirm)
         {

@@ -40,6 +40,9 @@ public sealed record PercentileCheck(
 
     public bool Regressed => Significant && Practical;
 
+    /// <summary>The smallest shift of current and re-measure together this baseline's spread lets the gate declare (never below the practical bar).</summary>
+    public double DetectableShift => Math.Max(Bar, Test.DetectableShift(Alpha, 2));
+
     public string Name => $"p{Quantile * 100:0.###}";
 }
 
@@ -55,6 +58,8 @@ public sealed record GateStage(
     public bool Regressed => Checks.Any(c => c.Regressed);
 
     public IEnumerable<string> Moved => Checks.Where(c => c.Regressed).Select(c => c.Name);
+
+    public PercentileCheck Check(double quantile) => Checks.First(c => c.Quantile.Equals(quantile));
 }
 
 /// <summary>The verdict with all its evidence; <see cref="ExitCode"/> is what `hil gate` returns.</summary>

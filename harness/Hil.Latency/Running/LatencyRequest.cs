@@ -7,6 +7,20 @@ namespace Hil.Latency.Running;
 /// <summary>One measurement on a rig: which topology, how many messages at what rate, and its labels.</summary>
 public sealed record LatencyRequest(RigSpec Rig, Topology Topology, MeasurementPlan Plan)
 {
+    /// <summary>
+    /// A request labelled with the dext version baselines are keyed by: <paramref name="dextVersion"/>,
+    /// else the rig's Info.plist CFBundleVersion, else "dev". Every measurement that may meet a
+    /// baseline (hil latency, the latency and gate suites) is made through here, so they share keys.
+    /// </summary>
+    public static LatencyRequest For(RigSpec rig, Topology topology, MeasurementPlan plan, string? dextVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        var dext = rig.Dext ?? throw new Foundation.InputException($"{rig.SourcePath}: the rig declares no dext: section; latency needs the dext and its entitlement token");
+        var plist = Path.Combine(Foundation.RepositoryRoot.Find(), dext.PlistPath);
+        var version = dextVersion ?? (File.Exists(plist) && Dext.DextPlist.Load(plist).BundleVersion is { Length: > 0 } v ? v : "dev");
+        return new LatencyRequest(rig, topology, plan) { DextVersion = version };
+    }
+
     public string DextVersion { get; init; } = "dev";
 
     public string OsBuild { get; init; } = HostInfo.OsBuild();

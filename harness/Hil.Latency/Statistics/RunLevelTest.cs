@@ -31,6 +31,15 @@ public sealed record RunLevelResult(int BaselineRuns, int CurrentRuns, double Ba
 
     /// <summary>Relative shift of the judged runs' geometric mean over the baseline runs' geometric mean.</summary>
     public double Shift => Math.Exp(CurrentMean - BaselineMean) - 1;
+
+    /// <summary>
+    /// The smallest relative shift of <paramref name="judgedRuns"/> runs that this baseline's
+    /// spread lets the t-test call significant at <paramref name="alpha"/>:
+    /// exp(t₁₋α(K − 1) · s · √(1/m + 1/K)) − 1. A regression half that size is inside the host's
+    /// run-to-run noise and cannot be told from it, whatever the rule.
+    /// </summary>
+    public double DetectableShift(double alpha, int judgedRuns) =>
+        Math.Exp(new StudentDistribution(BaselineRuns - 1).Quantile(new Pragmastat.Probability(1 - alpha)) * BaselineSd * Math.Sqrt((1.0 / judgedRuns) + (1.0 / BaselineRuns))) - 1;
 }
 
 /// <summary>

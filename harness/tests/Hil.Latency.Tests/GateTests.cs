@@ -93,11 +93,25 @@ public sealed class GateTests
     [Test]
     public void Decide_agrees_with_evaluate()
     {
+        // Decide takes resolved options, as Evaluate resolves Auto for runs without floors: None.
+        var options = GateOptions.Default with { Normalisation = GateNormalisation.None };
         var baseline = Baseline();
-        var logs = baseline.Select(r => RunFigures.From(r, GateOptions.Default, "b").Logs.ToArray()).ToList();
-        double[] L(LatencyRun r) => [.. RunFigures.From(r, GateOptions.Default, "x").Logs];
-        Assert.That(RegressionGate.Decide(logs, L(Clean(100, 1.2)), L(Clean(101, 1.2)), GateOptions.Default), Is.True);
-        Assert.That(RegressionGate.Decide(logs, L(Clean(100)), L(Clean(101)), GateOptions.Default), Is.False);
+        var logs = baseline.Select(r => RunFigures.From(r, options, "b").Logs.ToArray()).ToList();
+        double[] L(LatencyRun r) => [.. RunFigures.From(r, options, "x").Logs];
+        Assert.That(RegressionGate.Decide(logs, L(Clean(100, 1.2)), L(Clean(101, 1.2)), options), Is.True);
+        Assert.That(RegressionGate.Decide(logs, L(Clean(100)), L(Clean(101)), options), Is.False);
+        Assert.That(Evaluate(baseline, Clean(100, 1.2), () => Clean(101, 1.2)).Decision, Is.EqualTo(GateDecision.Regression));
+    }
+
+    [Test]
+    public void Auto_normalises_by_the_floor_only_when_every_run_had_it_beside()
+    {
+        var beside = new FloorFigures("socket_relay", 1000, 40_000, 400_000, 900_000) { Placement = FloorPlacements.Beside };
+        var runs = Baseline().Select(r => r with { Floor = beside }).ToList();
+        Assert.That(RegressionGate.Resolve(GateNormalisation.Auto, runs), Is.EqualTo(GateNormalisation.Floor));
+        Assert.That(RegressionGate.Resolve(GateNormalisation.Auto, runs.Append(Clean(5) with { Floor = beside with { Placement = FloorPlacements.FloorsTogether } })), Is.EqualTo(GateNormalisation.None));
+        Assert.That(RegressionGate.Resolve(GateNormalisation.Auto, runs.Append(Clean(6))), Is.EqualTo(GateNormalisation.None));
+        Assert.That(RegressionGate.Resolve(GateNormalisation.None, runs), Is.EqualTo(GateNormalisation.None));
     }
 
     [Test]
@@ -106,6 +120,23 @@ public sealed class GateTests
         Assert.That(RunLevelTest.Greater([1, 2, 3, 4], [5]).RankBound, Is.EqualTo(1 / 5.0).Within(1e-12));
         Assert.That(RunLevelTest.Greater([1, 2, 3, 4], [5, 6]).RankBound, Is.EqualTo(2 / 30.0).Within(1e-12));
         Assert.That(RunLevelTest.Greater([1, 2, 3, 4], [5, 3.5]).AboveAll, Is.False);
+    }
+
+    [Test]
+    public void The_detectable_shift_is_the_t_quantile_times_the_spread_of_the_baseline_runs()
+    {
+        // K = 5, s = 0.1581, m = 2: exp(t(4 df, 0.995) 4.6041 x 0.1581 x sqrt(1/2 + 1/5)) - 1 (by hand: 0.8387).
+        var test = RunLevelTest.Greater([0, 0.1, 0.2, 0.3, 0.4], [0.5]);
+        Assert.That(test.DetectableShift(0.005, 2), Is.EqualTo(0.8387).Within(0.0005));
+        Assert.That(test.DetectableShift(0.05, 2), Is.LessThan(test.DetectableShift(0.005, 2)), "a larger alpha sees smaller shifts");
+    }
+
+    [Test]
+    public void The_evidence_says_what_this_baseline_lets_the_gate_see()
+    {
+        var result = Evaluate(Baseline(), Clean(99), null);
+        Assert.That(result.Evidence, Does.Contain("detectable with this baseline's spread (current + re-measure, alpha 0.005): p50 >= +"));
+        Assert.That(result.Current.Check(0.5).DetectableShift, Is.GreaterThanOrEqualTo(GateOptions.Default.PracticalBar));
     }
 
     private static GateResult Evaluate(IReadOnlyList<LatencyRun> baseline, LatencyRun current, Func<LatencyRun>? confirm) =>
