@@ -6,16 +6,14 @@ public enum GateNormalisation
     /// <summary>ln(percentile).</summary>
     None,
 
-    /// <summary>ln(percentile / the same run's hil-floor percentile): only if it lowers the between-run spread.</summary>
-    Floor,
-
     /// <summary>
-    /// Floor when every judged and baseline run had its floor measured beside it, else None.
-    /// Measured on 60 runs with floors beside (benchmarks/gate-calibration.md, 2026-12-02), the
-    /// ratio to the beside floor cut the between-run sd of ln p50 2-4x in every topology; a floor
-    /// measured at another time did not (2026-11-23), so it is not used for those runs.
+    /// ln(percentile / the same run's floor percentile). Off by default: with the floor beside the
+    /// run it cut the between-run spread 2.3-4.4x (benchmarks/gate-calibration.md, 2026-12-02), but
+    /// the floor moves with what the run does to the host: with a 2 us delay injected at Driver1
+    /// the one-process run's p50 rose 31x and its in-process floor beside it ~25x, leaving +24 %.
+    /// A regression that changes the host's load could hide the same way.
     /// </summary>
-    Auto,
+    Floor,
 }
 
 /// <summary>
@@ -52,7 +50,7 @@ public sealed record GateOptions
     /// </summary>
     public int MinBaselineRuns { get; init; } = 3;
 
-    public GateNormalisation Normalisation { get; init; } = GateNormalisation.Auto;
+    public GateNormalisation Normalisation { get; init; } = GateNormalisation.None;
 
     /// <summary>The observed shift a percentile must reach, as a fraction (0.05 = 5 %).</summary>
     public double PracticalBar => ThresholdPercent / 100.0 * PracticalMargin;

@@ -14,7 +14,7 @@ public static class GateReport
         var sb = new StringBuilder();
         Line(sb, $"gate: {Headline(result)}");
         Line(sb, $"topology {result.BaselineKey.Topology} on rig {result.BaselineKey.Rig}");
-        Line(sb, $"rule: per percentile {string.Join(", ", o.Percentiles.Select(q => $"p{q * 100:0.###}"))}, on ln({(o.Normalisation == GateNormalisation.Floor ? "percentile / the run's floor" : "percentile")}) of each run: the current run lies above the {k} baseline runs (prediction t-test, {k - 1} df, one-sided p < alpha {o.Alpha:G3}) AND above every baseline run AND its shift over their geometric mean >= {o.PracticalBar:P1} ({o.PracticalMargin:0.##} x threshold {o.ThresholdPercent:0.##}%); then the re-measure must hold it up: current and re-measure together p < alpha, both above every baseline run, together >= {o.PracticalBar:P1}, and the re-measure alone >= {o.PracticalBar:P1}");
+        Line(sb, $"rule: per percentile {string.Join(", ", o.Percentiles.Select(q => $"p{q * 100:0.###}"))}, on {Variables(o)} of each run: the current run lies above the {k} baseline runs (prediction t-test, {k - 1} df, one-sided p < alpha {o.Alpha:G3}) AND above every baseline run AND its shift over their geometric mean >= {o.PracticalBar:P1} ({o.PracticalMargin:0.##} x threshold {o.ThresholdPercent:0.##}%); then the re-measure must hold it up: current and re-measure together p < alpha, both above every baseline run, together >= {o.PracticalBar:P1}, and the re-measure alone >= {o.PracticalBar:P1}");
         Line(sb, $"false alarms: at most {Math.Min(o.Alpha, 2.0 / ((k + 1) * (k + 2))) * o.Percentiles.Count:P2} per gate for clean runs that vary like the baseline runs (min(alpha, rank bound 2/((K+1)(K+2))) x {o.Percentiles.Count} percentiles; the rank bound needs no normality); measured rates and power: benchmarks/gate-calibration.md");
         Line(sb, $"baseline: {result.BaselineSource}, {k} runs ({result.BaselineKey.Rig}/{result.BaselineKey.Topology}/{result.BaselineKey.DextVersion}/{result.BaselineKey.OsBuild}), n={result.BaselineRuns[0].Count} each");
         Line(sb, $"  p50 per run (ns): {string.Join(" ", result.BaselineRuns.Select(r => r.P50Ns))}");
@@ -36,6 +36,10 @@ public static class GateReport
 
         return sb.ToString();
     }
+
+    /// <summary>The decision variable of each gated percentile, e.g. "ln(p50), ln(p99 / the run's floor p99)".</summary>
+    public static string Variables(GateOptions o) =>
+        string.Join(", ", o.Percentiles.Select(q => o.Normalisation == GateNormalisation.Floor ? $"ln(p{q * 100:0.###} / the run's floor p{q * 100:0.###})" : $"ln(p{q * 100:0.###})"));
 
     private static string Headline(GateResult result) => result.Decision switch
     {

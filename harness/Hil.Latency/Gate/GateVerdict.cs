@@ -19,7 +19,7 @@ public static class GateVerdict
             alpha = r.Options.Alpha,
             threshold_percent = r.Options.ThresholdPercent,
             practical_bar = r.Options.PracticalBar,
-            normalisation = r.Options.Normalisation.ToString(),
+            decision_variables = GateReport.Variables(r.Options),
             baseline_runs = r.BaselineRuns.Count,
             stages = new[] { r.Current, r.Confirm }.Where(s => s is not null).Select(s => new
             {

@@ -26,7 +26,6 @@ public static class RegressionGate
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(options);
         GateValidation.Check(baseline, current, options);
-        options = options with { Normalisation = Resolve(options.Normalisation, baseline.Runs.Append(current.Run)) };
         var figures = baseline.Runs.Select((r, i) => RunFigures.From(r, options, $"{baseline.Source} run {i + 1}")).ToList();
         var currentFigures = RunFigures.From(current.Run, options, current.Source);
         var currentStage = Judge("current", baseline, figures, [currentFigures], current, options);
@@ -77,11 +76,6 @@ public static class RegressionGate
 
         return false;
     }
-
-    /// <summary>What <see cref="GateNormalisation.Auto"/> becomes for these runs.</summary>
-    public static GateNormalisation Resolve(GateNormalisation asked, IEnumerable<LatencyRun> runs) =>
-        asked != GateNormalisation.Auto ? asked
-        : runs.All(r => r.Floor?.Placement == FloorPlacements.Beside) ? GateNormalisation.Floor : GateNormalisation.None;
 
     private static bool Regressed(RunLevelResult test, double newestLog, GateOptions options) =>
         test.PValue < options.Alpha && test.AboveAll && test.Shift >= options.PracticalBar && Math.Exp(newestLog - test.BaselineMean) - 1 >= options.PracticalBar;

@@ -23,11 +23,6 @@ public sealed record RunFigures(IReadOnlyList<long> ValuesNs, IReadOnlyList<doub
     {
         ArgumentNullException.ThrowIfNull(valuesNs);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Normalisation == GateNormalisation.Auto)
-        {
-            throw new ArgumentException("resolve GateNormalisation.Auto for the runs first (RegressionGate.Resolve)", nameof(options));
-        }
-
         var logs = new double[valuesNs.Count];
         for (var i = 0; i < logs.Length; i++)
         {

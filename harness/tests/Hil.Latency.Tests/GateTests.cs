@@ -93,25 +93,13 @@ public sealed class GateTests
     [Test]
     public void Decide_agrees_with_evaluate()
     {
-        // Decide takes resolved options, as Evaluate resolves Auto for runs without floors: None.
-        var options = GateOptions.Default with { Normalisation = GateNormalisation.None };
+        var options = GateOptions.Default;
         var baseline = Baseline();
         var logs = baseline.Select(r => RunFigures.From(r, options, "b").Logs.ToArray()).ToList();
         double[] L(LatencyRun r) => [.. RunFigures.From(r, options, "x").Logs];
         Assert.That(RegressionGate.Decide(logs, L(Clean(100, 1.2)), L(Clean(101, 1.2)), options), Is.True);
         Assert.That(RegressionGate.Decide(logs, L(Clean(100)), L(Clean(101)), options), Is.False);
         Assert.That(Evaluate(baseline, Clean(100, 1.2), () => Clean(101, 1.2)).Decision, Is.EqualTo(GateDecision.Regression));
-    }
-
-    [Test]
-    public void Auto_normalises_by_the_floor_only_when_every_run_had_it_beside()
-    {
-        var beside = new FloorFigures("socket_relay", 1000, 40_000, 400_000, 900_000) { Placement = FloorPlacements.Beside };
-        var runs = Baseline().Select(r => r with { Floor = beside }).ToList();
-        Assert.That(RegressionGate.Resolve(GateNormalisation.Auto, runs), Is.EqualTo(GateNormalisation.Floor));
-        Assert.That(RegressionGate.Resolve(GateNormalisation.Auto, runs.Append(Clean(5) with { Floor = beside with { Placement = FloorPlacements.FloorsTogether } })), Is.EqualTo(GateNormalisation.None));
-        Assert.That(RegressionGate.Resolve(GateNormalisation.Auto, runs.Append(Clean(6))), Is.EqualTo(GateNormalisation.None));
-        Assert.That(RegressionGate.Resolve(GateNormalisation.None, runs), Is.EqualTo(GateNormalisation.None));
     }
 
     [Test]
@@ -137,6 +125,13 @@ public sealed class GateTests
         var result = Evaluate(Baseline(), Clean(99), null);
         Assert.That(result.Evidence, Does.Contain("detectable with this baseline's spread (current + re-measure, alpha 0.005): p50 >= +"));
         Assert.That(result.Current.Check(0.5).DetectableShift, Is.GreaterThanOrEqualTo(GateOptions.Default.PracticalBar));
+    }
+
+    [Test]
+    public void The_evidence_names_each_percentiles_decision_variable()
+    {
+        Assert.That(GateReport.Variables(GateOptions.Default), Is.EqualTo("ln(p50), ln(p99)"));
+        Assert.That(GateReport.Variables(GateOptions.Default with { Normalisation = GateNormalisation.Floor }), Is.EqualTo("ln(p50 / the run's floor p50), ln(p99 / the run's floor p99)"));
     }
 
     private static GateResult Evaluate(IReadOnlyList<LatencyRun> baseline, LatencyRun current, Func<LatencyRun>? confirm) =>
