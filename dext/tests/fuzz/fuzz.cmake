@@ -47,9 +47,14 @@ foreach(name wire_frame method_dispatch)
   set(_seeds ${CMAKE_CURRENT_BINARY_DIR}/fuzz_seeds/${name})
   set(_work ${CMAKE_CURRENT_BINARY_DIR}/fuzz_corpus/${name})
   file(MAKE_DIRECTORY ${_seeds} ${_work})
+  # Inputs that once crashed a fuzzer, kept in the repository and replayed first every run.
+  set(_regressions "")
+  if(EXISTS ${_fuzz_dir}/regressions/${name})
+    set(_regressions ${_fuzz_dir}/regressions/${name})
+  endif()
   add_test(NAME fuzz_${name}
            COMMAND ${_out} -runs=${HIL_FUZZ_RUNS} -max_total_time=${HIL_FUZZ_MAX_SECONDS} -seed=1 -max_len=4096
-                   -print_final_stats=1 ${_work} ${_seeds})
+                   -print_final_stats=1 ${_work} ${_seeds} ${_regressions})
   set_tests_properties(fuzz_${name} PROPERTIES TIMEOUT 600 FIXTURES_REQUIRED fuzz_seeds)
 endforeach()
 add_test(NAME fuzz_make_seeds COMMAND hil_make_seeds ${CMAKE_CURRENT_BINARY_DIR}/fuzz_seeds/wire_frame

@@ -1,10 +1,13 @@
 // Deterministic, thread-free platform for fuzzing: no thread ever runs, sleeps return at
 // once, the clock advances 1 ms per read (so fault delays end fast), and a simulated
-// crash throws instead of killing the fuzzer.
+// crash throws instead of killing the fuzzer. Shared memory behaves as POSIX shm does: the
+// creator's release removes the name (shm_unlink), and the memory lives on while any view
+// of it is mapped (Driver1 may keep pushing into a ring Driver2 has replaced).
 #pragma once
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -33,7 +36,7 @@ class FuzzPlatform : public IPlatform {
   void doorbell_wake(std::atomic<uint32_t>*) override {}
   std::unique_ptr<ISharedMemory> create_shared(const char* name, size_t size) override {
     auto b = std::make_unique<Block>(name, size, this);
-    live_[name] = b.get();
+    live_[name] = b->s_;
     return b;
   }
   std::unique_ptr<ISharedMemory> open_shared(const char* name) override {
@@ -45,31 +48,34 @@ class FuzzPlatform : public IPlatform {
   [[noreturn]] void abort_process(const char* why) override { throw FuzzAbort(why); }
 
  private:
-  struct Block : ISharedMemory {
-    Block(std::string n, size_t s, FuzzPlatform* o) : name_(std::move(n)), size_(s), owner_(o) {
-      p_ = std::calloc(1, s);  // calloc: big rings stay untouched, cheap per input
-    }
-    ~Block() override {
-      owner_->live_.erase(name_);
-      std::free(p_);
-    }
-    void* data() override { return p_; }
-    size_t size() const override { return size_; }
-    const char* name() const override { return name_.c_str(); }
-    std::string name_;
-    size_t size_;
-    FuzzPlatform* owner_;
-    void* p_;
+  // The memory object: freed when its last mapping goes.
+  struct Storage {
+    Storage(std::string n, size_t s) : name(std::move(n)), size(s), p(std::calloc(1, s)) {}  // calloc: big rings stay untouched, cheap per input
+    ~Storage() { std::free(p); }
+    Storage(const Storage&) = delete;
+    Storage& operator=(const Storage&) = delete;
+    std::string name;
+    size_t size;
+    void* p;
   };
   struct View : ISharedMemory {
-    explicit View(Block* b) : b_(b) {}
-    void* data() override { return b_->p_; }
-    size_t size() const override { return b_->size_; }
-    const char* name() const override { return b_->name_.c_str(); }
-    Block* b_;  // the fuzz target tears Driver1 down before Driver2
+    explicit View(std::shared_ptr<Storage> s) : s_(std::move(s)) {}
+    void* data() override { return s_->p; }
+    size_t size() const override { return s_->size; }
+    const char* name() const override { return s_->name.c_str(); }
+    std::shared_ptr<Storage> s_;
+  };
+  struct Block : View {
+    Block(std::string n, size_t s, FuzzPlatform* o) : View(std::make_shared<Storage>(std::move(n), s)), owner_(o) {}
+    ~Block() override {
+      // Only unlink the name if it still names this object (a newer ring may have taken it).
+      auto it = owner_->live_.find(s_->name);
+      if (it != owner_->live_.end() && it->second == s_) owner_->live_.erase(it);
+    }
+    FuzzPlatform* owner_;
   };
   uint64_t t_ = 1;
-  std::map<std::string, Block*> live_;
+  std::map<std::string, std::shared_ptr<Storage>> live_;
 };
 
 }  // namespace hil
