@@ -49,6 +49,14 @@ public static class DelayInjection
     public const long PreRunSamples = 2000;
 
     public static long NsPerHop(double percent, long preRunP50Ns) => (long)Math.Round(percent / 100.0 * preRunP50Ns);
+
+    /// <summary>
+    /// The most a paced run can be delayed per message: half its period. Driver1 spends the delay
+    /// before each hand-off, so a delay near the period would turn a latency regression into a
+    /// throughput collapse (seen: a pre-run taken while the host stalled had p50 3 ms, and 1000 % of
+    /// it, 30 ms per message at 2 kHz, let Driver1 send 388 of 5500 messages before the drain gave up).
+    /// </summary>
+    public static long MaxNsPerHop(int rateHz) => 1_000_000_000L / Math.Max(1, rateHz) / 2;
 }
 
 /// <summary>Labels for the host a run was measured on.</summary>

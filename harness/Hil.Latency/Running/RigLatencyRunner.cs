@@ -75,8 +75,10 @@ public static class RigLatencyRunner
     {
         var prePlan = plan with { Samples = Math.Min(DelayInjection.PreRunSamples, plan.Samples), Warmup = Math.Min(plan.Warmup, 200), InjectDelayNsPerHop = 0 };
         var pre = await probe.MeasureAsync(prePlan, context, time, cancellationToken).ConfigureAwait(false);
-        var ns = DelayInjection.NsPerHop(percent, pre.Summary.P50Ns);
-        var basis = $"{percent}% of p50 {pre.Summary.P50Ns} ns of a {pre.Summary.Count}-sample pre-run without delay, added once per message at Driver1";
+        var wanted = DelayInjection.NsPerHop(percent, pre.Summary.P50Ns);
+        var ns = plan.Mode == LoadMode.OpenLoop ? Math.Min(wanted, DelayInjection.MaxNsPerHop(plan.RateHz)) : wanted;
+        var capped = ns < wanted ? $"; capped from {wanted} ns at half the {plan.RateHz} Hz period" : "";
+        var basis = $"{percent}% of p50 {pre.Summary.P50Ns} ns of a {pre.Summary.Count}-sample pre-run without delay, added once per message at Driver1{capped}";
         return (plan with { InjectDelayNsPerHop = ns }, context with { InjectedDelay = new InjectedDelay(percent, ns, basis) });
     }
 }

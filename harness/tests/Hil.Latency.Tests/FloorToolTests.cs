@@ -29,5 +29,6 @@ public sealed class FloorToolTests
     public void Delay_injection_is_the_percentage_of_the_pre_run_median()
     {
         Assert.That(DelayInjection.NsPerHop(20, 45_000), Is.EqualTo(9_000));
+        Assert.That(DelayInjection.MaxNsPerHop(2000), Is.EqualTo(250_000), "half the period at 2 kHz");
     }
 }
