@@ -27,9 +27,6 @@ public sealed class BesideFloor : IBurstCompanion
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
-    /// <summary>The schedule it was started on; null before <see cref="Start"/>.</summary>
-    public BesideSchedule? Schedule { get; private set; }
-
     public void Start(BurstOrigin origin, MeasurementPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -42,7 +39,6 @@ public sealed class BesideFloor : IBurstCompanion
         var args = FloorTool.Arguments(schedule.Samples, schedule.RateHz) + string.Create(CultureInfo.InvariantCulture,
             $" --warmup {schedule.Warmup} --start-ns {schedule.StartNs} --only {primitive}");
         command = $"{binary} {args}";
-        Schedule = schedule;
         run = FloorTool.RunAsync(binary, args, schedule.Warmup + schedule.Samples, schedule.RateHz, time, stop.Token);
     }
 
