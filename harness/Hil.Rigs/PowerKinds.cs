@@ -4,7 +4,7 @@ namespace Hil.Rigs;
 
 /// <summary>
 /// The power switch kinds a rig file may name, and which identity field tells each one apart
-/// on the host (see /work/shared/reference/relays.md for the boards).
+/// on the host (see shared/reference/relays.md beside the repository for the boards).
 /// </summary>
 public static class PowerKinds
 {
