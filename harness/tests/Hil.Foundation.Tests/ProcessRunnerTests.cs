@@ -56,7 +56,7 @@ public sealed class ProcessRunnerTests
             TimeoutFault = FaultKind.RigFault,
         };
 
-        var e = Assert.ThrowsAsync<WaitTimeoutException>(() => ProcessRunner.RunAsync(command, Time, ct));
+        var e = await Assert.ThrowsAsync<WaitTimeoutException>(() => ProcessRunner.RunAsync(command, Time, ct));
         Assert.That(e!.Message, Does.Contain("the sleeper to finish"));
         Assert.That(e.Fault, Is.EqualTo(FaultKind.RigFault));
         await AssertGoneAsync(await pidFile.ReadPidAsync(ct), ct);
@@ -100,9 +100,9 @@ public sealed class ProcessRunnerTests
 
     [Test]
     [CancelAfter(30_000)]
-    public void A_missing_program_is_an_infrastructure_fault_with_the_hint(CancellationToken ct)
+    public async Task A_missing_program_is_an_infrastructure_fault_with_the_hint(CancellationToken ct)
     {
-        var e = Assert.ThrowsAsync<InfrastructureException>(() => ProcessRunner.RunAsync(
+        var e = await Assert.ThrowsAsync<InfrastructureException>(() => ProcessRunner.RunAsync(
             new ProcessCommand("/nonexistent/hil-no-such-tool", "--x") { MissingHint = "build it with cmake" }, Time, ct));
         Assert.That(e!.Message, Does.Contain("/nonexistent/hil-no-such-tool --x").And.Contain("build it with cmake"));
     }
