@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "frame_call.h"
+
 namespace hil {
 
 Connection::Connection(int fd, std::shared_ptr<DriverInstance> driver, const std::string& token)
@@ -111,14 +113,7 @@ bool Connection::handle(const Frame& f) {
     case FrameKind::Call:
     case FrameKind::CallAsync: {
       MethodArgs& a = *args_;
-      a.selector = f.selector;
-      a.has_completion = f.kind == FrameKind::CallAsync;
-      a.completion_ref = f.ref;
-      a.scalar_in = f.scalars;
-      a.scalar_in_count = f.n_scalars;
-      a.struct_in = f.data;
-      a.struct_in_len = f.data_len;
-      const IoRet r = uc_->external_method(a);
+      const IoRet r = call_from_frame(*uc_, f, a);
       return reply(f.id, r, a.scalar_out, a.scalar_out_count, a.struct_out, a.struct_out_len);
     }
     case FrameKind::Map: {

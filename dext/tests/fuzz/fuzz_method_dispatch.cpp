@@ -1,10 +1,12 @@
-// Fuzzes the method decoder: bytes -> wire frames -> the user-client method table of a
-// Driver1 and a Driver2 in one process. Every call must return an IOReturn; outputs must
-// respect the reply limits; a simulated crash is an allowed outcome, a real one is not.
+// Fuzzes the method decoder: bytes -> wire frames -> the sim host's own conversion to a
+// call (core/frame_call.cpp) -> the user-client method table of a Driver1 and a Driver2
+// in one process. Every call must return an IOReturn; outputs must respect the reply
+// limits; a simulated crash is an allowed outcome, a real one is not.
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
 
+#include "frame_call.h"
 #include "fuzz_platform.h"
 #include "user_client.h"
 #include "wire.h"
@@ -48,14 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         Frame f;
         if (!decode_frame(body.data(), body.size(), f)) continue;
         if (f.kind == FrameKind::Call || f.kind == FrameKind::CallAsync) {
-          a.selector = f.selector;
-          a.has_completion = f.kind == FrameKind::CallAsync;
-          a.completion_ref = f.ref;
-          a.scalar_in = f.scalars;
-          a.scalar_in_count = f.n_scalars;
-          a.struct_in = f.data;
-          a.struct_in_len = f.data_len;
-          const IoRet r = u.external_method(a);
+          const IoRet r = call_from_frame(u, f, a);
           if (a.scalar_out_count > kMaxScalars || a.struct_out_len > kMaxStructOut) std::abort();
           if (r != ior::Success && (a.scalar_out_count || a.struct_out_len)) std::abort();
         } else if (f.kind == FrameKind::Map) {

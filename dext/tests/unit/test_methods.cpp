@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "fake_platform.h"
+#include "frame_call.h"
 #include "method_table.h"
 #include "user_client.h"
 
@@ -227,6 +228,30 @@ TEST_F(Fixture, RingsAndClientMemory) {
   EXPECT_EQ(call(*u1, kSelHandOverSharedRing, 1, static_cast<uint32_t>(name.size()), false), ior::BadArgument);
   bytes[1] = 'x';
   EXPECT_EQ(call(*u1, kSelHandOverSharedRing, 1, static_cast<uint32_t>(name.size()), false), ior::BadArgument);
+}
+
+// What a call frame carries reaches the method through the sim host's conversion.
+TEST_F(Fixture, CallFramesReachTheMethodTable) {
+  uint8_t buf[64];
+  Frame f;
+  MethodArgs a;
+  auto decoded = [&](size_t n) { return n > 4 && decode_frame(buf + 4, n - 4, f); };
+  const uint64_t version = 1;
+  ASSERT_TRUE(decoded(encode_call(buf, sizeof buf, 7, kSelOpenSession, &version, 1, nullptr, 0)));
+  ASSERT_EQ(call_from_frame(*u1, f, a), ior::Success);
+  EXPECT_EQ(a.scalar_out_count, 4u);
+  // RegisterCompletion needs the completion that only a call-async frame brings.
+  ASSERT_TRUE(decoded(encode_call(buf, sizeof buf, 8, kSelRegisterCompletion, nullptr, 0, nullptr, 0)));
+  EXPECT_EQ(call_from_frame(*u1, f, a), ior::BadArgument);
+  ASSERT_TRUE(decoded(encode_call_async(buf, sizeof buf, 9, kSelRegisterCompletion, 42, nullptr, 0, nullptr, 0)));
+  ASSERT_EQ(call_from_frame(*u1, f, a), ior::Success);
+  EXPECT_EQ(a.completion_ref, 42u);
+  const uint8_t feature[5] = {3, 0, 0, 0, 0x5A};
+  ASSERT_TRUE(decoded(encode_call(buf, sizeof buf, 10, kSelSetFeatureReport, nullptr, 0, feature, 5)));
+  ASSERT_EQ(call_from_frame(*u2, f, a), ior::Success);
+  ASSERT_EQ(call(*u2, kSelGetFeatureReport, 0, 0, false, &a), ior::Success);
+  ASSERT_EQ(a.struct_out_len, 5u);
+  EXPECT_EQ(a.struct_out[4], 0x5A);
 }
 
 TEST_F(Fixture, FaultsValidateAndCrashAborts) {

@@ -1,0 +1,15 @@
+// The sim transport's ExternalMethod: a call or call-async frame becomes the method
+// table's arguments, as IOUserClientMethodArguments do in driverkit/HilProbeUserClient.cpp.
+// One function, so the fuzzer drives exactly what the sim host runs.
+#pragma once
+#include "ioreturn.h"
+#include "method_table.h"
+#include "user_client.h"
+#include "wire.h"
+
+namespace hil {
+
+// f must be a Call or CallAsync frame; a's inputs alias f, its outputs are the method's.
+[[nodiscard]] IoRet call_from_frame(UserClient& uc, const Frame& f, MethodArgs& a);
+
+}  // namespace hil
