@@ -29,7 +29,7 @@ class Process;
 class IMessageSink {
  public:
   virtual ~IMessageSink() = default;
-  virtual IoRet deliver(const Message& m, Topology via) = 0;
+  [[nodiscard]] virtual IoRet deliver(const Message& m, Topology via) = 0;
 };
 
 class DriverInstance {
@@ -46,8 +46,8 @@ class DriverInstance {
   Process& process() { return proc_; }
   bool peer_present() const;
 
-  virtual IoRet configure(uint64_t topology, uint64_t report_len, uint64_t doorbell, uint64_t reserved);
-  virtual IoRet set_fault(uint64_t kind, uint64_t param);
+  [[nodiscard]] virtual IoRet configure(uint64_t topology, uint64_t report_len, uint64_t doorbell, uint64_t reserved);
+  [[nodiscard]] virtual IoRet set_fault(uint64_t kind, uint64_t param);
   virtual CountersSnapshot read_counters() { return counters_.snapshot(false); }
   virtual void reset_counters() { counters_.reset(); }
   // Stops threads and refuses further traffic; called before the host drops the instance.

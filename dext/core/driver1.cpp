@@ -67,7 +67,9 @@ void Driver1::burst_loop(uint64_t total, uint64_t rate_hz) {
     // Built before the wait: only the hand-off itself should sit between t and t_send.
     make_burst_report(i, t, len, report);
     if (!pacer.wait_until(t, burst_stop_)) break;
-    send_one(report, len, t, false, nullptr);
+    // Ignored: a burst message's fate is in the counters (sent, dropped), and the only
+    // refusal, Offline, means shutdown is about to stop this loop.
+    (void)send_one(report, len, t, false, nullptr);
     burst_sent_.store(i + 1, std::memory_order_relaxed);
   }
   burst_active_.store(false);
@@ -80,18 +82,16 @@ void Driver1::join_burst() {
   }
 }
 
-IoRet Driver1::stop_burst(uint64_t& sent) {
+uint64_t Driver1::stop_burst() {
   burst_stop_.store(true);
   join_burst();
   burst_active_.store(false);
-  sent = burst_sent_.load();
-  return ior::Success;
+  return burst_sent_.load();
 }
 
 void Driver1::shutdown() {
   DriverInstance::shutdown();
-  uint64_t ignored = 0;
-  stop_burst(ignored);
+  stop_burst();
   LockGuard g(send_lock_);
   completion_.reset();
   peer_.reset();
@@ -107,7 +107,9 @@ IoRet Driver1::inject(const uint8_t* report, uint32_t len, uint64_t& seq) {
 void Driver1::on_device_report(const uint8_t* report, uint32_t len) {
   uint64_t seq = 0;
   if (len > kMaxReportLen) len = kMaxReportLen;
-  if (len) send_one(report, len, 0, true, &seq);
+  // Ignored: handleReport has no caller to answer. A report before the route is
+  // configured is refused uncounted, as InjectReport would be with kIOReturnNotReady.
+  if (len) (void)send_one(report, len, 0, true, &seq);
 }
 
 IoRet Driver1::send_one(const uint8_t* report, uint32_t len, uint64_t t_sched, bool injected, uint64_t* seq_out) {

@@ -12,24 +12,24 @@ class Driver1 : public DriverInstance {
       : DriverInstance(Role::Driver1, p, proc, std::move(name), id), send_lock_(p) {}
   ~Driver1() override { shutdown(); }
 
-  IoRet configure(uint64_t topology, uint64_t report_len, uint64_t doorbell, uint64_t reserved) override;
-  IoRet set_fault(uint64_t kind, uint64_t param) override;
+  [[nodiscard]] IoRet configure(uint64_t topology, uint64_t report_len, uint64_t doorbell, uint64_t reserved) override;
+  [[nodiscard]] IoRet set_fault(uint64_t kind, uint64_t param) override;
   CountersSnapshot read_counters() override { return counters_.snapshot(burst_active_.load()); }
   void shutdown() override;
 
-  IoRet start_burst(uint64_t count, uint64_t rate_hz, uint64_t warmup);
-  IoRet stop_burst(uint64_t& sent);
-  IoRet inject(const uint8_t* report, uint32_t len, uint64_t& seq);
-  IoRet register_completion(std::shared_ptr<ICompletionSink> sink, uint32_t ref);
+  [[nodiscard]] IoRet start_burst(uint64_t count, uint64_t rate_hz, uint64_t warmup);
+  uint64_t stop_burst();  // the messages the burst sent; stopping cannot fail
+  [[nodiscard]] IoRet inject(const uint8_t* report, uint32_t len, uint64_t& seq);
+  [[nodiscard]] IoRet register_completion(std::shared_ptr<ICompletionSink> sink, uint32_t ref);
   void unregister_completion(const ICompletionSink* sink);
-  IoRet hand_over_ring(uint64_t capacity, const uint8_t* name, uint32_t len);
+  [[nodiscard]] IoRet hand_over_ring(uint64_t capacity, const uint8_t* name, uint32_t len);
   // Input reports from the matched stimulus device (DriverKit handleReport).
   void on_device_report(const uint8_t* report, uint32_t len);
 
  private:
   void burst_loop(uint64_t total, uint64_t rate_hz);
-  IoRet send_one(const uint8_t* report, uint32_t len, uint64_t t_sched, bool injected, uint64_t* seq);
-  IoRet forward(const Message& m);
+  [[nodiscard]] IoRet send_one(const uint8_t* report, uint32_t len, uint64_t t_sched, bool injected, uint64_t* seq);
+  [[nodiscard]] IoRet forward(const Message& m);
   bool route_ready() const;
   void join_burst();
 

@@ -191,8 +191,9 @@ void Driver2::consume_loop() {
       const uint64_t t_recv = p_.now_ns();  // arrival is when the slot became visible
       const uint32_t rl = get_u32(slot + 24);
       // A malformed slot can only come from a broken producer; skip it rather than stop.
+      // Ignored: only Offline comes back, and then shutdown is stopping this loop.
       if (rl <= kMaxReportLen && decode_message(slot, kMessageHeaderSize + rl, m))
-        deliver_stamped(m, Topology::SharedRing, t_recv);
+        (void)deliver_stamped(m, Topology::SharedRing, t_recv);
       ring.pop();
       idle_since = 0;
       continue;

@@ -14,17 +14,17 @@ class Driver2 : public DriverInstance, public IMessageSink {
           uint64_t record_capacity = kRecordRingCapacity);
   ~Driver2() override { shutdown(); }
 
-  IoRet configure(uint64_t topology, uint64_t report_len, uint64_t doorbell, uint64_t reserved) override;
-  IoRet set_fault(uint64_t kind, uint64_t param) override;
+  [[nodiscard]] IoRet configure(uint64_t topology, uint64_t report_len, uint64_t doorbell, uint64_t reserved) override;
+  [[nodiscard]] IoRet set_fault(uint64_t kind, uint64_t param) override;
   void shutdown() override;
 
-  IoRet deliver(const Message& m, Topology via) override;
+  [[nodiscard]] IoRet deliver(const Message& m, Topology via) override;
   // For a caller that saw the message arrive earlier than it could call (the ring consumer).
-  IoRet deliver_stamped(const Message& m, Topology via, uint64_t t_recv);
-  IoRet deliver_encoded(const uint8_t* msg, uint32_t len);  // DeliverMessage (app-relay)
-  IoRet map_record_ring(uint64_t& size, uint64_t& capacity);
-  IoRet map_shared_ring(uint64_t capacity, uint64_t& size);
-  IoRet set_feature(const uint8_t* data, uint32_t len);
+  [[nodiscard]] IoRet deliver_stamped(const Message& m, Topology via, uint64_t t_recv);
+  [[nodiscard]] IoRet deliver_encoded(const uint8_t* msg, uint32_t len);  // DeliverMessage (app-relay)
+  [[nodiscard]] IoRet map_record_ring(uint64_t& size, uint64_t& capacity);
+  [[nodiscard]] IoRet map_shared_ring(uint64_t capacity, uint64_t& size);
+  [[nodiscard]] IoRet set_feature(const uint8_t* data, uint32_t len);
   uint32_t get_feature(uint8_t* out, uint32_t cap);
   // The last message delivered, as it arrived: lets a test check a report crossed intact.
   uint32_t last_report(uint64_t& seq, uint8_t* out, uint32_t cap);

@@ -7,7 +7,7 @@ namespace {
 
 constexpr uint32_t kProtocolVersion = 1;
 
-IoRet open_session(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet open_session(UserClient& uc, MethodArgs& a) {
   if (a.scalar_in[0] != kProtocolVersion) return ior::Unsupported;
   DriverInstance& d = uc.instance();
   a.scalar_out[0] = static_cast<uint64_t>(d.role());
@@ -18,26 +18,27 @@ IoRet open_session(UserClient& uc, MethodArgs& a) {
   return ior::Success;
 }
 
-IoRet configure(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet configure(UserClient& uc, MethodArgs& a) {
   return uc.instance().configure(a.scalar_in[0], a.scalar_in[1], a.scalar_in[2], a.scalar_in[3]);
 }
 
-IoRet start_burst(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet start_burst(UserClient& uc, MethodArgs& a) {
   return uc.d1()->start_burst(a.scalar_in[0], a.scalar_in[1], a.scalar_in[2]);
 }
 
-IoRet stop_burst(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet stop_burst(UserClient& uc, MethodArgs& a) {
+  a.scalar_out[0] = uc.d1()->stop_burst();
   a.scalar_out_count = 1;
-  return uc.d1()->stop_burst(a.scalar_out[0]);
+  return ior::Success;
 }
 
-IoRet inject_report(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet inject_report(UserClient& uc, MethodArgs& a) {
   const IoRet r = uc.d1()->inject(a.struct_in, a.struct_in_len, a.scalar_out[0]);
   if (r == ior::Success) a.scalar_out_count = 1;
   return r;
 }
 
-IoRet read_counters(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet read_counters(UserClient& uc, MethodArgs& a) {
   const CountersSnapshot s = uc.instance().read_counters();
   const uint64_t v[8] = {s.sent, s.delivered, s.dropped, s.duplicated, s.out_of_order,
                          s.ring_overflow, s.burst_active, s.last_seq};
@@ -46,7 +47,7 @@ IoRet read_counters(UserClient& uc, MethodArgs& a) {
   return ior::Success;
 }
 
-IoRet map_record_ring(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet map_record_ring(UserClient& uc, MethodArgs& a) {
   const IoRet r = uc.d2()->map_record_ring(a.scalar_out[1], a.scalar_out[2]);
   if (r != ior::Success) return r;
   a.scalar_out[0] = 1;
@@ -54,26 +55,26 @@ IoRet map_record_ring(UserClient& uc, MethodArgs& a) {
   return r;
 }
 
-IoRet set_feature(UserClient& uc, MethodArgs& a) { return uc.d2()->set_feature(a.struct_in, a.struct_in_len); }
+[[nodiscard]] IoRet set_feature(UserClient& uc, MethodArgs& a) { return uc.d2()->set_feature(a.struct_in, a.struct_in_len); }
 
-IoRet get_feature(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet get_feature(UserClient& uc, MethodArgs& a) {
   a.struct_out_len = uc.d2()->get_feature(a.struct_out, sizeof a.struct_out);
   return ior::Success;
 }
 
-IoRet register_completion(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet register_completion(UserClient& uc, MethodArgs& a) {
   return uc.d1()->register_completion(uc.sink(), a.completion_ref);
 }
 
-IoRet deliver_message(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet deliver_message(UserClient& uc, MethodArgs& a) {
   return uc.d2()->deliver_encoded(a.struct_in, a.struct_in_len);
 }
 
-IoRet hand_over(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet hand_over(UserClient& uc, MethodArgs& a) {
   return uc.d1()->hand_over_ring(a.scalar_in[0], a.struct_in, a.struct_in_len);
 }
 
-IoRet map_shared_ring(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet map_shared_ring(UserClient& uc, MethodArgs& a) {
   const IoRet r = uc.d2()->map_shared_ring(a.scalar_in[0], a.scalar_out[1]);
   if (r != ior::Success) return r;
   a.scalar_out[0] = 2;
@@ -82,14 +83,14 @@ IoRet map_shared_ring(UserClient& uc, MethodArgs& a) {
   return r;
 }
 
-IoRet set_fault(UserClient& uc, MethodArgs& a) { return uc.instance().set_fault(a.scalar_in[0], a.scalar_in[1]); }
+[[nodiscard]] IoRet set_fault(UserClient& uc, MethodArgs& a) { return uc.instance().set_fault(a.scalar_in[0], a.scalar_in[1]); }
 
-IoRet reset_counters(UserClient& uc, MethodArgs&) {
+[[nodiscard]] IoRet reset_counters(UserClient& uc, MethodArgs&) {
   uc.instance().reset_counters();
   return ior::Success;
 }
 
-IoRet read_last_report(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet read_last_report(UserClient& uc, MethodArgs& a) {
   a.struct_out_len = uc.d2()->last_report(a.scalar_out[0], a.struct_out, sizeof a.struct_out);
   a.scalar_out[1] = a.struct_out_len;
   a.scalar_out_count = 2;

@@ -62,6 +62,6 @@ struct MethodSpec {
 // Null for an unknown selector.
 const MethodSpec* method_spec(uint64_t selector);
 // Applies the checks in contract order; Success means fn may be called.
-IoRet validate_call(const MethodSpec* spec, const MethodArgs& a, uint8_t role_bit);
+[[nodiscard]] IoRet validate_call(const MethodSpec* spec, const MethodArgs& a, uint8_t role_bit);
 
 }  // namespace hil

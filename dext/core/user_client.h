@@ -17,9 +17,9 @@ class UserClient {
   UserClient(const UserClient&) = delete;
   UserClient& operator=(const UserClient&) = delete;
 
-  IoRet external_method(MethodArgs& a);
+  [[nodiscard]] IoRet external_method(MethodArgs& a);
   // memoryType 1 record ring, 2 message ring (Driver2 only).
-  IoRet copy_client_memory(uint32_t type, ISharedMemory*& mem);
+  [[nodiscard]] IoRet copy_client_memory(uint32_t type, ISharedMemory*& mem);
 
   DriverInstance& instance() { return *inst_; }
   Driver1* d1() { return inst_->role() == Role::Driver1 ? static_cast<Driver1*>(inst_.get()) : nullptr; }

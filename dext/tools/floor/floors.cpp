@@ -133,7 +133,7 @@ void shm_consumer(const FloorPlan& plan, uint64_t* out, int, int) {
 class StampSink : public IMessageSink {
  public:
   StampSink(IPlatform& p, uint64_t* out, uint64_t n) : p_(p), out_(out), n_(n) {}
-  IoRet deliver(const Message& m, Topology) override {
+  [[nodiscard]] IoRet deliver(const Message& m, Topology) override {
     const uint64_t t = p_.now_ns();
     if (m.seq < n_) out_[m.seq] = t - m.t_sched_ns;
     return ior::Success;
