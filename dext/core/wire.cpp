@@ -1,6 +1,7 @@
 #include "wire.h"
 
 #include <cstring>
+#include <initializer_list>
 
 #include "bytes.h"
 
@@ -38,6 +39,25 @@ uint8_t* put_struct(uint8_t* p, const uint8_t* d, uint32_t len) {
   put_u32(p, len);
   if (len) std::memcpy(p + 4, d, len);
   return p + 4 + len;
+}
+
+uint8_t* put_words(uint8_t* p, std::initializer_list<uint32_t> words) {
+  for (const uint32_t w : words) {
+    put_u32(p, w);
+    p += 4;
+  }
+  return p;
+}
+
+// Call, call-async and reply share one layout: u32 words, the scalars, the struct.
+size_t encode_with_args(uint8_t* out, size_t cap, FrameKind kind, std::initializer_list<uint32_t> words,
+                        const uint64_t* s, uint32_t n, const uint8_t* d, uint32_t len) {
+  if (n > kMaxScalars) return 0;
+  const size_t payload = 4 * words.size() + 1 + 8u * n + 4 + len;
+  uint8_t* p = begin_frame(out, cap, kind, payload);
+  if (!p) return 0;
+  p = put_struct(put_scalars(put_words(p, words), s, n), d, len);
+  return static_cast<size_t>(p - out);
 }
 
 }  // namespace
@@ -84,39 +104,18 @@ bool decode_frame(const uint8_t* body, size_t len, Frame& f) {
 
 size_t encode_call(uint8_t* out, size_t cap, uint32_t id, uint32_t selector, const uint64_t* s,
                    uint32_t n, const uint8_t* d, uint32_t len) {
-  if (n > kMaxScalars) return 0;
-  const size_t payload = 8 + 1 + 8u * n + 4 + len;
-  uint8_t* p = begin_frame(out, cap, FrameKind::Call, payload);
-  if (!p) return 0;
-  put_u32(p, id);
-  put_u32(p + 4, selector);
-  p = put_struct(put_scalars(p + 8, s, n), d, len);
-  return static_cast<size_t>(p - out);
+  return encode_with_args(out, cap, FrameKind::Call, {id, selector}, s, n, d, len);
 }
 
 size_t encode_call_async(uint8_t* out, size_t cap, uint32_t id, uint32_t selector, uint32_t ref,
                          const uint64_t* s, uint32_t n, const uint8_t* d, uint32_t len) {
-  if (n > kMaxScalars) return 0;
-  const size_t payload = 12 + 1 + 8u * n + 4 + len;
-  uint8_t* p = begin_frame(out, cap, FrameKind::CallAsync, payload);
-  if (!p) return 0;
-  put_u32(p, id);
-  put_u32(p + 4, selector);
-  put_u32(p + 8, ref);
-  p = put_struct(put_scalars(p + 12, s, n), d, len);
-  return static_cast<size_t>(p - out);
+  return encode_with_args(out, cap, FrameKind::CallAsync, {id, selector, ref}, s, n, d, len);
 }
 
 size_t encode_reply(uint8_t* out, size_t cap, uint32_t id, int32_t status, const uint64_t* s,
                     uint32_t n, const uint8_t* d, uint32_t len) {
-  if (n > kMaxScalars || len > kMaxStructOut) return 0;
-  const size_t payload = 8 + 1 + 8u * n + 4 + len;
-  uint8_t* p = begin_frame(out, cap, FrameKind::Reply, payload);
-  if (!p) return 0;
-  put_u32(p, id);
-  put_u32(p + 4, static_cast<uint32_t>(status));
-  p = put_struct(put_scalars(p + 8, s, n), d, len);
-  return static_cast<size_t>(p - out);
+  if (len > kMaxStructOut) return 0;
+  return encode_with_args(out, cap, FrameKind::Reply, {id, static_cast<uint32_t>(status)}, s, n, d, len);
 }
 
 size_t encode_async(uint8_t* out, size_t cap, uint32_t ref, int32_t status, const uint64_t* a,
@@ -124,9 +123,7 @@ size_t encode_async(uint8_t* out, size_t cap, uint32_t ref, int32_t status, cons
   if (n > kMaxScalars) return 0;
   uint8_t* p = begin_frame(out, cap, FrameKind::Async, 8 + 1 + 8u * n);
   if (!p) return 0;
-  put_u32(p, ref);
-  put_u32(p + 4, static_cast<uint32_t>(status));
-  p = put_scalars(p + 8, a, n);
+  p = put_scalars(put_words(p, {ref, static_cast<uint32_t>(status)}), a, n);
   return static_cast<size_t>(p - out);
 }
 
