@@ -5,6 +5,7 @@
 #include <DriverKit/IODispatchQueue.h>
 #include <DriverKit/IOLib.h>
 #include <DriverKit/IOMemoryMap.h>
+#include <DriverKit/IOUserClient.h>
 #include <mach/mach_time.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,18 @@ void DextPlatform::abort_process(const char* why) {
 DextProcess& dext_process() {
   static DextProcess p;
   return p;
+}
+
+kern_return_t new_user_client(IOService* provider, IOUserClient** userClient) {
+  IOService* client = nullptr;
+  const kern_return_t ret = provider->Create(provider, "UserClientProperties", &client);
+  if (ret != kIOReturnSuccess) return ret;
+  *userClient = OSDynamicCast(IOUserClient, client);
+  if (!*userClient) {
+    client->release();
+    return kIOReturnError;
+  }
+  return kIOReturnSuccess;
 }
 
 }  // namespace hil

@@ -3,6 +3,7 @@
 // POSIX call in simhost/posix_platform.cpp; the logic stays in core/.
 #pragma once
 #include <DriverKit/DriverKit.h>
+#include <DriverKit/IOUserClient.h>
 
 #include "driver2.h"
 #include "platform.h"
@@ -46,5 +47,9 @@ struct DextProcess {
   Process process{platform};
 };
 DextProcess& dext_process();
+
+// NewUserClient of HilProbeDriver1 and HilProbeRoot: the HilProbeUserClient their
+// "UserClientProperties" (Info.plist) describe, created with the provider as its provider.
+[[nodiscard]] kern_return_t new_user_client(IOService* provider, IOUserClient** userClient);
 
 }  // namespace hil

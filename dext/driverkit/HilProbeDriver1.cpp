@@ -47,15 +47,7 @@ kern_return_t IMPL(HilProbeDriver1, Stop)
 
 kern_return_t IMPL(HilProbeDriver1, NewUserClient)
 {
-    IOService * client = nullptr;
-    kern_return_t ret = Create(this, "UserClientProperties", &client);
-    if (ret != kIOReturnSuccess) return ret;
-    *userClient = OSDynamicCast(IOUserClient, client);
-    if (!*userClient) {
-        client->release();
-        return kIOReturnError;
-    }
-    return kIOReturnSuccess;
+    return hil::new_user_client(this, userClient);
 }
 
 void HilProbeDriver1::handleReport(uint64_t, uint8_t * report, uint32_t reportLength, IOHIDReportType type, uint32_t)

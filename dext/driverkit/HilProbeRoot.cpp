@@ -45,15 +45,7 @@ kern_return_t IMPL(HilProbeRoot, Stop)
 
 kern_return_t IMPL(HilProbeRoot, NewUserClient)
 {
-    IOService * client = nullptr;
-    kern_return_t ret = Create(this, "UserClientProperties", &client);
-    if (ret != kIOReturnSuccess) return ret;
-    *userClient = OSDynamicCast(IOUserClient, client);
-    if (!*userClient) {
-        client->release();
-        return kIOReturnError;
-    }
-    return kIOReturnSuccess;
+    return hil::new_user_client(this, userClient);
 }
 
 void * HilProbeRoot::CoreInstance()
