@@ -15,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+#include "std_thread.h"
+
 #ifdef __linux__
 #include <linux/futex.h>
 #include <sys/prctl.h>
@@ -29,18 +31,6 @@ std::vector<std::pair<std::string, bool>>& cleanup_list() {
   static std::vector<std::pair<std::string, bool>> list;
   return list;
 }
-
-class PosixThread : public IThread {
- public:
-  explicit PosixThread(std::thread t) : t_(std::move(t)) {}
-  ~PosixThread() override { join(); }
-  void join() override {
-    if (t_.joinable()) t_.join();
-  }
-
- private:
-  std::thread t_;
-};
 
 class ShmMapping : public ISharedMemory {
  public:
@@ -137,7 +127,7 @@ std::unique_ptr<IThread> PosixPlatform::start_thread(const char* name, std::func
     if (latency_sensitive) set_low_timer_slack();
     fn();
   });
-  return std::make_unique<PosixThread>(std::move(t));
+  return std::make_unique<StdThread>(std::move(t));
 }
 
 void PosixPlatform::doorbell_wait(std::atomic<uint32_t>* word, uint32_t expected, uint64_t timeout_ns) {

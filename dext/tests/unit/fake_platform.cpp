@@ -4,20 +4,10 @@
 #include <cstring>
 #include <thread>
 
+#include "std_thread.h"
+
 namespace hil {
 namespace {
-
-class StdThread : public IThread {
- public:
-  explicit StdThread(std::function<void()> fn) : t_(std::move(fn)) {}
-  ~StdThread() override { join(); }
-  void join() override {
-    if (t_.joinable()) t_.join();
-  }
-
- private:
-  std::thread t_;
-};
 
 class NoThread : public IThread {
  public:
@@ -52,7 +42,7 @@ void FakePlatform::sleep_until_ns(uint64_t deadline) {
 std::unique_ptr<IThread> FakePlatform::start_thread(const char*, std::function<void()> fn, bool) {
   ++threads_started;
   if (!run_threads) return std::make_unique<NoThread>();
-  return std::make_unique<StdThread>(std::move(fn));
+  return std::make_unique<StdThread>(std::thread(std::move(fn)));
 }
 
 void FakePlatform::doorbell_wait(std::atomic<uint32_t>* w, uint32_t expected, uint64_t timeout_ns) {
