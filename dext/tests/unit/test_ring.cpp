@@ -16,6 +16,15 @@ struct Mem {
   void* p() { return v.data(); }
   size_t size() const { return v.size() * 8; }
 };
+
+// A ring set up in its own memory; h is null if ring_init or ring_attach refused it.
+struct TestRing {
+  Mem m;
+  RingHeader* h = nullptr;
+  TestRing(uint32_t slot_size, uint64_t capacity) : m(ring_bytes(slot_size, capacity)) {
+    if (ring_init(m.p(), m.size(), slot_size, capacity)) h = ring_attach(m.p(), m.size(), slot_size);
+  }
+};
 }  // namespace
 
 TEST(Ring, HeaderOffsetsAreTheContract) {
@@ -49,11 +58,10 @@ TEST(Ring, InitAndAttachValidate) {
 }
 
 TEST(Ring, WrapsAroundManyTimes) {
-  Mem m(ring_bytes(16, 64));
-  ASSERT_TRUE(ring_init(m.p(), m.size(), 16, 64));
-  RingHeader* h = ring_attach(m.p(), m.size(), 16);
-  RingProducer p(h);
-  RingConsumer c(h);
+  TestRing ring(16, 64);
+  ASSERT_NE(ring.h, nullptr);
+  RingProducer p(ring.h);
+  RingConsumer c(ring.h);
   uint64_t next = 0;
   for (uint64_t i = 0; i < 1000; ++i) {
     uint8_t b[8];
@@ -72,20 +80,19 @@ TEST(Ring, WrapsAroundManyTimes) {
     c.pop();
   }
   EXPECT_EQ(next, 1000u);
-  EXPECT_EQ(h->head.load(), 1000u);
-  EXPECT_EQ(h->tail.load(), 1000u);
+  EXPECT_EQ(ring.h->head.load(), 1000u);
+  EXPECT_EQ(ring.h->tail.load(), 1000u);
 }
 
 TEST(Ring, OverflowIsCountedAndNeverOverwrites) {
-  Mem m(ring_bytes(8, 64));
-  ASSERT_TRUE(ring_init(m.p(), m.size(), 8, 64));
-  RingHeader* h = ring_attach(m.p(), m.size(), 8);
-  RingProducer p(h);
+  TestRing ring(8, 64);
+  ASSERT_NE(ring.h, nullptr);
+  RingProducer p(ring.h);
   for (uint64_t i = 0; i < 64; ++i) ASSERT_TRUE(p.try_push(&i, 8));
   for (uint64_t i = 64; i < 100; ++i) EXPECT_FALSE(p.try_push(&i, 8));
-  EXPECT_EQ(h->overflow.load(), 36u);
+  EXPECT_EQ(ring.h->overflow.load(), 36u);
   EXPECT_EQ(p.overflow(), 36u);
-  RingConsumer c(h);
+  RingConsumer c(ring.h);
   for (uint64_t i = 0; i < 64; ++i) {
     const uint8_t* s = c.front();
     ASSERT_NE(s, nullptr);
@@ -99,39 +106,37 @@ TEST(Ring, OverflowIsCountedAndNeverOverwrites) {
 }
 
 TEST(Ring, CorruptIndicesAreContained) {
-  Mem m(ring_bytes(8, 64));
-  ASSERT_TRUE(ring_init(m.p(), m.size(), 8, 64));
-  RingHeader* h = ring_attach(m.p(), m.size(), 8);
-  h->head.store(1000);  // a producer claiming more than the ring holds
-  RingConsumer c(h);
+  TestRing ring(8, 64);
+  ASSERT_NE(ring.h, nullptr);
+  ring.h->head.store(1000);  // a producer claiming more than the ring holds
+  RingConsumer c(ring.h);
   EXPECT_EQ(c.front(), nullptr);
   EXPECT_EQ(c.corrupt_skips(), 1u);
-  h->tail.store(5000);  // a consumer ahead of the producer
-  RingProducer p(h);
+  ring.h->tail.store(5000);  // a consumer ahead of the producer
+  RingProducer p(ring.h);
   uint64_t v = 1;
   EXPECT_FALSE(p.try_push(&v, 8));
 }
 
 TEST(Ring, DoorbellHandshake) {
-  Mem m(ring_bytes(8, 64));
-  ASSERT_TRUE(ring_init(m.p(), m.size(), 8, 64));
-  RingHeader* h = ring_attach(m.p(), m.size(), 8);
-  RingProducer p(h);
-  RingConsumer c(h);
+  TestRing ring(8, 64);
+  ASSERT_NE(ring.h, nullptr);
+  RingProducer p(ring.h);
+  RingConsumer c(ring.h);
   EXPECT_TRUE(c.prepare_wait());  // empty: may sleep
-  EXPECT_EQ(h->doorbell.load(), 1u);
+  EXPECT_EQ(ring.h->doorbell.load(), 1u);
   uint64_t v = 1;
   ASSERT_TRUE(p.try_push(&v, 8));
   EXPECT_TRUE(p.consumer_sleeping());  // so the producer wakes it
   c.finish_wait();
   EXPECT_FALSE(c.prepare_wait());  // data present: must not sleep
-  EXPECT_EQ(h->doorbell.load(), 0u);
+  EXPECT_EQ(ring.h->doorbell.load(), 0u);
 }
 
 TEST(Ring, TwoThreadsTransferEverythingInOrder) {
-  Mem m(ring_bytes(96, 256));
-  ASSERT_TRUE(ring_init(m.p(), m.size(), 96, 256));
-  RingHeader* h = ring_attach(m.p(), m.size(), 96);
+  TestRing ring(96, 256);
+  ASSERT_NE(ring.h, nullptr);
+  RingHeader* h = ring.h;
   constexpr uint64_t kN = 200000;
   std::thread prod([h] {
     RingProducer p(h);
