@@ -44,6 +44,11 @@ int fail(const std::string& what) {
   return 1;
 }
 
+int passed(const char* scenario) {
+  std::printf("{\"%s\":\"pass\"}\n", scenario);
+  return 0;
+}
+
 // Every message accounted: sent = delivered + dropped, and the records agree.
 bool account(const BurstResult& b, uint64_t total, uint64_t want_dropped, uint64_t want_dup, std::string& err) {
   const auto& s1 = b.d1;
@@ -78,19 +83,36 @@ bool account(const BurstResult& b, uint64_t total, uint64_t want_dropped, uint64
   return true;
 }
 
-std::vector<uint64_t> open_loop(const BurstResult& b, uint64_t warmup) {
+// t_recv minus the given stamp, over the burst's own first arrivals after the warm-up.
+std::vector<uint64_t> since(const BurstResult& b, uint64_t warmup, uint64_t Record::*stamp) {
   std::vector<uint64_t> v;
   v.reserve(b.records.size());
   for (const Record& r : b.records)
-    if (r.seq >= warmup && !(r.flags & (kFlagDuplicate | kFlagInjected))) v.push_back(r.t_recv_ns - r.t_sched_ns);
+    if (r.seq >= warmup && !(r.flags & (kFlagDuplicate | kFlagInjected))) v.push_back(r.t_recv_ns - r.*stamp);
   return v;
 }
 
-std::vector<uint64_t> service(const BurstResult& b, uint64_t warmup) {
-  std::vector<uint64_t> v;
-  for (const Record& r : b.records)
-    if (r.seq >= warmup && !(r.flags & (kFlagDuplicate | kFlagInjected))) v.push_back(r.t_recv_ns - r.t_send_ns);
-  return v;
+std::vector<uint64_t> open_loop(const BurstResult& b, uint64_t warmup) { return since(b, warmup, &Record::t_sched_ns); }
+std::vector<uint64_t> service(const BurstResult& b, uint64_t warmup) { return since(b, warmup, &Record::t_send_ns); }
+
+// A sim host of the scenario's own, its sockets in a fresh directory.
+struct OwnHost {
+  std::string dir = make_temp_dir();
+  SimHostProcess h;
+  bool start(const RunArgs& a, const std::vector<std::string>& drivers, std::string& err) {
+    return h.start(a.rig.simhost, kToken, dir, drivers, err);
+  }
+  std::string sock(const char* instance) const { return dir + "/" + instance + ".sock"; }
+  // Once the host has quit and removed its sockets: the pass line.
+  int pass(const char* scenario) const {
+    rmdir(dir.c_str());
+    return passed(scenario);
+  }
+};
+
+// Connects to an instance and opens it with the rig's token; false unless kIOReturnSuccess.
+bool open_with_token(SimConnection& c, const std::string& sock, Reply& r) {
+  return c.connect(sock) && c.open(kToken, r) && r.status == ior::Success;
 }
 
 uint64_t mono_ms() {
@@ -159,37 +181,35 @@ int scenario_faults(const RunArgs& a) {
   if (!rig.d1().call(kSelStartBurst, {100, 1000, 0}, nullptr, 0, r) || r.status) return fail("StartBurst crash");
   if (rig.host1().stop(0, 5000) != -1) return fail("crash fault: host did not abort");
   if (!shm_objects_of(pid).empty()) return fail("crash fault left shm objects");
-  std::printf("{\"faults\":\"pass\"}\n");
-  return 0;
+  return passed("faults");
 }
 
 int scenario_entitlement(const RunArgs& a) {
-  const std::string dir = make_temp_dir();
-  SimHostProcess h;
+  OwnHost host;
   std::string err;
-  if (!h.start(a.rig.simhost, kToken, dir, {"driver1:d1", "driver2:d2"}, err)) return fail(err);
+  if (!host.start(a, {"driver1:d1", "driver2:d2"}, err)) return fail(err);
   Reply r;
   {
     SimConnection c;
-    if (!c.connect(dir + "/d2.sock") || !c.open("not-the-entitlement", r)) return fail("open with bad token: no reply");
+    if (!c.connect(host.sock("d2")) || !c.open("not-the-entitlement", r)) return fail("open with bad token: no reply");
     if (r.status != ior::NotPermitted) return fail(std::string("bad token got ") + ioret_name(r.status));
     if (!c.wait_closed(2000)) return fail("connection not closed after bad token");
   }
   {
     SimConnection c;
-    if (!c.connect(dir + "/d2.sock") || !c.call(kSelReadCounters, {}, nullptr, 0, r)) return fail("call before open: no reply");
+    if (!c.connect(host.sock("d2")) || !c.call(kSelReadCounters, {}, nullptr, 0, r)) return fail("call before open: no reply");
     if (r.status != ior::NotOpen) return fail(std::string("call before open got ") + ioret_name(r.status));
     if (!c.wait_closed(2000)) return fail("connection not closed after call before open");
   }
   {
     SimConnection c;
     const uint8_t zero_len[4] = {0, 0, 0, 0};
-    if (!c.connect(dir + "/d1.sock") || !c.open(kToken, r) || r.status) return fail("good open");
+    if (!open_with_token(c, host.sock("d1"), r)) return fail("good open");
     if (c.raw(zero_len, sizeof zero_len, r)) return fail("malformed frame was answered");
   }
   SimConnection c1, c2;
-  if (!c1.connect(dir + "/d1.sock") || !c1.open(kToken, r) || r.status) return fail("open d1");
-  if (!c2.connect(dir + "/d2.sock") || !c2.open(kToken, r) || r.status) return fail("open d2");
+  if (!open_with_token(c1, host.sock("d1"), r)) return fail("open d1");
+  if (!open_with_token(c2, host.sock("d2"), r)) return fail("open d2");
   struct Case {
     SimConnection* c;
     uint32_t sel;
@@ -211,23 +231,20 @@ int scenario_entitlement(const RunArgs& a) {
   if (!c1.open(kToken, r) || r.status != ior::Busy) return fail("second open");
   c1.close();
   c2.close();
-  h.send_line("quit");
-  if (h.stop(0, 5000) != 0) return fail("host did not quit cleanly");
-  rmdir(dir.c_str());
-  std::printf("{\"entitlement\":\"pass\"}\n");
-  return 0;
+  host.h.send_line("quit");
+  if (host.h.stop(0, 5000) != 0) return fail("host did not quit cleanly");
+  return host.pass("entitlement");
 }
 
 int scenario_sigterm(const RunArgs& a) {
-  const std::string dir = make_temp_dir();
-  SimHostProcess h;
+  OwnHost host;
   std::string err;
-  if (!h.start(a.rig.simhost, kToken, dir, {"driver1:d1", "driver2:d2"}, err)) return fail(err);
-  const pid_t pid = h.pid();
+  if (!host.start(a, {"driver1:d1", "driver2:d2"}, err)) return fail(err);
+  const pid_t pid = host.h.pid();
   Reply r;
   SimConnection c1, c2;
-  if (!c1.connect(dir + "/d1.sock") || !c1.open(kToken, r) || r.status) return fail("open d1");
-  if (!c2.connect(dir + "/d2.sock") || !c2.open(kToken, r) || r.status) return fail("open d2");
+  if (!open_with_token(c1, host.sock("d1"), r)) return fail("open d1");
+  if (!open_with_token(c2, host.sock("d2"), r)) return fail("open d2");
   if (!c2.call(kSelMapSharedRing, {1024}, nullptr, 0, r) || r.status) return fail("MapSharedRing");
   if (!c1.call(kSelConfigure, {1, 8, 0, 0}, nullptr, 0, r) || r.status) return fail("Configure one-process");
   // A burst still running when the signal comes must not block the exit.
@@ -235,25 +252,23 @@ int scenario_sigterm(const RunArgs& a) {
 #ifdef __linux__
   if (shm_objects_of(pid).size() != 2) return fail("expected 2 shm objects before SIGTERM");
 #endif
-  const int code = h.stop(SIGTERM, 5000);
+  const int code = host.h.stop(SIGTERM, 5000);
   if (code != 0) return fail("SIGTERM exit code " + std::to_string(code));
   if (!shm_objects_of(pid).empty()) return fail("shm objects left after SIGTERM");
   struct stat st;
-  if (stat((dir + "/d1.sock").c_str(), &st) == 0 || stat((dir + "/d2.sock").c_str(), &st) == 0)
+  if (stat(host.sock("d1").c_str(), &st) == 0 || stat(host.sock("d2").c_str(), &st) == 0)
     return fail("socket files left after SIGTERM");
-  rmdir(dir.c_str());
-  std::printf("{\"sigterm\":\"pass\"}\n");
-  return 0;
+  return host.pass("sigterm");
 }
 
 int scenario_control(const RunArgs& a) {
-  const std::string dir = make_temp_dir();
-  SimHostProcess h;
+  OwnHost host;
+  SimHostProcess& h = host.h;
   std::string err, line;
-  if (!h.start(a.rig.simhost, kToken, dir, {"driver1:d1"}, err)) return fail(err);
+  if (!host.start(a, {"driver1:d1"}, err)) return fail(err);
   Reply r;
   SimConnection c1;
-  if (!c1.connect(dir + "/d1.sock") || !c1.open(kToken, r) || r.status) return fail("open d1");
+  if (!open_with_token(c1, host.sock("d1"), r)) return fail("open d1");
   if (!c1.call(kSelConfigure, {1, 8, 0, 0}, nullptr, 0, r) || r.status != ior::Unsupported)
     return fail("one-process without a peer should be kIOReturnUnsupported");
   h.send_line("add driver2 d2");
@@ -271,9 +286,7 @@ int scenario_control(const RunArgs& a) {
   h.send_line("quit");
   if (!h.read_event(line, 5000) || json_field(line, "reason") != "quit") return fail("no exit event: " + line);
   if (h.stop(0, 5000) != 0) return fail("quit exit code");
-  rmdir(dir.c_str());
-  std::printf("{\"control\":\"pass\"}\n");
-  return 0;
+  return host.pass("control");
 }
 
 }  // namespace hil
