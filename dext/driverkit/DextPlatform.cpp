@@ -7,6 +7,7 @@
 #include <DriverKit/IOMemoryMap.h>
 #include <DriverKit/IOUserClient.h>
 #include <mach/mach_time.h>
+#include <os/log.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

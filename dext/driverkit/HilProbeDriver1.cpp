@@ -1,6 +1,7 @@
 // UNVERIFIED DriverKit glue (see ../README.md): every decision is in core/.
 #include <DriverKit/DriverKit.h>
 #include <HIDDriverKit/HIDDriverKit.h>
+#include <new>
 
 #include "HilProbeDriver1.h"
 #include "DextPlatform.h"
@@ -13,14 +14,16 @@ struct HilProbeDriver1_IVars {
 bool HilProbeDriver1::init()
 {
     if (!super::init()) return false;
-    ivars = IONewZero(HilProbeDriver1_IVars, 1);
+    // new, not IONewZero: the ivars hold a std::shared_ptr, which needs its constructor
+    // and destructor (IONewZero/IOSafeDeleteNULL run neither).
+    ivars = new (std::nothrow) HilProbeDriver1_IVars();
     return ivars != nullptr;
 }
 
 void HilProbeDriver1::free()
 {
-    if (ivars) ivars->core.reset();
-    IOSafeDeleteNULL(ivars, HilProbeDriver1_IVars, 1);
+    delete ivars;
+    ivars = nullptr;
     super::free();
 }
 
@@ -47,6 +50,7 @@ kern_return_t IMPL(HilProbeDriver1, Stop)
 
 kern_return_t IMPL(HilProbeDriver1, NewUserClient)
 {
+    (void)type;  // one user client type: the UserClientProperties of Info.plist
     return hil::new_user_client(this, userClient);
 }
 

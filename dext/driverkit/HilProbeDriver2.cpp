@@ -3,7 +3,10 @@
 #include <DriverKit/IOBufferMemoryDescriptor.h>
 #include <DriverKit/OSCollections.h>
 #include <HIDDriverKit/HIDDriverKit.h>
+#include <mach/mach_time.h>
 #include <string.h>
+
+#include <new>
 
 #include "HilProbeDriver2.h"
 #include "DextPlatform.h"
@@ -30,7 +33,9 @@ struct HilProbeDriver2_IVars {
 bool HilProbeDriver2::init()
 {
     if (!super::init()) return false;
-    ivars = IONewZero(HilProbeDriver2_IVars, 1);
+    // new, not IONewZero: the ivars hold a std::shared_ptr, which needs its constructor
+    // and destructor (IONewZero/IOSafeDeleteNULL run neither).
+    ivars = new (std::nothrow) HilProbeDriver2_IVars();
     return ivars != nullptr;
 }
 
@@ -41,7 +46,8 @@ void HilProbeDriver2::free()
         delete ivars->poster;
         OSSafeReleaseNULL(ivars->report);
     }
-    IOSafeDeleteNULL(ivars, HilProbeDriver2_IVars, 1);
+    delete ivars;
+    ivars = nullptr;
     super::free();
 }
 
@@ -94,9 +100,10 @@ void * HilProbeDriver2::CoreInstance() { return ivars->core.get(); }
 
 void HilProbeDriver2::PostReport(uint64_t, const uint8_t * report, uint32_t len)
 {
-    uint64_t addr = 0, cap = 0;
-    if (len == 0 || ivars->report->Map(0, 0, 0, 0, &addr, &cap) != kIOReturnSuccess || cap < len) return;
-    memcpy(reinterpret_cast<void *>(addr), report, len);
+    // GetAddressRange, not Map: Map is private to IOMemoryDescriptor (IOMemoryDescriptor.iig).
+    IOAddressSegment range = {};
+    if (len == 0 || ivars->report->GetAddressRange(&range) != kIOReturnSuccess || range.length < len) return;
+    memcpy(reinterpret_cast<void *>(range.address), report, len);
     ivars->report->SetLength(len);
     handleReport(mach_absolute_time(), ivars->report, len, kIOHIDReportTypeInput, 0);
 }

@@ -45,6 +45,7 @@ kern_return_t IMPL(HilProbeRoot, Stop)
 
 kern_return_t IMPL(HilProbeRoot, NewUserClient)
 {
+    (void)type;  // one user client type: the UserClientProperties of Info.plist
     return hil::new_user_client(this, userClient);
 }
 

@@ -4,6 +4,8 @@
 #include <DriverKit/IOUserClient.h>
 #include <string.h>
 
+#include <new>
+
 #include "HilProbeUserClient.h"
 #include "HilProbeDriver1.h"
 #include "HilProbeRoot.h"
@@ -43,7 +45,9 @@ struct HilProbeUserClient_IVars {
 bool HilProbeUserClient::init()
 {
     if (!super::init()) return false;
-    ivars = IONewZero(HilProbeUserClient_IVars, 1);
+    // new, not IONewZero: the ivars hold a std::shared_ptr, which needs its constructor
+    // and destructor (IONewZero/IOSafeDeleteNULL run neither).
+    ivars = new (std::nothrow) HilProbeUserClient_IVars();
     return ivars != nullptr;
 }
 
@@ -54,7 +58,8 @@ void HilProbeUserClient::free()
         delete ivars->args;
         ivars->sink.reset();
     }
-    IOSafeDeleteNULL(ivars, HilProbeUserClient_IVars, 1);
+    delete ivars;
+    ivars = nullptr;
     super::free();
 }
 
@@ -118,6 +123,7 @@ kern_return_t HilProbeUserClient::ExternalMethod(uint64_t selector, IOUserClient
 
 kern_return_t IMPL(HilProbeUserClient, CopyClientMemoryForType)
 {
+    (void)options;  // left as they are: the rings are mapped read-write
     if (!ivars->core) return kIOReturnNotOpen;
     hil::ISharedMemory * mem = nullptr;
     const hil::IoRet r = ivars->core->copy_client_memory(static_cast<uint32_t>(type), mem);
