@@ -38,3 +38,16 @@ foreach(cpp ${HIL_DK_GLUE})
   get_filename_component(name ${cpp} NAME_WE)
   add_test(NAME driverkit_glue_compiles_${name} COMMAND ${HIL_DRIVERKIT_CLANGXX} ${HIL_DK_FLAGS} ${cpp})
 endforeach()
+
+# The check's teeth, kept: a wrong DriverKit call must fail to compile, and grammar the host
+# iig does not understand must stop it. Matched on the message, so an unrelated failure
+# (a missing header) does not pass for the expected one.
+add_test(NAME driverkit_check_rejects_wrong_call
+         COMMAND ${HIL_DRIVERKIT_CLANGXX} ${HIL_DK_FLAGS} ${CMAKE_CURRENT_LIST_DIR}/tests/wrong_call.cpp)
+set_tests_properties(driverkit_check_rejects_wrong_call PROPERTIES
+  PASS_REGULAR_EXPRESSION "too few arguments to function call, expected 4, have 3")
+add_test(NAME driverkit_iig_rejects_unknown
+         COMMAND Python3::Interpreter ${HIL_DK_IIG} ${CMAKE_CURRENT_LIST_DIR}/tests/unknown.iig
+                 ${CMAKE_BINARY_DIR}/driverkit-gen-rejected/Unknown.h ${HIL_DK_HOST})
+set_tests_properties(driverkit_iig_rejects_unknown PROPERTIES
+  PASS_REGULAR_EXPRESSION "unknown.iig:9: not a method declaration this iig understands")
