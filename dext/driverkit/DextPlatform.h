@@ -1,6 +1,6 @@
-// IPlatform on DriverKit. UNVERIFIED: written against the DriverKit headers' documented
-// API, never compiled here (see ../README.md). Everything it does is a stand-in for a
-// POSIX call in simhost/posix_platform.cpp; the logic stays in core/.
+// IPlatform on DriverKit. UNVERIFIED on a Mac: compiled here only against the host
+// DriverKit declarations (see ../README.md, "DriverKit glue compile check"). Everything it
+// does is a stand-in for a POSIX call in simhost/posix_platform.cpp; the logic stays in core/.
 #pragma once
 #include <DriverKit/DriverKit.h>
 #include <DriverKit/IOUserClient.h>

@@ -3,7 +3,7 @@
 //   OSData::withBytes(const void*, size_t), getBytesNoCopy() const, getLength() const;
 //   OSDictionary::withCapacity(uint32_t); OSDictionarySetValue(OSDictionaryPtr, const char*,
 //   OSObjectPtr) -> bool; OSDictionarySetStringValue / OSDictionarySetUInt64Value -> void;
-//   kOSBooleanTrue/kOSBooleanFalse. These live in the SDK's OSCollections.h, which is not
+//   `extern OSBooleanPtr kOSBooleanTrue` (and False). These live in the SDK's OSCollections.h, which is not
 //   in xnu's open source.
 #pragma once
 #include <DriverKit/OSObject.h>
@@ -43,8 +43,8 @@ class OSDictionary : public OSContainer {
   OSObject* getObject(const char* aKey) const;
 };
 
-extern OSBoolean* const kOSBooleanTrue;
-extern OSBoolean* const kOSBooleanFalse;
+extern OSBooleanPtr kOSBooleanTrue;
+extern OSBooleanPtr kOSBooleanFalse;
 
 bool OSDictionarySetValue(OSDictionaryPtr obj, const char* key, OSObjectPtr value);
 OSObjectPtr OSDictionaryGetValue(OSDictionaryPtr obj, const char* key);
