@@ -3,8 +3,8 @@
 //   OSData::withBytes(const void*, size_t), getBytesNoCopy() const, getLength() const;
 //   OSDictionary::withCapacity(uint32_t); OSDictionarySetValue(OSDictionaryPtr, const char*,
 //   OSObjectPtr) -> bool; OSDictionarySetStringValue / OSDictionarySetUInt64Value -> void;
-//   `extern OSBooleanPtr kOSBooleanTrue` (and False). These live in the SDK's OSCollections.h, which is not
-//   in xnu's open source.
+//   `extern OSBooleanPtr kOSBooleanTrue` (and False). These live in the SDK's
+//   OSCollections.h, which is not in xnu's open source.
 #pragma once
 #include <DriverKit/OSObject.h>
 
