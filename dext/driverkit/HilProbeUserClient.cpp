@@ -24,7 +24,8 @@ public:
         action_ = a;
     }
     bool complete(uint32_t, hil::IoRet status, const uint64_t * args, uint32_t n) override {
-        if (!action_) return false;
+        // AsyncCompletion carries at most kIOUserClientAsyncArgumentsCountMax words.
+        if (!action_ || n > kIOUserClientAsyncArgumentsCountMax) return false;
         uint64_t data[kIOUserClientAsyncArgumentsCountMax] = {};
         memcpy(data, args, n * sizeof(uint64_t));
         uc_->AsyncCompletion(action_, status, data, n);
