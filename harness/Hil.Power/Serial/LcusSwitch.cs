@@ -12,23 +12,24 @@ namespace Hil.Power;
 /// opens; a board that answers is verified after every switch, one that does not is
 /// write-only (CanReadBack false) and must be verified by its downstream effect.
 /// </summary>
-internal sealed partial class LcusSwitch : SerialSwitch
+internal sealed partial class LcusSwitch : SerialSwitch, IPowerDriver
 {
-    public static readonly SerialLine Line = new(9600);
     private const byte Query = 0xFF;
     private bool _canReadBack;
 
-    private LcusSwitch(PowerSwitchSpec spec, Stream stream, TimeProvider time, TimeSpan replyTimeout)
-        : base(spec, firstChannel: 1, stream, time, replyTimeout)
+    private LcusSwitch(PowerSwitchSpec spec, Stream stream, DriverContext context)
+        : base(spec, stream, context)
     {
     }
 
+    public static string Drives => "lcus";
+
     public override bool CanReadBack => _canReadBack;
 
-    public static async Task<LcusSwitch> OpenAsync(
-        PowerSwitchSpec spec, Stream stream, TimeProvider time, TimeSpan replyTimeout, CancellationToken cancellationToken)
+    public static async Task<IPowerSwitch> OpenAsync(PowerSwitchSpec spec, DriverContext context, CancellationToken cancellationToken)
     {
-        var board = new LcusSwitch(spec, stream, time, replyTimeout);
+        var stream = await context.Opener.OpenAsync(spec, new SerialLine(9600), cancellationToken).ConfigureAwait(false);
+        var board = new LcusSwitch(spec, stream, context);
         try
         {
             await board.QueryAsync(channel: null, cancellationToken).ConfigureAwait(false);

@@ -5,10 +5,10 @@ namespace Hil.Power;
 /// <summary>A relay board behind a byte stream: owns the <see cref="BoardLink"/> and closes it.</summary>
 internal abstract class SerialSwitch : PowerSwitchBase
 {
-    protected SerialSwitch(PowerSwitchSpec spec, int firstChannel, Stream stream, TimeProvider time, TimeSpan replyTimeout)
-        : base(spec, firstChannel, spec.Port ?? "no port")
+    protected SerialSwitch(PowerSwitchSpec spec, Stream stream, DriverContext context)
+        : base(spec, spec.Port ?? "no port")
     {
-        Link = new BoardLink(Board, stream, time, replyTimeout);
+        Link = new BoardLink(Board, stream, context.Time, context.ReplyTimeout);
     }
 
     protected BoardLink Link { get; }

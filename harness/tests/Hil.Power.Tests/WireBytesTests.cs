@@ -57,29 +57,8 @@ public sealed class WireBytesTests
             new Tap(await inner.OpenAsync(spec, line, cancellationToken), Written);
     }
 
-    private sealed class Tap(Stream inner, List<byte> written) : Stream
+    private sealed class Tap(Stream inner, List<byte> written) : PassThroughStream(inner)
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            inner.ReadAsync(buffer, cancellationToken);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            lock (written)
-            {
-                written.AddRange(buffer.AsSpan(offset, count));
-            }
-
-            inner.Write(buffer, offset, count);
-        }
-
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
             lock (written)
@@ -87,17 +66,7 @@ public sealed class WireBytesTests
                 written.AddRange(buffer.Span);
             }
 
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            return base.WriteAsync(buffer, cancellationToken);
         }
     }
 }
