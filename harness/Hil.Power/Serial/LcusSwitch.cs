@@ -29,23 +29,8 @@ internal sealed partial class LcusSwitch : SerialSwitch, IPowerDriver
     public static async Task<IPowerSwitch> OpenAsync(PowerSwitchSpec spec, DriverContext context, CancellationToken cancellationToken)
     {
         var stream = await context.Opener.OpenAsync(spec, new SerialLine(9600), cancellationToken).ConfigureAwait(false);
-        var board = new LcusSwitch(spec, stream, context);
-        try
-        {
-            await board.QueryAsync(channel: null, cancellationToken).ConfigureAwait(false);
-            board._canReadBack = true;
-        }
-        catch (WaitTimeoutException)
-        {
-            board._canReadBack = false;
-        }
-        catch
-        {
-            await board.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return board;
+        return await StartAsync(new LcusSwitch(spec, stream, context), async board =>
+            board._canReadBack = await board.AnswersQueryAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     internal static byte[] Frame(int channel, bool on)
@@ -61,6 +46,20 @@ internal sealed partial class LcusSwitch : SerialSwitch, IPowerDriver
     {
         var states = await QueryAsync(channel, cancellationToken).ConfigureAwait(false);
         return states[channel];
+    }
+
+    /// <summary>Whether this firmware answers the status query at all; a silent board is write-only.</summary>
+    private async Task<bool> AnswersQueryAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await QueryAsync(channel: null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (WaitTimeoutException)
+        {
+            return false;
+        }
     }
 
     private async Task<Dictionary<int, bool>> QueryAsync(int? channel, CancellationToken cancellationToken)

@@ -19,6 +19,22 @@ internal abstract class SerialSwitch : PowerSwitchBase
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Runs a board's first exchange right after it opens; a board that fails it is closed, not leaked.</summary>
+    protected static async Task<IPowerSwitch> StartAsync<T>(T board, Func<T, Task> firstExchange)
+        where T : SerialSwitch
+    {
+        try
+        {
+            await firstExchange(board).ConfigureAwait(false);
+            return board;
+        }
+        catch
+        {
+            await board.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>"numato board 'relay1' (/dev/ttyACM0) to answer 'relay on 3' for channel 3": what a timeout names.</summary>
     protected string Awaiting(string command, int? channel) =>
         channel is null ? $"{Board} to answer {command}" : $"{Board} to answer {command} for channel {channel}";
