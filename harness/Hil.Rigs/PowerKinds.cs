@@ -25,6 +25,7 @@ public static class PowerKinds
         new("dcttech", SwitchIdentity.Serial, FirstChannel: 1, HidApi),
         new("uhubctl", SwitchIdentity.Location, FirstChannel: 1, HostNeed.Tool("uhubctl", "apt-get install uhubctl / brew install uhubctl")),
         new("ykush", SwitchIdentity.Serial, FirstChannel: 1, HostNeed.Tool("ykushcmd", "build ykushcmd from Yepkit's sources")),
+        new("usbrly", SwitchIdentity.Port, FirstChannel: 1, HostNeed.SerialPort) { MaxChannels = 8 },
 
         // The default sim relay: the Numato text protocol against its emulator in memory.
         Numato with { Name = "sim", Identity = SwitchIdentity.None, Needs = HostNeed.Nothing, RunsAs = Numato.Name },

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Hil.Power.Tests;
 
-/// <summary>The exact bytes each driver puts on the wire, checked against relays.md §2–§4.</summary>
+/// <summary>The exact bytes each driver puts on the wire, checked against relays.md §2–§4 (usbrly: rigs/README.md's Devantech note).</summary>
 [TestFixture]
 public sealed class WireBytesTests
 {
@@ -38,6 +38,17 @@ public sealed class WireBytesTests
     {
         var wire = await WrittenBySet("numato", 16, channel, on, ct);
         Assert.That(Encoding.ASCII.GetString(wire), Is.EqualTo(command + "relay readall\r"));
+    }
+
+    [TestCase(1, true, 0x65)]
+    [TestCase(8, true, 0x6C)]
+    [TestCase(1, false, 0x6F)]
+    [TestCase(8, false, 0x76)]
+    [CancelAfter(10_000)]
+    public async Task Usbrly_commands_are_one_byte_then_get_states(int channel, bool on, int command, CancellationToken ct)
+    {
+        var wire = await WrittenBySet("usbrly", 8, channel, on, ct);
+        Assert.That(wire, Is.EqualTo(new byte[] { (byte)command, 0x5B }), "the relay command, then 5B that reads every relay back");
     }
 
     private static async Task<byte[]> WrittenBySet(string kind, int channels, int channel, bool on, CancellationToken ct)
