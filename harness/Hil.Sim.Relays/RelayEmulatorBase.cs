@@ -1,3 +1,5 @@
+using Hil.Rigs;
+
 namespace Hil.Sim.Relays;
 
 /// <summary>Channel state, the change event and the fault knobs every emulator shares.</summary>
@@ -8,12 +10,12 @@ public abstract class RelayEmulatorBase : IRelayEmulator, IRelayFaults
     private volatile bool _stopAnswering;
     private int _garble;
 
-    protected RelayEmulatorBase(string kind, int channels, int firstChannel)
+    protected RelayEmulatorBase(string kind, int channels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         Kind = kind;
         Channels = channels;
-        FirstChannel = firstChannel;
+        FirstChannel = PowerKinds.FirstChannel(kind);
         _on = new bool[channels];
     }
 
@@ -23,7 +25,7 @@ public abstract class RelayEmulatorBase : IRelayEmulator, IRelayFaults
 
     public int Channels { get; }
 
-    /// <summary>Numato counts from 0, the others from 1, as the real protocols do.</summary>
+    /// <summary>The board's own numbering, from its kind's line in <see cref="PowerKinds"/>.</summary>
     public int FirstChannel { get; }
 
     public bool StopAnswering

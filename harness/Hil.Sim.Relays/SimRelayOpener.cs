@@ -35,8 +35,9 @@ public sealed class SimRelayOpener(IByteStreamOpener? real = null) : IByteStream
                 : real.OpenAsync(spec, line, cancellationToken);
         }
 
-        var emulator = GetOrCreate(spec, () => RelayEmulators.CreateSerial(spec.Kind, spec.Channels));
-        return Task.FromResult(((SerialRelayEmulator)emulator).OpenHostStream());
+        return GetOrCreate(spec, () => RelayEmulators.Create(spec)) is SerialRelayEmulator serial
+            ? Task.FromResult(serial.OpenHostStream())
+            : throw new InputException($"{spec.Where}: power.{spec.Name}: the {spec.Kind} emulator is not a serial board; expected one of {string.Join(", ", RelayEmulators.SerialKinds)}");
     }
 
     public IHidBackend HidFor(PowerSwitchSpec spec)
@@ -44,8 +45,12 @@ public sealed class SimRelayOpener(IByteStreamOpener? real = null) : IByteStream
         ArgumentNullException.ThrowIfNull(spec);
         GetOrCreate(spec, () =>
         {
-            var board = new DcttechEmulator(spec.Serial ?? "SIM01", spec.Channels, $"sim-hidraw-{spec.Name}");
-            _hid.Plug(board);
+            var board = RelayEmulators.Create(spec);
+            if (board is DcttechEmulator hid)
+            {
+                _hid.Plug(hid);
+            }
+
             return board;
         });
         return _hid;

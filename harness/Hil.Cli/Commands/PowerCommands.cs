@@ -64,7 +64,7 @@ internal static class PowerCommands
 
             foreach (var port in found.SerialPorts)
             {
-                Console.Out.WriteLine($"serial  {port.Path}{(port.StableName is null ? "" : $"  ({port.StableName})")}  kind: numato|lcus|kmtronic, port: {port.StableName ?? port.Path}");
+                Console.Out.WriteLine($"serial  {port.Path}{(port.StableName is null ? "" : $"  ({port.StableName})")}  kind: {SerialKinds}, port: {port.StableName ?? port.Path}");
             }
 
             foreach (var relay in found.HidRelays)
@@ -89,7 +89,7 @@ internal static class PowerCommands
 
     private static Command CreateEmulate()
     {
-        var kind = new Option<string>("--kind") { Description = "numato, lcus or kmtronic", Required = true };
+        var kind = new Option<string>("--kind") { Description = string.Join(", ", RelayEmulators.SerialKinds), Required = true };
         kind.AcceptOnlyFromAmong([.. RelayEmulators.SerialKinds]);
         var channels = new Option<int>("--channels") { Description = "channel count", DefaultValueFactory = _ => 8 };
         var link = new Option<string?>("--link") { Description = "symlink to create to the pty, e.g. /tmp/hil-numato" };
@@ -116,6 +116,10 @@ internal static class PowerCommands
         });
         return command;
     }
+
+    /// <summary>"numato|lcus|kmtronic": the kinds a serial device found on the host may be.</summary>
+    private static string SerialKinds =>
+        string.Join('|', PowerKinds.All.Where(k => k.Identity == SwitchIdentity.Port).Select(k => k.Name));
 
     private static string Describe(string verb) => verb switch
     {

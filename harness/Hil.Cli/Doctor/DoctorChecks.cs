@@ -45,11 +45,7 @@ internal static class DoctorChecks
     {
         foreach (var spec in rig.Power.Values)
         {
-            var check = ForSwitch(spec, host);
-            if (check is not null)
-            {
-                yield return check;
-            }
+            yield return ForSwitch(spec, host);
         }
 
         if (rig.Host == RigHost.MacOS)
@@ -62,24 +58,25 @@ internal static class DoctorChecks
         }
     }
 
-    private static DoctorCheck? ForSwitch(PowerSwitchSpec spec, IHostProbe host) => spec.Kind switch
+    /// <summary>What the switch's kind needs on this host (its <see cref="PowerKind.Needs"/>).</summary>
+    private static DoctorCheck ForSwitch(PowerSwitchSpec spec, IHostProbe host)
     {
-        "uhubctl" => Tool(host, $"switch {spec.Name}", "uhubctl", "apt-get install uhubctl / brew install uhubctl"),
-        "ykush" => Tool(host, $"switch {spec.Name}", "ykushcmd", "build ykushcmd from Yepkit's sources"),
-        "dcttech" => HidApi(spec, host),
-        _ when spec.Port is null || spec.Port == "sim" =>
-            new DoctorCheck($"switch {spec.Name}", $"{spec.Kind} emulator", true, "in memory (port: sim)", null),
-        _ => File(host, $"switch {spec.Name}", spec.Port, $"{spec.Kind} serial port",
-            $"plug the board in; rigs/README.md says how to find its stable /dev/serial/by-id path"),
-    };
+        var area = $"switch {spec.Name}";
+        var need = PowerKinds.Get(spec.Kind).Needs;
+        return need.Kind switch
+        {
+            HostNeedKind.Tool => Tool(host, area, need.What, need.Fix!),
+            HostNeedKind.Library => Library(host, area, need),
+            HostNeedKind.SerialPort when spec.Port is not (null or "sim") =>
+                File(host, area, spec.Port, $"{spec.Kind} {need.What}", need.Fix!),
+            _ => new DoctorCheck(area, $"{spec.Kind} emulator", true, "in memory (port: sim)", null),
+        };
+    }
 
-    private static DoctorCheck HidApi(PowerSwitchSpec spec, IHostProbe host)
+    private static DoctorCheck Library(IHostProbe host, string area, HostNeed need)
     {
-        string[] candidates = ["/usr/lib/x86_64-linux-gnu/libhidapi-hidraw.so.0", "/usr/lib/aarch64-linux-gnu/libhidapi-hidraw.so.0",
-            "/opt/homebrew/lib/libhidapi.dylib", "/usr/local/lib/libhidapi.dylib"];
-        var found = candidates.FirstOrDefault(host.FileExists);
-        return new DoctorCheck($"switch {spec.Name}", "hidapi", found is not null, found ?? "not found",
-            found is null ? "apt-get install libhidapi-hidraw0 / brew install hidapi" : null);
+        var found = need.Candidates.FirstOrDefault(host.FileExists);
+        return new DoctorCheck(area, need.What, found is not null, found ?? "not found", found is null ? need.Fix : null);
     }
 
     private static DoctorCheck Tool(IHostProbe host, string area, string command, string fix)

@@ -13,10 +13,10 @@ internal abstract class PowerSwitchBase : IPowerSwitch
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Dictionary<int, bool> _lastSet = [];
 
-    protected PowerSwitchBase(PowerSwitchSpec spec, int firstChannel, string address)
+    protected PowerSwitchBase(PowerSwitchSpec spec, string address)
     {
         Spec = spec;
-        FirstChannel = firstChannel;
+        FirstChannel = PowerKinds.FirstChannel(spec.Kind);
         Board = $"{spec.Kind} board '{spec.Name}' ({address})";
     }
 
@@ -26,7 +26,7 @@ internal abstract class PowerSwitchBase : IPowerSwitch
 
     public abstract bool CanReadBack { get; }
 
-    /// <summary>Numato counts from 0, everything else from 1: the board's own numbering.</summary>
+    /// <summary>The board's own numbering, from its kind's line in <see cref="PowerKinds"/>.</summary>
     public int FirstChannel { get; }
 
     /// <summary>How errors name this board.</summary>

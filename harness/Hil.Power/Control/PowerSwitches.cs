@@ -21,7 +21,8 @@ public sealed record PowerOptions(string Uhubctl = "uhubctl", string Ykushcmd = 
 /// <summary>Builds the driver a rig file's switch names; the same code for hardware and the sim.</summary>
 public static class PowerSwitches
 {
-    public static readonly IReadOnlyList<string> Kinds = ["numato", "lcus", "kmtronic", "dcttech", "uhubctl", "ykush", "sim"];
+    /// <summary>The kinds this harness drives: every kind of <see cref="PowerKinds"/>.</summary>
+    public static IReadOnlyList<string> Kinds => PowerKinds.Names;
 
     public static Task<IPowerSwitch> CreateAsync(
         PowerSwitchSpec spec, IByteStreamOpener opener, TimeProvider time, CancellationToken cancellationToken) =>
@@ -38,34 +39,15 @@ public static class PowerSwitches
             throw new InputException($"{spec.Where}: power.{spec.Name}.channels: expected a positive channel count, got {spec.Channels}");
         }
 
-        var reply = options.ReplyTimeout;
-        if (spec.Kind == "sim")
+        var kind = PowerKinds.Find(spec.Kind) ?? throw new InputException(
+            $"{spec.Where}: power.{spec.Name}.kind: '{spec.Kind}' is not a switch kind this harness drives; expected one of {string.Join(", ", Kinds)}");
+        if (kind.RunsAs is { } runs)
         {
-            // kind: sim is the default sim relay: the Numato text protocol against its emulator in memory.
-            spec = spec with { Kind = "numato", Port = "sim" };
+            spec = spec with { Kind = runs, Port = "sim" };
         }
 
-        switch (spec.Kind)
-        {
-            case "numato":
-                return new NumatoSwitch(spec, await opener.OpenAsync(spec, NumatoSwitch.Line, cancellationToken).ConfigureAwait(false), time, reply);
-            case "kmtronic":
-                return new KmtronicSwitch(spec, await opener.OpenAsync(spec, KmtronicSwitch.Line, cancellationToken).ConfigureAwait(false), time, reply);
-            case "lcus":
-                var stream = await opener.OpenAsync(spec, LcusSwitch.Line, cancellationToken).ConfigureAwait(false);
-                return await LcusSwitch.OpenAsync(spec, stream, time, reply, cancellationToken).ConfigureAwait(false);
-            case "dcttech":
-                var hid = spec.Port == "sim" && opener is IHidBackendSource sim
-                    ? sim.HidFor(spec)
-                    : options.Hid ?? HidApiBackend.Instance;
-                return DcttechSwitch.Open(spec, hid, time, reply);
-            case "uhubctl":
-                return new UhubctlSwitch(spec, new ToolRunner(options.Uhubctl, time, options.ToolTimeout));
-            case "ykush":
-                return new YkushSwitch(spec, new ToolRunner(options.Ykushcmd, time, options.ToolTimeout));
-            default:
-                throw new InputException(
-                    $"{spec.Where}: power.{spec.Name}.kind: '{spec.Kind}' is not a switch kind this harness drives; expected one of {string.Join(", ", Kinds)}");
-        }
+        var open = PowerDrivers.ByKind.TryGetValue(spec.Kind, out var driver) ? driver : throw new InputException(
+            $"{spec.Where}: power.{spec.Name}.kind: no driver drives kind '{spec.Kind}'; drivers exist for {string.Join(", ", PowerDrivers.ByKind.Keys.Order())}");
+        return await open.Open(spec, new DriverContext(opener, time, options), cancellationToken).ConfigureAwait(false);
     }
 }

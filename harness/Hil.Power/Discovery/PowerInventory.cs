@@ -1,7 +1,6 @@
-using System.ComponentModel;
 using System.Text.RegularExpressions;
-using CliWrap;
-using CliWrap.Buffered;
+using Hil.Foundation;
+using Hil.Foundation.Processes;
 
 namespace Hil.Power;
 
@@ -33,8 +32,8 @@ public static partial class PowerDiscovery
 
         var hid = HidRelays(absent);
         var hubs = new List<FoundHub>();
-        await UhubctlHubsAsync(options.Uhubctl, hubs, absent, cancellationToken).ConfigureAwait(false);
-        await YkushBoardsAsync(options.Ykushcmd, hubs, absent, cancellationToken).ConfigureAwait(false);
+        await UhubctlHubsAsync(options, hubs, absent, cancellationToken).ConfigureAwait(false);
+        await YkushBoardsAsync(options, hubs, absent, cancellationToken).ConfigureAwait(false);
         return new PowerInventory(serial, hid, hubs, absent);
     }
 
@@ -82,9 +81,9 @@ public static partial class PowerDiscovery
         return found;
     }
 
-    private static async Task UhubctlHubsAsync(string tool, List<FoundHub> hubs, List<string> absent, CancellationToken cancellationToken)
+    private static async Task UhubctlHubsAsync(PowerOptions options, List<FoundHub> hubs, List<string> absent, CancellationToken cancellationToken)
     {
-        var output = await TryRunAsync(tool, [], absent, "switchable hubs (uhubctl)", cancellationToken).ConfigureAwait(false);
+        var output = await TryRunAsync(ToolRunner.Command(options.Uhubctl, [], options.ToolTimeout), absent, "switchable hubs (uhubctl)", cancellationToken).ConfigureAwait(false);
         if (output is null)
         {
             return;
@@ -94,13 +93,13 @@ public static partial class PowerDiscovery
         hubs.AddRange(found);
         if (found.Count == 0)
         {
-            absent.Add($"switchable hubs (uhubctl): none; uhubctl said: {UhubctlSwitch.Said(output, "")}");
+            absent.Add($"switchable hubs (uhubctl): none; uhubctl said: {ToolRunner.Said(output)}");
         }
     }
 
-    private static async Task YkushBoardsAsync(string tool, List<FoundHub> hubs, List<string> absent, CancellationToken cancellationToken)
+    private static async Task YkushBoardsAsync(PowerOptions options, List<FoundHub> hubs, List<string> absent, CancellationToken cancellationToken)
     {
-        var output = await TryRunAsync(tool, ["-l"], absent, "YKUSH hubs (ykushcmd)", cancellationToken).ConfigureAwait(false);
+        var output = await TryRunAsync(ToolRunner.Command(options.Ykushcmd, ["-l"], options.ToolTimeout), absent, "YKUSH hubs (ykushcmd)", cancellationToken).ConfigureAwait(false);
         if (output is null)
         {
             return;
@@ -115,17 +114,17 @@ public static partial class PowerDiscovery
     }
 
     /// <summary>The tool's combined output, or null (with the reason added to <paramref name="absent"/>) when it is not installed.</summary>
-    private static async Task<string?> TryRunAsync(string tool, string[] args, List<string> absent, string what, CancellationToken cancellationToken)
+    private static async Task<string?> TryRunAsync(ProcessCommand command, List<string> absent, string what, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await Cli.Wrap(tool).WithArguments(args).WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ProcessRunner.RunAsync(command, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             return result.StandardOutput + result.StandardError;
         }
-        catch (Win32Exception)
+        catch (InfrastructureException)
         {
-            absent.Add($"{what}: not searched, {tool} is not installed or not on PATH");
+            // ProcessRunner's only infrastructure fault is a program that cannot be started.
+            absent.Add($"{what}: not searched, {command.Program} is not installed or not on PATH");
             return null;
         }
     }

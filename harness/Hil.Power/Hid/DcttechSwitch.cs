@@ -11,7 +11,7 @@ namespace Hil.Power;
 /// and a busy or failing open is retried for about a second, because another process may hold
 /// it (labgrid PR #1526/#1604 hit exactly this). Every switch is read back from the feature report.
 /// </summary>
-internal sealed class DcttechSwitch : PowerSwitchBase
+internal sealed class DcttechSwitch : PowerSwitchBase, IPowerDriver
 {
     private readonly IHidBackend _hid;
     private readonly TimeProvider _time;
@@ -20,7 +20,7 @@ internal sealed class DcttechSwitch : PowerSwitchBase
     private string _path;
 
     private DcttechSwitch(PowerSwitchSpec spec, IHidBackend hid, string path, TimeProvider time, TimeSpan replyTimeout)
-        : base(spec, firstChannel: 1, $"board ID {spec.Serial}")
+        : base(spec, $"board ID {spec.Serial}")
     {
         _hid = hid;
         _path = path;
@@ -37,9 +37,20 @@ internal sealed class DcttechSwitch : PowerSwitchBase
             .Build();
     }
 
+    public static string Drives => "dcttech";
+
     public override bool CanReadBack => true;
 
-    public static DcttechSwitch Open(PowerSwitchSpec spec, IHidBackend hid, TimeProvider time, TimeSpan replyTimeout)
+    /// <summary><c>port: sim</c> under the sim's opener finds the board on its emulated HID bus.</summary>
+    public static Task<IPowerSwitch> OpenAsync(PowerSwitchSpec spec, DriverContext context, CancellationToken cancellationToken)
+    {
+        var hid = spec.Port == "sim" && context.Opener is IHidBackendSource sim
+            ? sim.HidFor(spec)
+            : context.Options.Hid ?? HidApiBackend.Instance;
+        return Task.FromResult<IPowerSwitch>(Open(spec, hid, context.Time, context.ReplyTimeout));
+    }
+
+    private static DcttechSwitch Open(PowerSwitchSpec spec, IHidBackend hid, TimeProvider time, TimeSpan replyTimeout)
     {
         if (string.IsNullOrEmpty(spec.Serial))
         {

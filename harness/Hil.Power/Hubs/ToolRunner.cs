@@ -1,38 +1,31 @@
-using System.ComponentModel;
-using CliWrap;
-using CliWrap.Buffered;
 using Hil.Foundation;
+using Hil.Foundation.Processes;
 
 namespace Hil.Power;
 
-/// <summary>Runs a hub tool through CliWrap with a named timeout; a missing tool is an infrastructure fault.</summary>
+/// <summary>
+/// Runs one hub tool through <see cref="ProcessRunner"/>: a tool that outlives its timeout is a
+/// rig fault (the hub stopped answering), a missing tool an infrastructure fault.
+/// </summary>
 internal sealed class ToolRunner(string tool, TimeProvider time, TimeSpan timeout)
 {
     public string Tool => tool;
 
-    public async Task<BufferedCommandResult> RunAsync(IReadOnlyList<string> args, string waitedFor, CancellationToken cancellationToken)
-    {
-        using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        try
-        {
-            return await Cli.Wrap(tool)
-                .WithArguments(args)
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(kill.Token)
-                .Task
-                .WithTimeout(timeout, waitedFor, FaultKind.RigFault, time, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (Win32Exception e)
-        {
-            throw new InfrastructureException($"cannot run {tool}: {e.Message}; is it installed and on PATH?", e);
-        }
-        finally
-        {
-            // CliWrap kills the process it started when its token fires: a timed-out tool does not linger.
-            await kill.CancelAsync().ConfigureAwait(false);
-        }
-    }
+    public Task<ProcessOutcome> RunAsync(IReadOnlyList<string> args, string waitedFor, CancellationToken cancellationToken) =>
+        ProcessRunner.RunAsync(Command(tool, args, timeout) with { WaitedFor = waitedFor, TimeoutFault = FaultKind.RigFault }, time, cancellationToken);
 
-    public static string CommandLine(string tool, IEnumerable<string> args) => $"{tool} {string.Join(' ', args)}";
+    public string CommandLine(IReadOnlyList<string> args) => Command(tool, args, timeout).CommandLine;
+
+    /// <summary>A hub tool's command: exit codes are read by the caller, a missing tool says so.</summary>
+    public static ProcessCommand Command(string tool, IReadOnlyList<string> args, TimeSpan timeout) =>
+        new(tool, args) { Timeout = timeout, MissingHint = "is it installed and on PATH? (`hil doctor` says how to get it)" };
+
+    /// <summary>What a tool printed, on one line, for errors.</summary>
+    public static string Said(ProcessOutcome outcome) => Said(outcome.StandardOutput + outcome.StandardError);
+
+    public static string Said(string output)
+    {
+        var text = output.Trim();
+        return text.Length == 0 ? "(no output)" : text.ReplaceLineEndings(" | ");
+    }
 }

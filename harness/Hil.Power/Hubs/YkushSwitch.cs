@@ -9,14 +9,14 @@ namespace Hil.Power;
 /// <c>ykush3:YK12345</c> / <c>ykushxs:…</c> for the other models). YKUSH prints
 /// "Downstream port N is ON|OFF", YKUSH3 prints "Port N ON|OFF" (relays.md §5); both are read.
 /// </summary>
-internal sealed partial class YkushSwitch : PowerSwitchBase
+internal sealed partial class YkushSwitch : PowerSwitchBase, IPowerDriver
 {
     private readonly ToolRunner _tool;
     private readonly string _model;
     private readonly string _serial;
 
     public YkushSwitch(PowerSwitchSpec spec, ToolRunner tool)
-        : base(spec, firstChannel: 1, $"ykush {spec.Serial ?? spec.Location}")
+        : base(spec, $"ykush {spec.Serial ?? spec.Location}")
     {
         var id = spec.Serial ?? spec.Location;
         if (string.IsNullOrEmpty(id))
@@ -29,7 +29,12 @@ internal sealed partial class YkushSwitch : PowerSwitchBase
         _tool = tool;
     }
 
+    public static string Drives => "ykush";
+
     public override bool CanReadBack => true;
+
+    public static Task<IPowerSwitch> OpenAsync(PowerSwitchSpec spec, DriverContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IPowerSwitch>(new YkushSwitch(spec, new ToolRunner(context.Options.Ykushcmd, context.Time, context.Options.ToolTimeout)));
 
     protected override async Task WriteAsync(int channel, bool on, CancellationToken cancellationToken) =>
         await RunAsync(channel, on ? "-u" : "-d", cancellationToken).ConfigureAwait(false);
@@ -41,7 +46,7 @@ internal sealed partial class YkushSwitch : PowerSwitchBase
         if (!m.Success || m.Groups[1].Value != channel.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             throw new RigFaultException(
-                $"{Board} channel {channel}: `{command}` printed no 'Downstream port {channel} is ON|OFF' or 'Port {channel} ON|OFF' line; output was: {UhubctlSwitch.Said(output, "")}");
+                $"{Board} channel {channel}: `{command}` printed no 'Downstream port {channel} is ON|OFF' or 'Port {channel} ON|OFF' line; output was: {ToolRunner.Said(output)}");
         }
 
         return m.Groups[2].Value == "ON";
@@ -50,11 +55,11 @@ internal sealed partial class YkushSwitch : PowerSwitchBase
     private async Task<(string Command, string Output)> RunAsync(int channel, string verb, CancellationToken cancellationToken)
     {
         string[] args = [_model, "-s", _serial, verb, channel.ToString(System.Globalization.CultureInfo.InvariantCulture)];
-        var command = ToolRunner.CommandLine(_tool.Tool, args);
+        var command = _tool.CommandLine(args);
         var result = await _tool.RunAsync(args, $"{command} for {Board} channel {channel}", cancellationToken).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
-            throw new RigFaultException($"{Board} channel {channel}: `{command}` exited {result.ExitCode}: {UhubctlSwitch.Said(result.StandardOutput, result.StandardError)}");
+            throw new RigFaultException($"{Board} channel {channel}: `{command}` exited {result.ExitCode}: {ToolRunner.Said(result)}");
         }
 
         return (command, result.StandardOutput);

@@ -8,11 +8,15 @@ namespace Hil.Power;
 /// off, no acknowledgement. <c>FF 09 00</c> reads all relays, one status byte each, on 4- and
 /// 8-channel boards only; other sizes are write-only here because no source documents their read.
 /// </summary>
-internal sealed class KmtronicSwitch(PowerSwitchSpec spec, Stream stream, TimeProvider time, TimeSpan replyTimeout)
-    : SerialSwitch(spec, firstChannel: 1, stream, time, replyTimeout)
+internal sealed class KmtronicSwitch(PowerSwitchSpec spec, Stream stream, DriverContext context)
+    : SerialSwitch(spec, stream, context), IPowerDriver
 {
-    public static readonly SerialLine Line = new(9600);
     internal static readonly byte[] ReadAll = [0xFF, 0x09, 0x00];
+
+    public static string Drives => "kmtronic";
+
+    public static async Task<IPowerSwitch> OpenAsync(PowerSwitchSpec spec, DriverContext context, CancellationToken cancellationToken) =>
+        new KmtronicSwitch(spec, await context.Opener.OpenAsync(spec, new SerialLine(9600), cancellationToken).ConfigureAwait(false), context);
 
     public override bool CanReadBack => Channels is 4 or 8;
 

@@ -12,39 +12,25 @@ namespace Hil.Power;
 /// opens; a board that answers is verified after every switch, one that does not is
 /// write-only (CanReadBack false) and must be verified by its downstream effect.
 /// </summary>
-internal sealed partial class LcusSwitch : SerialSwitch
+internal sealed partial class LcusSwitch : SerialSwitch, IPowerDriver
 {
-    public static readonly SerialLine Line = new(9600);
     private const byte Query = 0xFF;
     private bool _canReadBack;
 
-    private LcusSwitch(PowerSwitchSpec spec, Stream stream, TimeProvider time, TimeSpan replyTimeout)
-        : base(spec, firstChannel: 1, stream, time, replyTimeout)
+    private LcusSwitch(PowerSwitchSpec spec, Stream stream, DriverContext context)
+        : base(spec, stream, context)
     {
     }
 
+    public static string Drives => "lcus";
+
     public override bool CanReadBack => _canReadBack;
 
-    public static async Task<LcusSwitch> OpenAsync(
-        PowerSwitchSpec spec, Stream stream, TimeProvider time, TimeSpan replyTimeout, CancellationToken cancellationToken)
+    public static async Task<IPowerSwitch> OpenAsync(PowerSwitchSpec spec, DriverContext context, CancellationToken cancellationToken)
     {
-        var board = new LcusSwitch(spec, stream, time, replyTimeout);
-        try
-        {
-            await board.QueryAsync(channel: null, cancellationToken).ConfigureAwait(false);
-            board._canReadBack = true;
-        }
-        catch (WaitTimeoutException)
-        {
-            board._canReadBack = false;
-        }
-        catch
-        {
-            await board.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return board;
+        var stream = await context.Opener.OpenAsync(spec, new SerialLine(9600), cancellationToken).ConfigureAwait(false);
+        return await StartAsync(new LcusSwitch(spec, stream, context), async board =>
+            board._canReadBack = await board.AnswersQueryAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     internal static byte[] Frame(int channel, bool on)
@@ -60,6 +46,20 @@ internal sealed partial class LcusSwitch : SerialSwitch
     {
         var states = await QueryAsync(channel, cancellationToken).ConfigureAwait(false);
         return states[channel];
+    }
+
+    /// <summary>Whether this firmware answers the status query at all; a silent board is write-only.</summary>
+    private async Task<bool> AnswersQueryAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await QueryAsync(channel: null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (WaitTimeoutException)
+        {
+            return false;
+        }
     }
 
     private async Task<Dictionary<int, bool>> QueryAsync(int? channel, CancellationToken cancellationToken)

@@ -10,10 +10,13 @@ namespace Hil.Power;
 /// the command plus LF, a query's value follows, then the prompt '>'. Channels count from 0,
 /// 10 and up are letters. State is verified with <c>relay readall</c> (hex bitmask).
 /// </summary>
-internal sealed class NumatoSwitch(PowerSwitchSpec spec, Stream stream, TimeProvider time, TimeSpan replyTimeout)
-    : SerialSwitch(spec, firstChannel: 0, stream, time, replyTimeout)
+internal sealed class NumatoSwitch(PowerSwitchSpec spec, Stream stream, DriverContext context)
+    : SerialSwitch(spec, stream, context), IPowerDriver
 {
-    public static readonly SerialLine Line = new(9600);
+    public static string Drives => "numato";
+
+    public static async Task<IPowerSwitch> OpenAsync(PowerSwitchSpec spec, DriverContext context, CancellationToken cancellationToken) =>
+        new NumatoSwitch(spec, await context.Opener.OpenAsync(spec, new SerialLine(9600), cancellationToken).ConfigureAwait(false), context);
 
     public override bool CanReadBack => true;
 

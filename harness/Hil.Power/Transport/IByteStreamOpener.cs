@@ -2,8 +2,8 @@ using Hil.Rigs;
 
 namespace Hil.Power;
 
-/// <summary>Line settings a serial board needs; CDC boards ignore the baud rate.</summary>
-public sealed record SerialLine(int BaudRate);
+/// <summary>Line settings a serial board needs (8 data bits, no parity); CDC boards ignore them.</summary>
+public sealed record SerialLine(int BaudRate, int StopBits = 1);
 
 /// <summary>
 /// Resolves a switch's <c>port</c> to a byte stream: a serial device path on real rigs, or

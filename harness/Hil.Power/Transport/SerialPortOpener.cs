@@ -26,7 +26,7 @@ public sealed class SerialPortOpener : IByteStreamOpener
 
         // DtrEnable false before Open: Open otherwise asserts DTR with an ioctl that ptys (and some
         // CDC devices) reject with ENOTTY (dotnet/runtime#31523); DTR is raised after Open where it can be.
-        var port = new SerialPort(spec.Port, line.BaudRate, Parity.None, 8, StopBits.One)
+        var port = new SerialPort(spec.Port, line.BaudRate, Parity.None, 8, line.StopBits == 2 ? StopBits.Two : StopBits.One)
         {
             Handshake = Handshake.None,
             DtrEnable = false,
@@ -61,25 +61,8 @@ public sealed class SerialPortOpener : IByteStreamOpener
     }
 
     /// <summary>BaseStream does not close its SerialPort; this keeps the port's lifetime tied to the stream.</summary>
-    private sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+    private sealed class OwningStream(Stream inner, IDisposable owner) : PassThroughStream(inner)
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            inner.ReadAsync(buffer, cancellationToken);
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            inner.ReadAsync(buffer, offset, count, cancellationToken);
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            inner.WriteAsync(buffer, cancellationToken);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
         protected override void Dispose(bool disposing)
         {
             if (disposing)

@@ -5,10 +5,7 @@ namespace Hil.Rigs.Parsing;
 /// <summary>Reads the <c>power:</c> section: switches by name, each with a kind, one identity field and a channel count.</summary>
 internal static class PowerReader
 {
-    public const int MaxChannels = 64;
-
-    private static readonly string[] Keys = ["kind", PowerKinds.PortField, PowerKinds.SerialField, PowerKinds.LocationField, "channels"];
-    private static readonly string[] IdentityFields = [PowerKinds.PortField, PowerKinds.SerialField, PowerKinds.LocationField];
+    private static readonly string[] Keys = ["kind", .. PowerKind.IdentityFields, "channels"];
 
     public static ImmutableDictionary<string, PowerSwitchSpec> Read(Field power)
     {
@@ -28,32 +25,32 @@ internal static class PowerReader
     private static PowerSwitchSpec ReadSwitch(string name, Field field)
     {
         var map = field.Map("a switch: a mapping with kind, channels and its identity field", Keys);
-        var kind = map.Required("kind", $"one of {string.Join(", ", PowerKinds.All)}")
-            .Choice(PowerKinds.All.Select(k => (k, k)).ToList());
-        var identity = PowerKinds.IdentityField(kind);
-        foreach (var other in IdentityFields.Where(f => f != identity))
+        var kind = map.Required("kind", $"one of {string.Join(", ", PowerKinds.Names)}")
+            .Choice(PowerKinds.All.Select(k => (k.Name, k)).ToList());
+        var identity = kind.IdentityField;
+        foreach (var other in PowerKind.IdentityFields.Where(f => f != identity))
         {
             if (map.Optional(other) is { } extra)
             {
                 var needs = identity is null ? "it needs no identity field" : $"it is identified by {identity}";
-                throw extra.Error($"does not apply to kind {kind}: {needs}");
+                throw extra.Error($"does not apply to kind {kind.Name}: {needs}");
             }
         }
 
-        var id = identity is null ? null : map.Required(identity, IdentityExpected(identity)).Text(IdentityExpected(identity));
-        var channels = map.Required("channels", $"an integer 1..{MaxChannels}").Int(1, MaxChannels);
+        var id = identity is null ? null : map.Required(identity, IdentityExpected(kind.Identity)).Text(IdentityExpected(kind.Identity));
+        var channels = map.Required("channels", $"an integer 1..{kind.MaxChannels}").Int(1, kind.MaxChannels);
         return new PowerSwitchSpec(
-            name, kind,
-            Port: identity == PowerKinds.PortField ? id : null,
-            Serial: identity == PowerKinds.SerialField ? id : null,
-            Location: identity == PowerKinds.LocationField ? id : null,
+            name, kind.Name,
+            Port: kind.Identity == SwitchIdentity.Port ? id : null,
+            Serial: kind.Identity == SwitchIdentity.Serial ? id : null,
+            Location: kind.Identity == SwitchIdentity.Location ? id : null,
             channels, field.Where);
     }
 
-    private static string IdentityExpected(string identity) => identity switch
+    private static string IdentityExpected(SwitchIdentity identity) => identity switch
     {
-        PowerKinds.PortField => "the serial device, e.g. /dev/cu.usbserial-1410, or sim for the emulator",
-        PowerKinds.SerialField => "the board's serial string, e.g. QAAMZ",
+        SwitchIdentity.Port => "the serial device, e.g. /dev/cu.usbserial-1410, or sim for the emulator",
+        SwitchIdentity.Serial => "the board's serial string, e.g. QAAMZ",
         _ => "the hub location as uhubctl prints it, e.g. 1-1.4",
     };
 }

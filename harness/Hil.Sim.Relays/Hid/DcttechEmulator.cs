@@ -1,5 +1,6 @@
 using System.Text;
 using Hil.Power;
+using Hil.Rigs;
 
 namespace Hil.Sim.Relays;
 
@@ -9,17 +10,19 @@ namespace Hil.Sim.Relays;
 /// FE all on, FC all off, FA + 5 chars sets the ID. <see cref="BusyOpens"/> makes the next
 /// opens fail as when another process holds the device.
 /// </summary>
-public sealed class DcttechEmulator : RelayEmulatorBase
+internal sealed class DcttechEmulator : RelayEmulatorBase, IRelayEmulatorFactory
 {
     private readonly ManualResetEventSlim _released = new(false);
     private int _busyOpens;
 
     public DcttechEmulator(string boardId, int channels, string path)
-        : base("dcttech", channels, firstChannel: 1)
+        : base("dcttech", channels)
     {
         BoardId = boardId;
         Path = path;
     }
+
+    static string IRelayEmulatorFactory.Emulates => "dcttech";
 
     public string BoardId { get; private set; }
 
@@ -33,6 +36,10 @@ public sealed class DcttechEmulator : RelayEmulatorBase
         get => Volatile.Read(ref _busyOpens);
         set => Volatile.Write(ref _busyOpens, value);
     }
+
+    /// <summary>The sim's board: ID from the rig's <c>serial</c> (SIM01 without one), on a hidraw path of its own.</summary>
+    static RelayEmulatorBase IRelayEmulatorFactory.Create(PowerSwitchSpec spec) =>
+        new DcttechEmulator(spec.Serial ?? "SIM01", spec.Channels, $"sim-hidraw-{spec.Name}");
 
     public override void Vanish()
     {

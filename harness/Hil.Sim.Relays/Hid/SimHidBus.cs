@@ -3,7 +3,7 @@ using Hil.Power;
 namespace Hil.Sim.Relays;
 
 /// <summary>The HID devices of the simulated rig: the dcttech emulators plugged in so far.</summary>
-public sealed class SimHidBus : IHidBackend
+internal sealed class SimHidBus : IHidBackend
 {
     private readonly List<DcttechEmulator> _boards = [];
     private readonly Lock _gate = new();

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Hil.Power;
 
 namespace Hil.Sim.Relays;
 
@@ -7,29 +8,21 @@ namespace Hil.Sim.Relays;
 /// disposal end them promptly; the descriptor is closed by whichever of Dispose and the last
 /// pending read comes last, never under a read in progress.
 /// </summary>
-internal sealed class PtyMasterStream(int fd) : Stream
+internal sealed class PtyMasterStream(int fd) : DuplexStream
 {
     private const int PollSliceMs = 50;
     private int _reading;
     private int _closed;
     private int _fdClosed;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         new(Task.Run(() => ReadBlocking(buffer, cancellationToken), cancellationToken));
 
-    public override void Write(byte[] buffer, int offset, int count)
+    /// <summary>A pty master takes writes at once (the slave side buffers them), so this completes synchronously.</summary>
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_closed != 0, this);
-        var data = buffer.AsSpan(offset, count).ToArray();
+        var data = buffer.ToArray();
         for (var done = 0; done < data.Length;)
         {
             var chunk = data[done..];
@@ -41,21 +34,9 @@ internal sealed class PtyMasterStream(int fd) : Stream
 
             done += (int)Math.Max(n, 0);
         }
-    }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        Write(buffer.ToArray(), 0, buffer.Length);
         return ValueTask.CompletedTask;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using Hil.Power;
 
 namespace Hil.Sim.Relays;
 
@@ -16,20 +17,11 @@ internal static class InMemoryLink
         return (new End(toHost.Reader, toDevice.Writer), new End(toDevice.Reader, toHost.Writer));
     }
 
-    private sealed class End(PipeReader reader, PipeWriter writer) : Stream
+    private sealed class End(PipeReader reader, PipeWriter writer) : DuplexStream
     {
         private readonly Stream _read = reader.AsStream();
         private int _closed;
         private int _reading;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) =>
-            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -52,12 +44,6 @@ internal static class InMemoryLink
             }
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Write(byte[] buffer, int offset, int count) =>
-            WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
             ObjectDisposedException.ThrowIf(_closed != 0, this);
@@ -67,14 +53,6 @@ internal static class InMemoryLink
                 throw new IOException("the other end of the link is closed");
             }
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,12 +1,18 @@
+using Hil.Rigs;
+
 namespace Hil.Sim.Relays;
 
 /// <summary>
 /// KMTronic USB relay (relays.md §4): <c>FF n 01</c> on, <c>FF n 00</c> off, no reply;
 /// <c>FF 09 00</c> answers one status byte (00/01) per relay.
 /// </summary>
-public sealed class KmtronicEmulator(int channels) : SerialRelayEmulator("kmtronic", channels, firstChannel: 1)
+internal sealed class KmtronicEmulator(int channels) : SerialRelayEmulator("kmtronic", channels), IRelayEmulatorFactory
 {
     private readonly List<byte> _frame = [];
+
+    static string IRelayEmulatorFactory.Emulates => "kmtronic";
+
+    static RelayEmulatorBase IRelayEmulatorFactory.Create(PowerSwitchSpec spec) => new KmtronicEmulator(spec.Channels);
 
     protected override void OnByte(byte b, List<byte> reply)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Hil.Rigs;
 
 namespace Hil.Sim.Relays;
 
@@ -8,9 +9,13 @@ namespace Hil.Sim.Relays;
 /// "CHn:ON|OFF \r\n" lines when <see cref="AnswersQuery"/> (the AscomSwitchDriver firmware);
 /// many boards answer nothing, which <c>answersQuery: false</c> reproduces.
 /// </summary>
-public sealed class LcusEmulator(int channels, bool answersQuery = true) : SerialRelayEmulator("lcus", channels, firstChannel: 1)
+internal sealed class LcusEmulator(int channels, bool answersQuery = true) : SerialRelayEmulator("lcus", channels), IRelayEmulatorFactory
 {
     private readonly List<byte> _frame = [];
+
+    static string IRelayEmulatorFactory.Emulates => "lcus";
+
+    static RelayEmulatorBase IRelayEmulatorFactory.Create(PowerSwitchSpec spec) => new LcusEmulator(spec.Channels);
 
     public bool AnswersQuery { get; } = answersQuery;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hil.Rigs;
 
 namespace Hil.Sim.Relays;
 
@@ -8,9 +9,13 @@ namespace Hil.Sim.Relays;
 /// query's value follows, then LF CR; every reply ends with the prompt '>'. Channels 0..N-1,
 /// 10 and up written as letters A…V.
 /// </summary>
-public sealed class NumatoEmulator(int channels) : SerialRelayEmulator("numato", channels, firstChannel: 0)
+internal sealed class NumatoEmulator(int channels) : SerialRelayEmulator("numato", channels), IRelayEmulatorFactory
 {
     private readonly StringBuilder _line = new();
+
+    static string IRelayEmulatorFactory.Emulates => "numato";
+
+    static RelayEmulatorBase IRelayEmulatorFactory.Create(PowerSwitchSpec spec) => new NumatoEmulator(spec.Channels);
 
     protected override void OnByte(byte b, List<byte> reply)
     {

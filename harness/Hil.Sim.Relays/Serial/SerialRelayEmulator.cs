@@ -9,8 +9,8 @@ public abstract class SerialRelayEmulator : RelayEmulatorBase
     private readonly List<Stream> _served = [];
     private readonly Lock _servedGate = new();
 
-    protected SerialRelayEmulator(string kind, int channels, int firstChannel)
-        : base(kind, channels, firstChannel)
+    protected SerialRelayEmulator(string kind, int channels)
+        : base(kind, channels)
     {
     }
 

@@ -40,6 +40,21 @@ public sealed class DoctorChecksTests
     }
 
     [Test]
+    public void Each_switch_needs_what_its_kind_declares()
+    {
+        var rig = Rig("rig: t\npower:\n  yk: { kind: ykush, serial: YK1, channels: 3 }\n  hid: { kind: dcttech, serial: QAAMZ, channels: 2 }\n  s: { kind: sim, channels: 2 }\n");
+
+        var checks = DoctorChecks.Run("/repo", rig, new FakeHost(false, "ykushcmd", "/usr/local/lib/libhidapi.dylib"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(checks.Single(c => c.Area == "switch yk"), Has.Property("What").EqualTo("ykushcmd").And.Property("Present").True);
+            Assert.That(checks.Single(c => c.Area == "switch hid"), Has.Property("What").EqualTo("hidapi").And.Property("Detail").EqualTo("/usr/local/lib/libhidapi.dylib"));
+            Assert.That(checks.Single(c => c.Area == "switch s"), Has.Property("What").EqualTo("sim emulator").And.Property("Present").True);
+        });
+    }
+
+    [Test]
     public void A_macos_rig_on_linux_says_it_must_run_on_its_mac()
     {
         var rig = Rig("rig: mini\nhost: macos\npower:\n  r: { kind: numato, port: /dev/cu.usbmodem1, channels: 8 }\n");

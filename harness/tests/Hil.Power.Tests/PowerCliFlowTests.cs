@@ -15,6 +15,7 @@ public sealed class PowerCliFlowTests
     [TestCase("numato", 3)]
     [TestCase("lcus", 2)]
     [TestCase("kmtronic", 4)]
+    [TestCase("usbrly", 5)]
     [CancelAfter(30_000)]
     public async Task On_status_off_against_an_emulator_on_a_pty_named_in_a_rig_file(string kind, int channel, CancellationToken ct)
     {

@@ -14,6 +14,7 @@ public sealed class PtyIntegrationTests
     [TestCase("numato", 8, 0)]
     [TestCase("lcus", 4, 1)]
     [TestCase("kmtronic", 8, 1)]
+    [TestCase("usbrly", 8, 1)]
     [CancelAfter(30_000)]
     public async Task SerialPort_on_a_pty_drives_the_emulator(string kind, int channels, int first, CancellationToken ct)
     {

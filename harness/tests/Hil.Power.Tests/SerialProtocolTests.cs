@@ -8,24 +8,17 @@ namespace Hil.Power.Tests;
 [TestFixture]
 public sealed class SerialProtocolTests
 {
-    private static readonly object[] Boards =
-    [
-        new object[] { "numato", 8, 0 },
-        new object[] { "numato", 16, 0 },
-        new object[] { "lcus", 4, 1 },
-        new object[] { "kmtronic", 8, 1 },
-        new object[] { "kmtronic", 4, 1 },
-    ];
-
-    [TestCaseSource(nameof(Boards))]
+    [TestCaseSource(typeof(TestRig), nameof(TestRig.SerialKinds))]
+    [TestCase("numato", 16)]
+    [TestCase("lcus", 4)]
+    [TestCase("kmtronic", 4)]
     [CancelAfter(10_000)]
-    public async Task Switches_each_channel_and_reads_it_back(string kind, int channels, int first, CancellationToken ct)
+    public async Task Switches_each_channel_and_reads_it_back(string kind, int channels, CancellationToken ct)
     {
-        var opener = new SimRelayOpener();
+        await using var board = await TestRig.OpenSimAsync(kind, channels, ct);
+        var (power, emulator, first) = (board.Power, board.Emulator, board.First);
         var changes = new List<(int, bool)>();
-        opener.EmulatorCreated += (_, e) => e.ChannelChanged += (ch, on) => changes.Add((ch, on));
-        await using var power = await PowerSwitches.CreateAsync(TestRig.Spec(kind, channels), opener, new FakeTimeProvider(), ct);
-        var emulator = opener.Emulators["relay1"];
+        emulator.ChannelChanged += (ch, on) => changes.Add((ch, on));
 
         Assert.That(power.CanReadBack, Is.True);
         for (var ch = first; ch < first + channels; ch++)
@@ -45,15 +38,16 @@ public sealed class SerialProtocolTests
         });
     }
 
-    [TestCase("numato", 8, 8)]
-    [TestCase("lcus", 4, 0)]
-    [TestCase("kmtronic", 8, 9)]
+    [TestCaseSource(typeof(TestRig), nameof(TestRig.SerialKinds))]
     [CancelAfter(10_000)]
-    public async Task A_channel_the_board_does_not_have_is_an_input_error_naming_the_range(string kind, int channels, int bad, CancellationToken ct)
+    public async Task A_channel_the_board_does_not_have_is_an_input_error_naming_the_range(string kind, int channels, CancellationToken ct)
     {
-        await using var power = await PowerSwitches.CreateAsync(TestRig.Spec(kind, channels), new SimRelayOpener(), new FakeTimeProvider(), ct);
-        var e = await Assert.ThrowsAsync<InputException>(() => power.SetAsync(bad, true, ct));
-        Assert.That(e!.Message, Does.Contain($"channel {bad} does not exist").And.Contain("test-rig.yaml:7:5"));
+        await using var board = await TestRig.OpenSimAsync(kind, channels, ct);
+        foreach (var bad in new[] { board.First - 1, board.First + channels })
+        {
+            var e = await Assert.ThrowsAsync<InputException>(() => board.Power.SetAsync(bad, true, ct));
+            Assert.That(e!.Message, Does.Contain($"channel {bad} does not exist").And.Contain("test-rig.yaml:7:5"));
+        }
     }
 
     [Test]

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Hil.Power.Tests;
 
-/// <summary>The exact bytes each driver puts on the wire, checked against relays.md §2–§4.</summary>
+/// <summary>The exact bytes each driver puts on the wire, checked against relays.md §2–§4 (usbrly: rigs/README.md's Devantech note).</summary>
 [TestFixture]
 public sealed class WireBytesTests
 {
@@ -40,6 +40,17 @@ public sealed class WireBytesTests
         Assert.That(Encoding.ASCII.GetString(wire), Is.EqualTo(command + "relay readall\r"));
     }
 
+    [TestCase(1, true, 0x65)]
+    [TestCase(8, true, 0x6C)]
+    [TestCase(1, false, 0x6F)]
+    [TestCase(8, false, 0x76)]
+    [CancelAfter(10_000)]
+    public async Task Usbrly_commands_are_one_byte_then_get_states(int channel, bool on, int command, CancellationToken ct)
+    {
+        var wire = await WrittenBySet("usbrly", 8, channel, on, ct);
+        Assert.That(wire, Is.EqualTo(new byte[] { (byte)command, 0x5B }), "the relay command, then 5B that reads every relay back");
+    }
+
     private static async Task<byte[]> WrittenBySet(string kind, int channels, int channel, bool on, CancellationToken ct)
     {
         var opener = new RecordingOpener(new SimRelayOpener());
@@ -57,29 +68,8 @@ public sealed class WireBytesTests
             new Tap(await inner.OpenAsync(spec, line, cancellationToken), Written);
     }
 
-    private sealed class Tap(Stream inner, List<byte> written) : Stream
+    private sealed class Tap(Stream inner, List<byte> written) : PassThroughStream(inner)
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            inner.ReadAsync(buffer, cancellationToken);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            lock (written)
-            {
-                written.AddRange(buffer.AsSpan(offset, count));
-            }
-
-            inner.Write(buffer, offset, count);
-        }
-
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
             lock (written)
@@ -87,17 +77,7 @@ public sealed class WireBytesTests
                 written.AddRange(buffer.Span);
             }
 
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            return base.WriteAsync(buffer, cancellationToken);
         }
     }
 }

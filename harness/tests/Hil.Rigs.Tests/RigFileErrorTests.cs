@@ -15,6 +15,8 @@ public sealed class RigFileErrorTests
             "t.yaml:3:48: power.relay1.channels: expected an integer 1..64, got '65'");
         yield return Case("rig: t\npower:\n  relay1: { kind: numato, port: sim, channels: 0 }\n",
             "power.relay1.channels: expected an integer 1..64, got '0'");
+        yield return Case("rig: t\npower:\n  relay1: { kind: usbrly, port: sim, channels: 16 }\n",
+            "t.yaml:3:48: power.relay1.channels: expected an integer 1..8, got '16'");
         yield return Case("rig: t\npower:\n  relay1: { kind: numato, port: sim }\n",
             "t.yaml:3:11: power.relay1.channels: missing required field 'channels' (expected an integer 1..64)");
         yield return Case("power:\n  r: { kind: sim, channels: 1 }\n",
@@ -46,7 +48,7 @@ public sealed class RigFileErrorTests
         yield return Case("rig: t\npower:\n  relay1: { kind: sim, serial: X, channels: 8 }\n",
             "power.relay1.serial: does not apply to kind sim: it needs no identity field");
         yield return Case("rig: t\npower:\n  relay1: { kind: usbrelay, channels: 8 }\n",
-            "t.yaml:3:19: power.relay1.kind: expected one of numato, lcus, kmtronic, dcttech, uhubctl, ykush, sim, got 'usbrelay'");
+            "t.yaml:3:19: power.relay1.kind: expected one of numato, lcus, kmtronic, dcttech, uhubctl, ykush, usbrly, sim, got 'usbrelay'");
         yield return Case("rig: t\npower:\n  relay1: { kind: sim, channels: 8, chanels: 2 }\n",
             "t.yaml:3:37: power.relay1.chanels: unknown key 'chanels'; known keys: kind, port, serial, location, channels");
         yield return Case("rig: t\npower:\n  relay/1: { kind: sim, channels: 8 }\n", "t.yaml:3:3: power.relay/1: expected a name");
