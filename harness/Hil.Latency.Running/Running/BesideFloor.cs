@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hil.Latency.Files;
 using Hil.Latency.Measurement;
 
@@ -36,9 +35,9 @@ public sealed class BesideFloor : IBurstCompanion
         }
 
         var schedule = BesideSchedule.For(origin, plan);
-        var args = FloorTool.Arguments(schedule.Samples, schedule.RateHz) + string.Create(CultureInfo.InvariantCulture,
-            $" --warmup {schedule.Warmup} --start-ns {schedule.StartNs} --only {primitive}");
-        command = $"{binary} {args}";
+        string[] args = [.. FloorTool.Arguments(schedule.Samples, schedule.RateHz),
+            "--warmup", FloorTool.Text(schedule.Warmup), "--start-ns", FloorTool.Text(schedule.StartNs), "--only", primitive];
+        command = $"{binary} {string.Join(' ', args)}";
         run = FloorTool.RunAsync(binary, args, schedule.Warmup + schedule.Samples, schedule.RateHz, time, stop.Token);
     }
 
