@@ -8,7 +8,7 @@ using Hil.UserClients.Probe;
 namespace Hil.Latency.Running;
 
 /// <summary>Runs hil-floor (PROTOCOL.md §7) and picks the floor of a topology's primitive (its row in <see cref="Topologies"/>).</summary>
-public static class FloorTool
+internal static class FloorTool
 {
     public static string PrimitiveOf(Topology topology) => Topologies.Of(topology).FloorPrimitive;
 

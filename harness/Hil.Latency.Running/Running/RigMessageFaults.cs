@@ -18,7 +18,7 @@ namespace Hil.Latency.Running;
 /// </list>
 /// The probe dext holds one fault per driver, so two faults on one driver are refused.
 /// </summary>
-public static class RigMessageFaults
+internal static class RigMessageFaults
 {
     public static readonly TimeSpan DefaultHang = TimeSpan.FromSeconds(30);
 

@@ -10,7 +10,7 @@ namespace Hil.Latency.Gate;
 /// holds the same percentile up. <see cref="RegressionGate.Evaluate"/> (with evidence) and
 /// <see cref="RegressionGate.Decide"/> (the calibration's thousands of trials) both apply it.
 /// </summary>
-public static class GateRule
+internal static class GateRule
 {
     /// <summary>One percentile's decision-variable column judged: the judged runs (current; current and re-measure) against the baseline runs.</summary>
     public static (RunLevelResult Test, double OwnShift) Judge(double[] baselineColumn, double[] judged)
