@@ -29,7 +29,7 @@ public static class Topologies
     ];
 
     /// <summary>Every topology, in wire-value order.</summary>
-    public static IReadOnlyList<TopologyDescriptor> All => Rows;
+    public static IReadOnlyList<TopologyDescriptor> All { get; } = Array.AsReadOnly(Rows);
 
     /// <summary>The names, in wire-value order: rig files, `--topology` and the fixtures' test cases.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Rows.Select(r => r.Name)];
