@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Hil.Foundation;
+using Hil.Foundation.Processes;
 using Hil.Latency.Files;
 using Hil.Latency.Gate;
 
@@ -53,11 +53,12 @@ internal static class GateCommands
 
                 var baselineRuns = BaselineCommands.Store(parse.GetValue(store)).Resolve(baselineText);
                 var confirmSpec = parse.GetValue(confirm);
-                var result = RegressionGate.Evaluate(
+                var result = await RegressionGate.EvaluateAsync(
                     new BaselineSet(baselineRuns, baselineText),
                     new GateInput(currentRun, currentPath),
                     options,
-                    confirmSpec is null ? null : () => Confirm(confirmSpec, ct));
+                    confirmSpec is null ? null : token => ConfirmAsync(confirmSpec, TimeProvider.System, token),
+                    ct).ConfigureAwait(false);
                 await Console.Out.WriteAsync(result.Evidence).ConfigureAwait(false);
                 if (parse.GetValue(evidence) is { } evidencePath)
                 {
@@ -81,7 +82,8 @@ internal static class GateCommands
         return command;
     }
 
-    internal static GateInput Confirm(string spec, CancellationToken cancellationToken)
+    /// <summary>The confirming re-measure: a measurement file, or what <c>cmd:COMMAND</c> wrote to <c>{out}</c>; the command's output passes through.</summary>
+    internal static async Task<GateInput> ConfirmAsync(string spec, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!spec.StartsWith("cmd:", StringComparison.Ordinal))
         {
@@ -95,25 +97,18 @@ internal static class GateCommands
             throw new InputException($"--confirm '{spec}': a cmd: re-measure must contain {{out}}, where it writes its measurement file");
         }
 
-        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(commandLine);
-        using var process = Process.Start(info) ?? throw new InfrastructureException($"--confirm: could not start /bin/sh -c {commandLine}");
-        Console.Error.WriteLine($"hil gate: the current run regressed; confirming with: {commandLine} (pid {process.Id})");
-        var done = process.WaitForExitAsync(cancellationToken);
-        try
+        var command = new ProcessCommand("/bin/sh", "-c", commandLine)
         {
-            done.WithTimeout(ConfirmTimeout, $"the confirming re-measure `{commandLine}` (pid {process.Id})", FaultKind.InfrastructureFault, TimeProvider.System, cancellationToken).GetAwaiter().GetResult();
-        }
-        catch (WaitTimeoutException)
+            Timeout = ConfirmTimeout,
+            WaitedFor = $"the confirming re-measure `{commandLine}`",
+            OnOutputLine = Console.Out.WriteLine,
+            OnErrorLine = Console.Error.WriteLine,
+        };
+        await Console.Error.WriteLineAsync($"hil gate: the current run regressed; confirming with: {commandLine}").ConfigureAwait(false);
+        var outcome = await ProcessRunner.RunAsync(command, time, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InfrastructureException(string.Create(CultureInfo.InvariantCulture, $"--confirm: `{commandLine}` exited {process.ExitCode}; no confirming measurement"));
+            throw new InfrastructureException(string.Create(CultureInfo.InvariantCulture, $"--confirm: `{commandLine}` exited {outcome.ExitCode}; no confirming measurement"));
         }
 
         try

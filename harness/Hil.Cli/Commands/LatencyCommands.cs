@@ -22,7 +22,7 @@ internal static class LatencyCommands
     public static Command Create()
     {
         var rig = new Option<string>("--rig") { Description = "the rig file, e.g. rigs/sim.yaml", Required = true };
-        var topology = new Option<string>("--topology") { Description = "app-relay | one-process | shared-ring", Required = true };
+        var topology = new Option<string>("--topology") { Description = string.Join(" | ", Topologies.Names), Required = true };
         var samples = new Option<long>("--samples") { Description = "measured messages (after the warm-up)", DefaultValueFactory = _ => 10_000 };
         var rate = new Option<int>("--rate") { Description = "paced send rate in Hz (open loop)", DefaultValueFactory = _ => 1000 };
         var warmup = new Option<long>("--warmup") { Description = "messages sent first and discarded (reported)", DefaultValueFactory = _ => 500 };

@@ -1,6 +1,8 @@
 using HdrHistogram;
 using Hil.Latency.Statistics;
 
+using Hil.Latency.Measurement;
+
 namespace Hil.Latency.Files;
 
 /// <summary>What a baseline is keyed by (DESIGN.md §7): the same rig, topology, dext and OS.</summary>
@@ -63,23 +65,33 @@ public static class FloorPlacements
 /// <summary>A delay the sim added per hop to prove the gate catches a regression (selector 13, kind 2).</summary>
 public sealed record InjectedDelay(double Percent, long NsPerHop, string Basis);
 
-/// <summary>One measured run: what it measured, how every message was accounted, the full histogram and a subsample.</summary>
+/// <summary>One measured run: what it was (<see cref="Metadata"/>), how every message was accounted, the full histogram and a subsample.</summary>
 public sealed record LatencyRun(
-    RunKey Key,
-    string Host,
-    LoadMode Mode,
-    int RateHz,
-    long Samples,
-    long Warmup,
-    string StartedUtc,
+    RunMetadata Metadata,
     Accounting Accounting,
-    FloorFigures? Floor,
-    InjectedDelay? InjectedDelay,
     HistogramBase Histogram,
     IReadOnlyList<long> Subsample,
     IReadOnlyList<QuantileEstimate> Estimates,
     IReadOnlyList<LatencyWarning> Warnings)
 {
+    public RunKey Key { get => Metadata.Key; init => Metadata = Metadata with { Key = value }; }
+
+    public string Host { get => Metadata.Host; init => Metadata = Metadata with { Host = value }; }
+
+    public LoadMode Mode { get => Metadata.Mode; init => Metadata = Metadata with { Mode = value }; }
+
+    public int RateHz { get => Metadata.RateHz; init => Metadata = Metadata with { RateHz = value }; }
+
+    public long Samples { get => Metadata.Samples; init => Metadata = Metadata with { Samples = value }; }
+
+    public long Warmup { get => Metadata.Warmup; init => Metadata = Metadata with { Warmup = value }; }
+
+    public string StartedUtc { get => Metadata.StartedUtc; init => Metadata = Metadata with { StartedUtc = value }; }
+
+    public FloorFigures? Floor { get => Metadata.Floor; init => Metadata = Metadata with { Floor = value }; }
+
+    public InjectedDelay? InjectedDelay { get => Metadata.InjectedDelay; init => Metadata = Metadata with { InjectedDelay = value }; }
+
     /// <summary>The rig's message faults set during the burst (empty for a clean run); a faulted run is never a baseline.</summary>
     public IReadOnlyList<string> InjectedFaults { get; init; } = [];
 

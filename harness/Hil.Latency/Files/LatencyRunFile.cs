@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hil.Foundation;
+using Hil.Latency.Measurement;
 using Hil.Latency.Statistics;
 
 namespace Hil.Latency.Files;
@@ -86,16 +87,8 @@ public static class LatencyRunFile
         var histogram = dto.Histogram ?? throw Missing(where, "histogram");
         var subsample = dto.Subsample ?? throw Missing(where, "subsample");
         return new LatencyRun(
-            key,
-            dto.Host ?? "unknown",
-            ParseMode(dto.Mode, where),
-            dto.RateHz,
-            dto.Samples,
-            dto.Warmup,
-            dto.StartedUtc ?? string.Empty,
+            new RunMetadata(key, dto.Host ?? "unknown", ParseMode(dto.Mode, where), dto.RateHz, dto.Samples, dto.Warmup, dto.StartedUtc ?? string.Empty, dto.Floor, dto.InjectedDelay),
             dto.Accounting ?? throw Missing(where, "accounting"),
-            dto.Floor,
-            dto.InjectedDelay,
             HistogramCodec.FromCompressedBase64(histogram.Data, $"{where}: field 'histogram.data'"),
             DecodeValues(subsample.Data, $"{where}: field 'subsample.data'"),
             (dto.HarrellDavis ?? []).Select(e => new QuantileEstimate(e.Quantile, e.EstimateNs, e.LowerNs, e.UpperNs, e.StandardErrorNs, e.Confidence, e.SampleSize)).ToList(),

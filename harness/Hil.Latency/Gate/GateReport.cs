@@ -4,7 +4,7 @@ using System.Text;
 namespace Hil.Latency.Gate;
 
 /// <summary>The gate's evidence as text: what CI logs print and the gate suite attaches.</summary>
-public static class GateReport
+internal static class GateReport
 {
     public static string Render(GateResult result)
     {

@@ -34,11 +34,11 @@ public sealed record PercentileCheck(
 {
     public double PValue => Test.PValue;
 
-    public bool Significant => Test.PValue < Alpha && Test.AboveAll;
+    public bool Significant => GateRule.Significant(Test, Alpha);
 
-    public bool Practical => Shift >= Bar && OwnShift >= Bar;
+    public bool Practical => GateRule.Practical(Test, OwnShift, Bar);
 
-    public bool Regressed => Significant && Practical;
+    public bool Regressed => GateRule.Regressed(Test, OwnShift, Alpha, Bar);
 
     /// <summary>The smallest shift of current and re-measure together this baseline's spread lets the gate declare (never below the practical bar).</summary>
     public double DetectableShift => Math.Max(Bar, Test.DetectableShift(Alpha, 2));
@@ -56,6 +56,8 @@ public sealed record GateStage(
     IReadOnlyList<LatencyWarning> Warnings)
 {
     public bool Regressed => Checks.Any(c => c.Regressed);
+
+    public IReadOnlyList<bool> RegressedByPercentile => [.. Checks.Select(c => c.Regressed)];
 
     public IEnumerable<string> Moved => Checks.Where(c => c.Regressed).Select(c => c.Name);
 

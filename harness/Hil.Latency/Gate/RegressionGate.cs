@@ -19,40 +19,25 @@ public sealed record BaselineSet(IReadOnlyList<LatencyRun> Runs, string Source);
 /// </summary>
 public static class RegressionGate
 {
-    /// <param name="confirm">Produces the confirming re-measure; called only when the current run regressed. Null = none available.</param>
+    /// <param name="confirm">Produces the confirming re-measure from what is in hand; called only when the current run regressed. Null = none available.</param>
     public static GateResult Evaluate(BaselineSet baseline, GateInput current, GateOptions options, Func<GateInput>? confirm = null)
     {
-        ArgumentNullException.ThrowIfNull(baseline);
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(options);
-        GateValidation.Check(baseline, current, options);
-        var figures = baseline.Runs.Select((r, i) => RunFigures.From(r, options, $"{baseline.Source} run {i + 1}")).ToList();
-        var currentFigures = RunFigures.From(current.Run, options, current.Source);
-        var currentStage = Judge("current", baseline, figures, [currentFigures], current, options);
-        GateStage? confirmStage = null;
-        var decision = GateDecision.Pass;
-        if (currentStage.Regressed)
-        {
-            var confirmInput = confirm?.Invoke();
-            if (confirmInput is null)
-            {
-                decision = GateDecision.UnconfirmedRegression;
-            }
-            else
-            {
-                GateValidation.Check(baseline, confirmInput, options);
-                var confirmFigures = RunFigures.From(confirmInput.Run, options, confirmInput.Source);
-                confirmStage = Judge("confirm", baseline, figures, [currentFigures, confirmFigures], confirmInput, options);
-                decision = currentStage.Checks.Zip(confirmStage.Checks).Any(p => p.First.Regressed && p.Second.Regressed) ? GateDecision.Regression : GateDecision.Pass;
-            }
-        }
+        var first = JudgeCurrent(baseline, current, options);
+        return Conclude(first, first.Stage.Regressed ? confirm?.Invoke() : null);
+    }
 
-        return new GateResult(decision, options, baseline.Source, baseline.Runs[0].Key, baseline.Runs.Select(r => r.Summary).ToList(), currentStage, confirmStage);
+    /// <param name="confirm">Measures the confirming re-measure (a command, a rig run); awaited only when the current run regressed. Null = none available.</param>
+    public static async Task<GateResult> EvaluateAsync(
+        BaselineSet baseline, GateInput current, GateOptions options, Func<CancellationToken, Task<GateInput>>? confirm, CancellationToken cancellationToken)
+    {
+        var first = JudgeCurrent(baseline, current, options);
+        var confirmInput = first.Stage.Regressed && confirm is not null ? await confirm(cancellationToken).ConfigureAwait(false) : null;
+        return Conclude(first, confirmInput);
     }
 
     /// <summary>
     /// The decision alone, on decision variables already computed (<see cref="RunFigures.ToLogs"/>):
-    /// what the calibration runs thousands of times. Same rule as <see cref="Evaluate"/>;
+    /// what the calibration runs thousands of times, by <see cref="GateRule"/> as <see cref="Evaluate"/>;
     /// <paramref name="confirm"/> null = no re-measure, so a regression fails closed (true).
     /// </summary>
     public static bool Decide(IReadOnlyList<double[]> baseline, double[] current, double[]? confirm, GateOptions options)
@@ -60,25 +45,45 @@ public static class RegressionGate
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(options);
-        for (var i = 0; i < options.Percentiles.Count; i++)
-        {
-            var column = baseline.Select(b => b[i]).ToArray();
-            if (!Regressed(RunLevelTest.Greater(column, [current[i]]), current[i], options))
-            {
-                continue;
-            }
+        var columns = Enumerable.Range(0, options.Percentiles.Count).Select(i => baseline.Select(b => b[i]).ToArray()).ToArray();
+        var regressed = columns.Select((column, i) => Regressed(column, [current[i]], options)).ToArray();
 
-            if (confirm is null || Regressed(RunLevelTest.Greater(column, [current[i], confirm[i]]), confirm[i], options))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // Only a percentile the current run moved can be held up: the others' confirm tests are not needed.
+        var held = confirm is null ? null : columns.Select((column, i) => regressed[i] && Regressed(column, [current[i], confirm[i]], options)).ToArray();
+        return GateRule.Decide(regressed, held) != GateDecision.Pass;
     }
 
-    private static bool Regressed(RunLevelResult test, double newestLog, GateOptions options) =>
-        test.PValue < options.Alpha && test.AboveAll && test.Shift >= options.PracticalBar && Math.Exp(newestLog - test.BaselineMean) - 1 >= options.PracticalBar;
+    private static bool Regressed(double[] column, double[] judged, GateOptions options)
+    {
+        var (test, own) = GateRule.Judge(column, judged);
+        return GateRule.Regressed(test, own, options.Alpha, options.PracticalBar);
+    }
+
+    private static FirstStage JudgeCurrent(BaselineSet baseline, GateInput current, GateOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(options);
+        GateValidation.Check(baseline, current, options);
+        var figures = baseline.Runs.Select((r, i) => RunFigures.From(r, options, $"{baseline.Source} run {i + 1}")).ToList();
+        var currentFigures = RunFigures.From(current.Run, options, current.Source);
+        return new FirstStage(baseline, options, figures, currentFigures, Judge("current", baseline, figures, [currentFigures], current, options));
+    }
+
+    private static GateResult Conclude(FirstStage first, GateInput? confirmInput)
+    {
+        var (baseline, options) = (first.Baseline, first.Options);
+        GateStage? confirmStage = null;
+        if (confirmInput is not null)
+        {
+            GateValidation.Check(baseline, confirmInput, options);
+            var confirmFigures = RunFigures.From(confirmInput.Run, options, confirmInput.Source);
+            confirmStage = Judge("confirm", baseline, first.Figures, [first.CurrentFigures, confirmFigures], confirmInput, options);
+        }
+
+        var decision = GateRule.Decide(first.Stage.RegressedByPercentile, confirmStage?.RegressedByPercentile);
+        return new GateResult(decision, options, baseline.Source, baseline.Runs[0].Key, baseline.Runs.Select(r => r.Summary).ToList(), first.Stage, confirmStage);
+    }
 
     private static GateStage Judge(string label, BaselineSet baseline, List<RunFigures> figures, RunFigures[] judged, GateInput newest, GateOptions options)
     {
@@ -86,9 +91,8 @@ public static class RegressionGate
         for (var i = 0; i < options.Percentiles.Count; i++)
         {
             var column = figures.Select(f => f.Logs[i]).ToArray();
-            var test = RunLevelTest.Greater(column, judged.Select(j => j.Logs[i]).ToArray());
+            var (test, own) = GateRule.Judge(column, judged.Select(j => j.Logs[i]).ToArray());
             var values = figures.Select(f => f.ValuesNs[i]).ToArray();
-            var own = Math.Exp(judged[^1].Logs[i] - test.BaselineMean) - 1;
             checks.Add(new PercentileCheck(options.Percentiles[i], GeometricMean(values), values.Min(), values.Max(), judged[^1].ValuesNs[i], test.Shift, own, test, options.Alpha, options.PracticalBar));
         }
 
@@ -108,3 +112,6 @@ public static class RegressionGate
         return new LatencyDistribution(baseline.Runs[0].Key.Topology, histogram, baseline.Runs.SelectMany(r => r.Subsample.Where((_, i) => i % baseline.Runs.Count == 0)).ToArray());
     }
 }
+
+/// <summary>The current run judged, and what judging a re-measure against the same baseline needs.</summary>
+internal sealed record FirstStage(BaselineSet Baseline, GateOptions Options, List<RunFigures> Figures, RunFigures CurrentFigures, GateStage Stage);

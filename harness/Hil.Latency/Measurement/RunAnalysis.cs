@@ -37,9 +37,7 @@ public static class RunAnalysis
         }
 
         var estimates = HarrellDavis.Estimate(recorded.Subsample, HarrellDavis.ReportedQuantiles);
-        return new LatencyRun(
-            metadata.Key, metadata.Host, metadata.Mode, metadata.RateHz, metadata.Samples, metadata.Warmup, metadata.StartedUtc,
-            accounting, metadata.Floor, metadata.InjectedDelay, recorded.Histogram, recorded.Subsample, estimates, warnings);
+        return new LatencyRun(metadata, accounting, recorded.Histogram, recorded.Subsample, estimates, warnings);
     }
 
     /// <summary>A run built from latencies already in hand (resampling, synthetic data): every value recorded, nothing lost.</summary>
@@ -58,7 +56,7 @@ public static class RunAnalysis
         var accounting = new Accounting(n, n, 0, 0, 0, 0, 0, 0, 0);
         if (!analyse)
         {
-            return new LatencyRun(metadata.Key, metadata.Host, metadata.Mode, metadata.RateHz, n, 0, metadata.StartedUtc, accounting, metadata.Floor, metadata.InjectedDelay, recorded.Histogram, recorded.Subsample, [], []);
+            return new LatencyRun(metadata with { Samples = n, Warmup = 0 }, accounting, recorded.Histogram, recorded.Subsample, [], []);
         }
 
         return Analyse(metadata with { Samples = n }, recorded, accounting, HostConditions.Unknown);

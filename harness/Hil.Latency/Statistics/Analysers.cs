@@ -5,7 +5,7 @@ using Perfolizer.Mathematics.Multimodality;
 namespace Hil.Latency.Statistics;
 
 /// <summary>Inputs of the analysers: the recorded run and what is known about the host.</summary>
-public sealed record AnalysisInput(
+internal sealed record AnalysisInput(
     HistogramBase Histogram,
     IReadOnlyList<long> Subsample,
     IReadOnlyList<long> FirstSamples,
@@ -17,7 +17,7 @@ public sealed record AnalysisInput(
 /// Checks that warn, never fail: each returns a warning when the figures are weaker than they
 /// look. Thresholds are public so reports can quote them.
 /// </summary>
-public static class Analysers
+internal static class Analysers
 {
     /// <summary>BenchmarkDotNet's MultimodalDistributionAnalyzer calls mvalue &gt; 3.2 bimodal, &gt; 4.2 multimodal.</summary>
     public const double MValueLimit = 3.2;

@@ -24,7 +24,7 @@ public sealed record ComparisonResult(
 /// its baseline). Ratios come from the full histograms; the shift function (Doksum; HD
 /// deciles via Perfolizer's ShiftFunction) and Mann-Whitney (<see cref="MannWhitney"/>) run on the subsamples.
 /// </summary>
-public static class DistributionComparison
+internal static class DistributionComparison
 {
     public static readonly IReadOnlyList<double> Deciles = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 

@@ -13,7 +13,7 @@ public sealed record QuantileEstimate(double Quantile, double EstimateNs, double
 /// runs on the recorder's uniform subsample (at most <see cref="Recording.LatencyRecorder.DefaultSubsampleSize"/>
 /// values), never on millions of samples; the histogram gives the full-sample percentiles.
 /// </summary>
-public static class HarrellDavis
+internal static class HarrellDavis
 {
     public static readonly IReadOnlyList<double> ReportedQuantiles = [0.5, 0.9, 0.99, 0.999];
 

@@ -8,7 +8,7 @@ namespace Hil.Latency.Statistics;
 /// distribution at n = 8192 (its approximations overflow), so latency-sized samples use this;
 /// unit tests check it against Perfolizer where Perfolizer is right (n ≤ 300).
 /// </summary>
-public static class MannWhitney
+internal static class MannWhitney
 {
     /// <summary>One-sided p-value that <paramref name="x"/> is stochastically greater than <paramref name="y"/>.</summary>
     public static double PGreater(IReadOnlyList<double> x, IReadOnlyList<double> y)

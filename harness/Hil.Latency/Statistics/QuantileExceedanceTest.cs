@@ -4,7 +4,7 @@ using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
 namespace Hil.Latency.Statistics;
 
 /// <summary>One side of the exceedance test: how much of each sample lay above the pooled cut.</summary>
-public sealed record ExceedanceResult(double Quantile, long CutNs, long BaselineAbove, long BaselineCount, long CurrentAbove, long CurrentCount, double Z, double PValue);
+internal sealed record ExceedanceResult(double Quantile, long CutNs, long BaselineAbove, long BaselineCount, long CurrentAbove, long CurrentCount, double Z, double PValue);
 
 /// <summary>
 /// Is the current run's q-quantile above the baseline's? Mood's median test generalised to
@@ -13,7 +13,7 @@ public sealed record ExceedanceResult(double Quantile, long CutNs, long Baseline
 /// estimate at the tail, and works on whole histograms (all n, not a subsample), which is
 /// what gives it power at p99 where only 1 % of the values carry the signal.
 /// </summary>
-public static class QuantileExceedanceTest
+internal static class QuantileExceedanceTest
 {
     public static ExceedanceResult Greater(HistogramBase baseline, HistogramBase current, double quantile)
     {

@@ -54,7 +54,7 @@ public sealed record RunLevelResult(int BaselineRuns, int CurrentRuns, double Ba
 /// also requires the judged runs to lie above every baseline run: a rank condition whose false-alarm
 /// bound <see cref="RunLevelResult.RankBound"/> needs no distribution at all.
 /// </summary>
-public static class RunLevelTest
+internal static class RunLevelTest
 {
     /// <summary>
     /// A floor on s: percentiles read from a 3-digit histogram are only resolved to 0.1 %, so

@@ -9,16 +9,16 @@ using Hil.UserClients.Sim;
 namespace Hil.Session.Probe;
 
 /// <summary>
-/// Which Driver1 and Driver2 instances carry a topology, read from the registry: one-process
-/// uses the pair whose personalities carry IOUserServerOneProcess, hosted in one process;
-/// app-relay and shared-ring use the pair the kernel put in two processes.
+/// Which Driver1 and Driver2 instances carry a topology, read from the registry by its row's
+/// <see cref="DriverPairing"/>: the pair whose personalities carry IOUserServerOneProcess,
+/// hosted in one process, or the pair the kernel put in two processes.
 /// </summary>
 public sealed record TopologyEndpoints(Topology Topology, DriverInstance Driver1, DriverInstance Driver2)
 {
     public static TopologyEndpoints From(IReadOnlyList<DriverInstance> registry, Topology topology)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var oneProcess = topology == Topology.OneProcess;
+        var oneProcess = Topologies.Of(topology).Pairing == DriverPairing.OneProcess;
         var driver1 = registry.FirstOrDefault(i => i.Role == DriverRole.Driver1 && i.OneProcess == oneProcess)
             ?? throw Missing(registry, topology, "Driver1");
         var driver2 = registry.FirstOrDefault(i => i.Role == DriverRole.Driver2 && i.OneProcess == oneProcess

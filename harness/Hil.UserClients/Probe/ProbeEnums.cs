@@ -24,14 +24,6 @@ public static class ProbeSelectors
     public const ulong ProtocolVersion = 1;
 }
 
-/// <summary>How Driver1 reaches Driver2 (DESIGN.md §1). Values are the wire values.</summary>
-public enum Topology
-{
-    AppRelay = 0,
-    OneProcess = 1,
-    SharedRing = 2,
-}
-
 /// <summary>How Driver2 waits on the shared ring (Configure scalar 2).</summary>
 public enum Doorbell
 {

@@ -36,9 +36,9 @@ public readonly record struct ProbeRecord(
         }
 
         var topology = BinaryPrimitives.ReadUInt32LittleEndian(encoded[32..]);
-        if (topology > (uint)Topology.SharedRing)
+        if (!Topologies.IsWireValue(topology))
         {
-            throw new WireFormatException(32, "topology", "0..2", topology.ToString(CultureInfo.InvariantCulture), "record");
+            throw new WireFormatException(32, "topology", Topologies.WireRange, topology.ToString(CultureInfo.InvariantCulture), "record");
         }
 
         var flags = (RecordFlags)BinaryPrimitives.ReadUInt32LittleEndian(encoded[36..]);

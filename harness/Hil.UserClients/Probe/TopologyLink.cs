@@ -17,9 +17,8 @@ public sealed record TopologySetup(Topology Topology)
 
 /// <summary>
 /// Driver1 and Driver2 wired for one topology, as the app does it (DESIGN.md §1): both
-/// configured, Driver2's record ring mapped, and the topology's own path set up: the app
-/// relay running for app-relay, Driver2's message ring handed to Driver1 for shared-ring,
-/// nothing for one-process (Driver1 calls Driver2 in its own process). Does not own the clients.
+/// configured, Driver2's record ring mapped, and the topology's own path set up by its row's
+/// wiring (<see cref="LinkWirings"/>). Does not own the clients.
 /// </summary>
 public sealed class TopologyLink : IDisposable
 {
@@ -51,36 +50,26 @@ public sealed class TopologyLink : IDisposable
         ArgumentNullException.ThrowIfNull(driver1);
         ArgumentNullException.ThrowIfNull(driver2);
         ArgumentNullException.ThrowIfNull(setup);
+        var topology = Topologies.Of(setup.Topology);
         var s1 = Require(driver1, driver1.OpenSession(), ProbeRole.Driver1);
         var s2 = Require(driver2, driver2.OpenSession(), ProbeRole.Driver2);
-        if (setup.Topology == Topology.OneProcess && !s1.OneProcessPeerPresent)
+        if (topology.Pairing == DriverPairing.OneProcess && !s1.OneProcessPeerPresent)
         {
-            throw new InputException($"one-process needs Driver1 and Driver2 in one process, but {driver1.Endpoint} (pid {s1.Pid}) has no peer in its process (Driver2 is pid {s2.Pid})");
+            throw new InputException($"{topology.Name} needs Driver1 and Driver2 in one process, but {driver1.Endpoint} (pid {s1.Pid}) has no peer in its process (Driver2 is pid {s2.Pid})");
         }
 
         driver2.Configure(setup.Topology, setup.ReportLength, setup.Doorbell);
         driver1.Configure(setup.Topology, setup.ReportLength, setup.Doorbell);
         var recordRing = driver2.MapRecordRing();
-        IMappedMemory? sharedRing = null;
+        LinkPath? path = null;
         try
         {
-            AppRelay? relay = null;
-            if (setup.Topology == Topology.SharedRing)
-            {
-                sharedRing = driver2.MapSharedRing(setup.SharedRingCapacity);
-                driver1.HandOverSharedRing(sharedRing.Name, setup.SharedRingCapacity);
-            }
-            else if (setup.Topology == Topology.AppRelay)
-            {
-                relay = new AppRelay(driver1, driver2);
-                relay.Start();
-            }
-
-            return new TopologyLink(setup, s1, s2, recordRing, sharedRing, relay);
+            path = topology.Wiring.Wire(driver1, driver2, setup);
+            return new TopologyLink(setup, s1, s2, recordRing, path.SharedRing, path.Relay);
         }
         catch
         {
-            sharedRing?.Dispose();
+            path?.SharedRing?.Dispose();
             recordRing.Dispose();
             throw;
         }

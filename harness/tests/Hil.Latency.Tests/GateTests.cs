@@ -102,6 +102,32 @@ public sealed class GateTests
         Assert.That(Evaluate(baseline, Clean(100, 1.2), () => Clean(101, 1.2)).Decision, Is.EqualTo(GateDecision.Regression));
     }
 
+    [TestCase(new[] { false, false }, null, GateDecision.Pass)]
+    [TestCase(new[] { true, false }, null, GateDecision.UnconfirmedRegression)]
+    [TestCase(new[] { true, false }, new[] { false, true }, GateDecision.Pass)]
+    [TestCase(new[] { true, true }, new[] { false, true }, GateDecision.Regression)]
+    public void The_rule_fails_only_where_the_re_measure_holds_the_same_percentile_up(bool[] current, bool[]? confirm, GateDecision decision) =>
+        Assert.That(GateRule.Decide(current, confirm), Is.EqualTo(decision));
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task The_async_gate_awaits_its_re_measure_only_after_a_regression(CancellationToken ct)
+    {
+        var asked = 0;
+        Task<GateInput> Remeasure(LatencyRun run)
+        {
+            asked++;
+            return Task.FromResult(new GateInput(run, "confirm.json"));
+        }
+
+        var baseline = new BaselineSet(Baseline(), "baseline-set");
+        var clean = await RegressionGate.EvaluateAsync(baseline, new GateInput(Clean(100), "c"), GateOptions.Default, _ => Remeasure(Clean(101)), ct);
+        Assert.That((clean.Decision, asked), Is.EqualTo((GateDecision.Pass, 0)));
+        var shifted = await RegressionGate.EvaluateAsync(baseline, new GateInput(Clean(100, 1.2), "c"), GateOptions.Default, _ => Remeasure(Clean(101, 1.2)), ct);
+        Assert.That((shifted.Decision, asked), Is.EqualTo((GateDecision.Regression, 1)));
+        Assert.That(shifted.Decision, Is.EqualTo(Evaluate(Baseline(), Clean(100, 1.2), () => Clean(101, 1.2)).Decision), "one rule, sync or async");
+    }
+
     [Test]
     public void The_rank_bound_is_exact_for_one_and_two_judged_runs()
     {

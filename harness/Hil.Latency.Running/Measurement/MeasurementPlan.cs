@@ -14,7 +14,7 @@ public sealed record MeasurementPlan(long Samples, int RateHz, long Warmup = 500
     public long InjectDelayNsPerHop { get; init; }
 
     /// <summary>Faults set for this burst (the rig file's message faults), cleared after it; at most one per driver.</summary>
-    public IReadOnlyList<ProbeFaultSetting> Faults { get; init; } = [];
+    internal IReadOnlyList<ProbeFaultSetting> Faults { get; init; } = [];
 
     /// <summary>How long after the schedule's end the drain waits for the last records.</summary>
     public TimeSpan DrainSlack { get; init; } = TimeSpan.FromSeconds(10);
@@ -54,7 +54,7 @@ public sealed record MeasurementPlan(long Samples, int RateHz, long Warmup = 500
 }
 
 /// <summary>What a run is labelled with besides its samples (DESIGN.md §10: topology, rig, host, count, floor).</summary>
-public sealed record RunContext(string Rig, string DextVersion, string OsBuild, string Host, string StartedUtc)
+internal sealed record RunContext(string Rig, string DextVersion, string OsBuild, string Host, string StartedUtc)
 {
     public FloorFigures? Floor { get; init; }
 

@@ -61,10 +61,10 @@ public static class RigLatencyRunner
 
     /// <summary>
     /// The floor runs beside the paced burst, except where the two would measure each other:
-    /// a closed-loop burst has no schedule to interleave with, and shared-ring's spinning
-    /// consumer beside the shm floor's spinning consumer would hold both cores of a 2-core host.
+    /// a closed-loop burst has no schedule to interleave with, and a topology's row may place it alone.
     /// </summary>
-    private static bool FloorBeside(LatencyRequest request) => request.Plan.Mode == LoadMode.OpenLoop && request.Topology != Topology.SharedRing;
+    private static bool FloorBeside(LatencyRequest request) =>
+        request.Plan.Mode == LoadMode.OpenLoop && Topologies.Of(request.Topology).Floor == FloorPlacement.BesideBurst;
 
     /// <summary>The floor alone, right before the burst, paced like it (closed loop: at 1 kHz).</summary>
     private static Task<FloorFigures> FloorAloneAsync(LatencyRequest request, TimeProvider time, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ namespace Hil.Latency.Measurement;
 /// accounted for, read counters), then analyses it into a <see cref="LatencyRun"/>. Does not
 /// own the clients.
 /// </summary>
-public sealed class LatencyProbe : IDisposable
+internal sealed class LatencyProbe : IDisposable
 {
     private readonly ProbeDriverClient driver1;
     private readonly ProbeDriverClient driver2;

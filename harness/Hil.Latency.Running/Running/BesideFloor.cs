@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hil.Latency.Files;
 using Hil.Latency.Measurement;
 
@@ -12,7 +11,7 @@ namespace Hil.Latency.Running;
 /// shm consumer) sees another host; interleaved, the floor and the topology share whatever
 /// the host is doing, and their ratio is about the hops, not the moment.
 /// </summary>
-public sealed class BesideFloor : IBurstCompanion
+internal sealed class BesideFloor : IBurstCompanion
 {
     private readonly string binary;
     private readonly string primitive;
@@ -36,9 +35,9 @@ public sealed class BesideFloor : IBurstCompanion
         }
 
         var schedule = BesideSchedule.For(origin, plan);
-        var args = FloorTool.Arguments(schedule.Samples, schedule.RateHz) + string.Create(CultureInfo.InvariantCulture,
-            $" --warmup {schedule.Warmup} --start-ns {schedule.StartNs} --only {primitive}");
-        command = $"{binary} {args}";
+        string[] args = [.. FloorTool.Arguments(schedule.Samples, schedule.RateHz),
+            "--warmup", FloorTool.Text(schedule.Warmup), "--start-ns", FloorTool.Text(schedule.StartNs), "--only", primitive];
+        command = $"{binary} {string.Join(' ', args)}";
         run = FloorTool.RunAsync(binary, args, schedule.Warmup + schedule.Samples, schedule.RateHz, time, stop.Token);
     }
 
@@ -73,7 +72,7 @@ public sealed class BesideFloor : IBurstCompanion
 /// topology's message <c>lead + k</c>, so its measured messages (after its warm-up) fall
 /// between the topology's measured ones. <c>lead</c> leaves hil-floor 100 ms to start.
 /// </summary>
-public sealed record BesideSchedule(long StartNs, int RateHz, long Warmup, long Samples, long PhaseUncertaintyNs)
+internal sealed record BesideSchedule(long StartNs, int RateHz, long Warmup, long Samples, long PhaseUncertaintyNs)
 {
     public static readonly TimeSpan StartLead = TimeSpan.FromMilliseconds(100);
 

@@ -18,7 +18,7 @@ namespace Hil.Latency.Running;
 /// </list>
 /// The probe dext holds one fault per driver, so two faults on one driver are refused.
 /// </summary>
-public static class RigMessageFaults
+internal static class RigMessageFaults
 {
     public static readonly TimeSpan DefaultHang = TimeSpan.FromSeconds(30);
 
@@ -79,7 +79,7 @@ public static class RigMessageFaults
 
         if (!TopologyNames.TryParse(fault.Target, out var target))
         {
-            throw new InputException($"{fault.Where}: sim.faults: {fault.Kind} target: expected a topology (app-relay, one-process, shared-ring), got '{fault.Target}'");
+            throw new InputException($"{fault.Where}: sim.faults: {fault.Kind} target: expected a topology ({string.Join(", ", Topologies.Names)}), got '{fault.Target}'");
         }
 
         return target == topology;

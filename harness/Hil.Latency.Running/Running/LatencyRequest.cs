@@ -44,7 +44,7 @@ public sealed record LatencyRequest(RigSpec Rig, Topology Topology, MeasurementP
 /// message on. Measuring the p50 first makes PCT mean "this much slower at the median" on
 /// any host; a fraction of the hil-floor figure would not, since the floor is a different path.
 /// </summary>
-public static class DelayInjection
+internal static class DelayInjection
 {
     public const long PreRunSamples = 2000;
 
@@ -60,7 +60,7 @@ public static class DelayInjection
 }
 
 /// <summary>Labels for the host a run was measured on.</summary>
-public static class HostInfo
+internal static class HostInfo
 {
     public static string Name() => Environment.MachineName;
 

@@ -7,7 +7,7 @@ namespace Hil.Latency.Measurement;
 /// driver schedules it 1 ms after it takes the StartBurst call, which it took somewhere in
 /// the call's round trip, so the estimate is good to ± <see cref="UncertaintyNs"/>.
 /// </summary>
-public readonly record struct BurstOrigin(long EstimateNs, long UncertaintyNs)
+internal readonly record struct BurstOrigin(long EstimateNs, long UncertaintyNs)
 {
     public const long DriverLeadNs = 1_000_000;
 
@@ -16,7 +16,7 @@ public readonly record struct BurstOrigin(long EstimateNs, long UncertaintyNs)
 }
 
 /// <summary>Something measured while a burst runs, on the burst's schedule: the floor beside the topology.</summary>
-public interface IBurstCompanion : IAsyncDisposable
+internal interface IBurstCompanion : IAsyncDisposable
 {
     /// <summary>Called once, right after StartBurst answered.</summary>
     void Start(BurstOrigin origin, MeasurementPlan plan);
