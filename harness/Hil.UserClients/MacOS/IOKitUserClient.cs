@@ -1,4 +1,5 @@
 using Hil.Foundation;
+using Hil.MacInterop;
 
 namespace Hil.UserClients.MacOS;
 
