@@ -171,7 +171,7 @@ public sealed partial class SimKernel : IDextHost
     private async Task StartPlacementAsync(CancellationToken cancellationToken)
     {
         _plist = DextPlist.LoadForRig(_dext);
-        var binary = SimHostLocator.Locate(_options.SimHostPath ?? Environment.GetEnvironmentVariable(SimHostLocator.EnvironmentVariable));
+        var binary = NativeBinary.SimHost.Locate(_options.SimHostPath);
         var n = Interlocked.Increment(ref s_kernels);
         _socketDirectory = _options.SocketDirectory ?? Path.Combine(Path.GetTempPath(), $"hil-sim-{Environment.ProcessId}-{n}");
         Directory.CreateDirectory(_socketDirectory);
