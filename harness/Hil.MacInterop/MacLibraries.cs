@@ -12,18 +12,18 @@ namespace Hil.MacInterop;
 /// </summary>
 internal static class MacLibraries
 {
-    public const string IOKit = "IOKit";
-    public const string CoreFoundation = "CoreFoundation";
-
-    /// <summary>libSystem, for the mach_task_self_ global.</summary>
-    public const string System = "System";
-
     private static readonly Dictionary<string, string> ApplePaths = new(StringComparer.Ordinal)
     {
         [IOKit] = "/System/Library/Frameworks/IOKit.framework/IOKit",
         [CoreFoundation] = "/System/Library/Frameworks/CoreFoundation.framework/CoreFoundation",
         [System] = "/usr/lib/libSystem.dylib",
     };
+
+    public const string IOKit = "IOKit";
+    public const string CoreFoundation = "CoreFoundation";
+
+    /// <summary>libSystem, for the mach_task_self_ global.</summary>
+    public const string System = "System";
 
     private static int s_registered;
 

@@ -33,11 +33,9 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task TheOneProcessDeviceJoinsTheServerAndTheOtherGetsItsOwnProcess(CancellationToken cancellationToken)
     {
-        await using var rig = SimRigUnderTest.Create();
-        await rig.Kernel.ActivateAsync(cancellationToken);
-
-        var a = await rig.PowerOnAsync("stimulus-a", cancellationToken);
-        var b = await rig.PowerOnAsync("stimulus-b", cancellationToken);
+        var (rig, powered) = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
+        await using var disposeRig = rig;
+        var (a, b) = (powered[0], powered[1]);
 
         var registry = await rig.Kernel.QueryRegistryAsync(cancellationToken);
         Assert.That(a.OneProcess, Is.True);
@@ -54,10 +52,9 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task PowerOffRemovesTheDriver1AndAnEmptyProcessExits(CancellationToken cancellationToken)
     {
-        await using var rig = SimRigUnderTest.Create();
-        await rig.Kernel.ActivateAsync(cancellationToken);
-        var a = await rig.PowerOnAsync("stimulus-a", cancellationToken);
-        var b = await rig.PowerOnAsync("stimulus-b", cancellationToken);
+        var (rig, powered) = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
+        await using var disposeRig = rig;
+        var (a, b) = (powered[0], powered[1]);
 
         rig.Power.Set(SimRigs.ChannelA, false);
         rig.Power.Set(SimRigs.ChannelB, false);
@@ -75,9 +72,9 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task AKilledHostIsDetectedAndRelaunchedWithANewPid(CancellationToken cancellationToken)
     {
-        await using var rig = SimRigUnderTest.Create();
-        await rig.Kernel.ActivateAsync(cancellationToken);
-        var b = await rig.PowerOnAsync("stimulus-b", cancellationToken);
+        var (rig, powered) = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-b");
+        await using var disposeRig = rig;
+        var b = powered[0];
         var crashed = new TaskCompletionSource<SimHostCrash>(TaskCreationOptions.RunContinuationsAsynchronously);
         rig.Kernel.HostCrashed += c => crashed.TrySetResult(c);
 
@@ -102,9 +99,9 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task CrashOfTheOneProcessServerRematchesBothDriversIntoOneProcess(CancellationToken cancellationToken)
     {
-        await using var rig = SimRigUnderTest.Create();
-        await rig.Kernel.ActivateAsync(cancellationToken);
-        var a = await rig.PowerOnAsync("stimulus-a", cancellationToken);
+        var (rig, powered) = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a");
+        await using var disposeRig = rig;
+        var a = powered[0];
 
         await rig.Kernel.CrashHostAsync(a.ProcessId, cancellationToken);
 
@@ -121,10 +118,8 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task DeactivateLeavesNoProcessSocketOrSharedMemory(CancellationToken cancellationToken)
     {
-        await using var rig = SimRigUnderTest.Create();
-        await rig.Kernel.ActivateAsync(cancellationToken);
-        await rig.PowerOnAsync("stimulus-a", cancellationToken);
-        await rig.PowerOnAsync("stimulus-b", cancellationToken);
+        var (rig, _) = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
+        await using var disposeRig = rig;
         var before = await rig.Kernel.QueryRegistryAsync(cancellationToken);
         var pids = before.Select(i => i.ProcessId).Distinct().ToList();
         Assert.That(pids.SelectMany(SimRigUnderTest.SharedMemoryOf), Is.Not.Empty, "Driver2 instances own record rings");

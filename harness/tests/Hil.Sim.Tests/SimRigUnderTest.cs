@@ -32,6 +32,28 @@ internal sealed class SimRigUnderTest : IAsyncDisposable
         return new SimRigUnderTest(rig, options ?? new SimKernelOptions { LogDirectory = logs });
     }
 
+    /// <summary>A rig whose dext is activated, with <paramref name="devices"/> powered and their Driver1 instances up (returned in order).</summary>
+    public static async Task<(SimRigUnderTest Rig, DriverInstance[] Powered)> ActivatedAsync(CancellationToken cancellationToken, params string[] devices)
+    {
+        var rig = Create();
+        try
+        {
+            await rig.Kernel.ActivateAsync(cancellationToken);
+            var powered = new DriverInstance[devices.Length];
+            for (var i = 0; i < devices.Length; i++)
+            {
+                powered[i] = await rig.PowerOnAsync(devices[i], cancellationToken);
+            }
+
+            return (rig, powered);
+        }
+        catch
+        {
+            await rig.DisposeAsync();
+            throw;
+        }
+    }
+
     public static bool Alive(int pid) => ProcessSignals.Send(pid, 0);
 
     public static IReadOnlyList<string> SharedMemoryOf(int pid) =>
