@@ -8,7 +8,9 @@ namespace Hil.UserClients.Tests.Integration;
 /// <summary>
 /// One real hil-simhost process (PROTOCOL.md §6) hosting the given driver instances in a
 /// temp directory. Started and stopped by its pid; "ready" is awaited with a named timeout.
-/// A missing binary fails the test with how to build it: these tests never skip.
+/// A missing binary fails the test with how to build it: these tests never skip. Not on
+/// ProcessRunner, which runs a command to its end: the host lives through the test and is
+/// told what to do on stdin, as the sim kernel's own SimHostProcess does.
 /// </summary>
 internal sealed class SimHost : IDisposable
 {
