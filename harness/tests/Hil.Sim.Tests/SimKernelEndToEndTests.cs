@@ -33,9 +33,8 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task TheOneProcessDeviceJoinsTheServerAndTheOtherGetsItsOwnProcess(CancellationToken cancellationToken)
     {
-        var (rig, powered) = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
-        await using var disposeRig = rig;
-        var (a, b) = (powered[0], powered[1]);
+        await using var rig = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
+        var (a, b) = (rig.Powered[0], rig.Powered[1]);
 
         var registry = await rig.Kernel.QueryRegistryAsync(cancellationToken);
         Assert.That(a.OneProcess, Is.True);
@@ -52,9 +51,8 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task PowerOffRemovesTheDriver1AndAnEmptyProcessExits(CancellationToken cancellationToken)
     {
-        var (rig, powered) = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
-        await using var disposeRig = rig;
-        var (a, b) = (powered[0], powered[1]);
+        await using var rig = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
+        var (a, b) = (rig.Powered[0], rig.Powered[1]);
 
         rig.Power.Set(SimRigs.ChannelA, false);
         rig.Power.Set(SimRigs.ChannelB, false);
@@ -72,9 +70,8 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task AKilledHostIsDetectedAndRelaunchedWithANewPid(CancellationToken cancellationToken)
     {
-        var (rig, powered) = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-b");
-        await using var disposeRig = rig;
-        var b = powered[0];
+        await using var rig = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-b");
+        var b = rig.Powered.Single();
         var crashed = new TaskCompletionSource<SimHostCrash>(TaskCreationOptions.RunContinuationsAsynchronously);
         rig.Kernel.HostCrashed += c => crashed.TrySetResult(c);
 
@@ -99,9 +96,8 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task CrashOfTheOneProcessServerRematchesBothDriversIntoOneProcess(CancellationToken cancellationToken)
     {
-        var (rig, powered) = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a");
-        await using var disposeRig = rig;
-        var a = powered[0];
+        await using var rig = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a");
+        var a = rig.Powered.Single();
 
         await rig.Kernel.CrashHostAsync(a.ProcessId, cancellationToken);
 
@@ -118,8 +114,7 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task DeactivateLeavesNoProcessSocketOrSharedMemory(CancellationToken cancellationToken)
     {
-        var (rig, _) = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
-        await using var disposeRig = rig;
+        await using var rig = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
         var before = await rig.Kernel.QueryRegistryAsync(cancellationToken);
         var pids = before.Select(i => i.ProcessId).Distinct().ToList();
         Assert.That(pids.SelectMany(SimRigUnderTest.SharedMemoryOf), Is.Not.Empty, "Driver2 instances own record rings");

@@ -32,20 +32,22 @@ internal sealed class SimRigUnderTest : IAsyncDisposable
         return new SimRigUnderTest(rig, options ?? new SimKernelOptions { LogDirectory = logs });
     }
 
-    /// <summary>A rig whose dext is activated, with <paramref name="devices"/> powered and their Driver1 instances up (returned in order).</summary>
-    public static async Task<(SimRigUnderTest Rig, DriverInstance[] Powered)> ActivatedAsync(CancellationToken cancellationToken, params string[] devices)
+    /// <summary>The Driver1 instances <see cref="ActivatedAsync"/> powered up, in the order it was given the devices.</summary>
+    public List<DriverInstance> Powered { get; } = [];
+
+    /// <summary>A rig whose dext is activated, with <paramref name="devices"/> powered and their Driver1 instances up.</summary>
+    public static async Task<SimRigUnderTest> ActivatedAsync(CancellationToken cancellationToken, params string[] devices)
     {
         var rig = Create();
         try
         {
             await rig.Kernel.ActivateAsync(cancellationToken);
-            var powered = new DriverInstance[devices.Length];
-            for (var i = 0; i < devices.Length; i++)
+            foreach (var device in devices)
             {
-                powered[i] = await rig.PowerOnAsync(devices[i], cancellationToken);
+                rig.Powered.Add(await rig.PowerOnAsync(device, cancellationToken));
             }
 
-            return (rig, powered);
+            return rig;
         }
         catch
         {
