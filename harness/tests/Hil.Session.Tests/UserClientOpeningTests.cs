@@ -1,6 +1,5 @@
 using Hil.Dext;
 using Hil.Foundation;
-using Hil.Rigs;
 using Hil.Session.Probe;
 using Hil.Session.Tests.Helper;
 using Hil.UserClients.Probe;
@@ -8,24 +7,15 @@ using Hil.UserClients.Probe;
 namespace Hil.Session.Tests;
 
 /// <summary>User clients are parts of the rig: the session's parts factory opens them, nothing else picks a backend.</summary>
-public sealed class UserClientOpeningTests
+[CancelAfter(30_000)]
+public sealed class UserClientOpeningTests : FakeSessionTests
 {
-    private TempDir _locks = null!;
-    private FakeParts _parts = null!;
-
-    [SetUp]
-    public void NewLockDirectoryAndParts() => (_locks, _parts) = (TestRigs.NewDir(), new FakeParts());
-
-    [TearDown]
-    public void RemoveLockDirectory() => _locks.Dispose();
-
     [Test]
-    [CancelAfter(30_000)]
     public async Task A_user_client_is_opened_by_the_parts_factory_with_the_rigs_token_unless_another_is_given(CancellationToken ct)
     {
-        await using var session = await OpenAsync(TestRigs.Full(), ct);
+        await using var session = await OpenAsync(ct);
         var token = session.Rig.Dext!.EntitlementToken;
-        _parts.Journal.Clear();
+        Parts.Journal.Clear();
 
         using (var client = session.OpenUserClient("/tmp/d1.sock", TimeSpan.FromSeconds(1)))
         using (session.OpenUserClient("/tmp/d2.sock", TimeSpan.FromSeconds(1), "com.example.not-entitled"))
@@ -33,41 +23,37 @@ public sealed class UserClientOpeningTests
             Assert.That(client.Endpoint, Is.EqualTo("/tmp/d1.sock"));
         }
 
-        Assert.That(_parts.Journal, Is.EqualTo(new[]
+        Assert.That(Parts.Journal, Is.EqualTo(new[]
         {
             $"open /tmp/d1.sock as {token}", "open /tmp/d2.sock as com.example.not-entitled", "close /tmp/d2.sock", "close /tmp/d1.sock",
         }));
     }
 
     [Test]
-    [CancelAfter(30_000)]
     public async Task A_topologys_pair_opens_both_drivers_through_the_session(CancellationToken ct)
     {
-        await using var session = await OpenAsync(TestRigs.Full(), ct);
+        await using var session = await OpenAsync(ct);
         var registry = new[]
         {
             new DriverInstance(DriverRole.Driver1, "d1", "HilProbeDriver1", 10, "HilProbe", "/tmp/d1.sock", false, "stim"),
             new DriverInstance(DriverRole.Driver2, "d2", "HilProbeDriver2", 11, "HilProbe", "/tmp/d2.sock", false, "stim"),
         };
-        _parts.Journal.Clear();
+        Parts.Journal.Clear();
 
         var (driver1, driver2) = TopologyEndpoints.From(registry, Topology.AppRelay).Open(session, TimeSpan.FromSeconds(1));
         driver1.Dispose();
         driver2.Dispose();
 
-        Assert.That(_parts.Journal.Where(line => line.StartsWith("open ", StringComparison.Ordinal)).Select(line => line.Split(' ')[1]),
+        Assert.That(Parts.Journal.Where(line => line.StartsWith("open ", StringComparison.Ordinal)).Select(line => line.Split(' ')[1]),
             Is.EqualTo(new[] { "/tmp/d1.sock", "/tmp/d2.sock" }));
     }
 
     [Test]
-    [CancelAfter(30_000)]
     public async Task A_rig_without_a_dext_has_no_token_to_open_a_user_client_with(CancellationToken ct)
     {
-        await using var session = await OpenAsync(TestRigs.PowerOnly(), ct);
+        await using var session = await OpenAsync(ct, TestRigs.PowerOnly());
 
         Assert.That(() => session.OpenUserClient("/tmp/d1.sock", TimeSpan.FromSeconds(1)),
             Throws.TypeOf<InputException>().With.Message.EqualTo("/rigs/unit-power.yaml: rig 'unit-power' has no dext section"));
     }
-
-    private Task<RigSession> OpenAsync(RigSpec rig, CancellationToken ct) => RigSession.OpenAsync(rig, _parts, TestRigs.Options(_locks), ct);
 }
