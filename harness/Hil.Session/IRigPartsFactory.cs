@@ -2,14 +2,17 @@ using Hil.Devices;
 using Hil.Dext;
 using Hil.Power;
 using Hil.Rigs;
+using Hil.UserClients;
 
 namespace Hil.Session;
 
 /// <summary>
-/// Builds the parts of one rig for a <see cref="RigSession"/>: the sim backend builds emulators,
-/// the real backend opens relay boards, IOKit watchers and the dext host app. The session calls
-/// each method at most once per part while it holds the rig's lock, owns what they return and
-/// disposes it on every exit path; a factory must not keep using a part after that.
+/// Builds the parts of one rig for a <see cref="RigSession"/>: the sim backend builds emulators and
+/// speaks the sim wire protocol, the real backend opens relay boards, IOKit watchers, the dext host
+/// app and IOKit user clients. It is the one place a backend is chosen for: nothing else looks at
+/// <see cref="RigSpec.Host"/>. The session calls each Create method at most once per part while it
+/// holds the rig's lock, owns what they return and disposes it on every exit path; a factory must
+/// not keep using a part after that.
 /// </summary>
 /// <remarks>
 /// If the factory also implements <see cref="IAsyncDisposable"/>, the session disposes it after
@@ -27,6 +30,14 @@ public interface IRigPartsFactory
 
     /// <summary>Called when the rig declares a dext and the session was asked for <see cref="RigParts.Dext"/>.</summary>
     Task<IDextHost> CreateDextHostAsync(RigSpec rig, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a user client on one driver instance (its registry <see cref="DriverInstance.Endpoint"/>),
+    /// presenting <paramref name="entitlementToken"/>; called any number of times while the session
+    /// is open. The caller owns the client (<see cref="RigSession.Track{T}"/> hands it to the session).
+    /// </summary>
+    /// <param name="callTimeout">How long one call may wait for its reply, where the backend can bound it.</param>
+    IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout);
 }
 
 /// <summary>Which parts a session builds. <c>hil power</c> needs only <see cref="Power"/>.</summary>

@@ -4,6 +4,7 @@ using Hil.Foundation;
 using Hil.Power;
 using Hil.Rigs;
 using Hil.Session.Locking;
+using Hil.UserClients;
 
 namespace Hil.Session;
 
@@ -95,6 +96,21 @@ public sealed partial class RigSession : IAsyncDisposable
             ? power
             : throw new InputException(
                 $"rig '{Rig.Name}' ({Rig.SourcePath}) has no switch '{name}'; switches: {string.Join(", ", _power.Keys.Order())}");
+
+    /// <summary>
+    /// Opens a user client on one driver instance through the rig's backend, presenting the rig's
+    /// entitlement token unless <paramref name="entitlementToken"/> gives another (to test a refusal).
+    /// The caller owns the client; <see cref="Track{T}"/> hands it to the session instead.
+    /// </summary>
+    /// <exception cref="InputException">The rig declares no dext.</exception>
+    public IUserClient OpenUserClient(string endpoint, TimeSpan callTimeout, string? entitlementToken = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(endpoint);
+        var token = entitlementToken
+            ?? Rig.Dext?.EntitlementToken
+            ?? throw new InputException($"{Rig.SourcePath}: rig '{Rig.Name}' has no dext section");
+        return _factory.OpenUserClient(Rig, endpoint, token, callTimeout);
+    }
 
     /// <summary>
     /// Hands a user client to the session so every exit path closes it before the dext host and the

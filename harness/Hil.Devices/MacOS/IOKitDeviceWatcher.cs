@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Hil.Foundation;
+using Hil.MacInterop;
 using Hil.Rigs;
 
 namespace Hil.Devices.MacOS;
@@ -80,7 +81,7 @@ public sealed class IOKitDeviceWatcher : IDeviceWatcher
         {
             _runLoop = IOKitNative.CFRunLoopGetCurrent();
             _port = IOKitNative.IONotificationPortCreate(IOKitNative.MainPortDefault);
-            IOKitNative.CFRunLoopAddSource(_runLoop, IOKitNative.IONotificationPortGetRunLoopSource(_port), IOKitNative.DefaultRunLoopMode());
+            IOKitNative.CFRunLoopAddSource(_runLoop, IOKitNative.IONotificationPortGetRunLoopSource(_port), IOKitNative.RunLoopDefaultMode());
             _arrivals = Subscribe(IOKitNative.FirstMatchNotification);
             _removals = Subscribe(IOKitNative.TerminatedNotification);
             _seeding = true;
@@ -149,9 +150,9 @@ public sealed class IOKitDeviceWatcher : IDeviceWatcher
         }
 
         var usb = new UsbIdentity(
-            (ushort)(IOKitNative.ReadNumber(service, "idVendor") ?? 0), (ushort)(IOKitNative.ReadNumber(service, "idProduct") ?? 0),
-            IOKitNative.ReadString(service, "USB Serial Number"));
-        var location = $"0x{IOKitNative.ReadNumber(service, "locationID") ?? 0:x8}";
+            (ushort)(RegistryProperties.ReadNumber(service, "idVendor") ?? 0), (ushort)(RegistryProperties.ReadNumber(service, "idProduct") ?? 0),
+            RegistryProperties.ReadString(service, "USB Serial Number"));
+        var location = $"0x{RegistryProperties.ReadNumber(service, "locationID") ?? 0:x8}";
         _byRegistryId[id] = (usb, location);
         if (_seeding)
         {

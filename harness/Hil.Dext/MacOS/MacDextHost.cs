@@ -1,5 +1,5 @@
-using CliWrap;
 using Hil.Foundation;
+using Hil.Foundation.Processes;
 using Hil.Rigs;
 
 namespace Hil.Dext.MacOS;
@@ -28,15 +28,15 @@ public sealed class MacDextHost : IDextHost
         _plist = DextPlist.LoadForRig(_dext);
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _ctl = new SystemExtensionsCtl(options.SystemExtensionsCtl);
-        _ioreg = new Ioreg(options.Ioreg);
+        _ctl = new SystemExtensionsCtl(options.SystemExtensionsCtl, time);
+        _ioreg = new Ioreg(options.Ioreg, time);
     }
 
     public async Task ActivateAsync(CancellationToken cancellationToken)
     {
         if (_options.Activator is { } app)
         {
-            await RunBoundedAsync(Cli.Wrap(app).WithArguments(_options.ActivateArguments), cancellationToken).ConfigureAwait(false);
+            await RunBoundedAsync(new ProcessCommand(app, _options.ActivateArguments), cancellationToken).ConfigureAwait(false);
         }
 
         await PollAsync(
@@ -49,7 +49,7 @@ public sealed class MacDextHost : IDextHost
     public async Task DeactivateAsync(CancellationToken cancellationToken)
     {
         var command = _options.Activator is { } app
-            ? Cli.Wrap(app).WithArguments(_options.DeactivateArguments)
+            ? new ProcessCommand(app, _options.DeactivateArguments)
             : _ctl.Uninstall(null, _dext.BundleId);
         await RunBoundedAsync(command, cancellationToken).ConfigureAwait(false);
         await PollAsync(
@@ -112,19 +112,10 @@ public sealed class MacDextHost : IDextHost
     }
 
     /// <summary>The host app or `uninstall` may sit on a GUI prompt: bounded by the activate timeout, killed when it runs out.</summary>
-    private async Task RunBoundedAsync(Command command, CancellationToken cancellationToken)
+    private async Task RunBoundedAsync(ProcessCommand command, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        try
-        {
-            await CliRun.StdoutAsync(command, stop.Token).WithTimeout(
-                _rig.Timeouts.Activate, $"`{CliRun.Describe(command)}` to finish", FaultKind.InfrastructureFault, _time,
-                cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-        }
+        var bounded = command with { Timeout = _rig.Timeouts.Activate, WaitedFor = $"`{command.CommandLine}` to finish" };
+        (await ProcessRunner.RunAsync(bounded, _time, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
     }
 
     private async Task PollAsync(

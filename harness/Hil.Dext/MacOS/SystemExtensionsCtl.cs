@@ -1,4 +1,4 @@
-using CliWrap;
+using Hil.Foundation.Processes;
 
 namespace Hil.Dext.MacOS;
 
@@ -8,22 +8,23 @@ namespace Hil.Dext.MacOS;
 /// wait for a GUI prompt (reference/driverkit.md §4), so they are built here for the CLI and
 /// docs but the harness never runs them in a loop. Verified only on a Mac.
 /// </summary>
-public sealed class SystemExtensionsCtl(string executable = "systemextensionsctl")
+public sealed class SystemExtensionsCtl(string executable = "systemextensionsctl", TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public string Executable { get; } = executable;
 
-    public Command List() => Cli.Wrap(Executable).WithArguments(["list"]);
+    public ProcessCommand List() => new(Executable, "list");
 
-    public Command DeveloperOn() => Cli.Wrap(Executable).WithArguments(["developer", "on"]);
+    public ProcessCommand DeveloperOn() => new(Executable, "developer", "on");
 
     /// <summary>"-" as team ID is accepted by the tool and means any team.</summary>
-    public Command Uninstall(string? teamId, string bundleId) =>
-        Cli.Wrap(Executable).WithArguments(["uninstall", teamId ?? "-", bundleId]);
+    public ProcessCommand Uninstall(string? teamId, string bundleId) => new(Executable, "uninstall", teamId ?? "-", bundleId);
 
     public async Task<IReadOnlyList<SystemExtensionEntry>> ListAsync(CancellationToken cancellationToken)
     {
         var command = List();
-        var output = await CliRun.StdoutAsync(command, cancellationToken).ConfigureAwait(false);
-        return SystemExtensionsListParser.Parse(output, CliRun.Describe(command));
+        var outcome = await ProcessRunner.RunAsync(command, _time, cancellationToken).ConfigureAwait(false);
+        return SystemExtensionsListParser.Parse(outcome.EnsureSuccess().StandardOutput, command.CommandLine);
     }
 }

@@ -38,7 +38,7 @@ public static class RigLatencyRunner
         var floorBeside = request.MeasureFloor && FloorBeside(request);
         var floor = request.MeasureFloor && !floorBeside ? await FloorAloneAsync(request, time, cancellationToken).ConfigureAwait(false) : null;
         var registry = await RigReadiness.DextWithAllDevicesAsync(session, RigReadiness.DirectAsync, cancellationToken).ConfigureAwait(false);
-        var (driver1, driver2) = TopologyEndpoints.From(registry, request.Topology).Open(session.Rig, TimeSpan.FromSeconds(10));
+        var (driver1, driver2) = TopologyEndpoints.From(registry, request.Topology).Open(session, TimeSpan.FromSeconds(10));
         using (driver1)
         using (driver2)
         using (var probe = LatencyProbe.Open(driver1, driver2, request.Setup))

@@ -4,13 +4,15 @@ using Hil.Dext;
 using Hil.Dext.MacOS;
 using Hil.Power;
 using Hil.Rigs;
+using Hil.UserClients;
+using Hil.UserClients.MacOS;
 
 namespace Hil.Session.Backends;
 
 /// <summary>
 /// A real rig on a Mac mini: serial relay boards on their ports, HID relays through hidapi,
-/// hubs through their CLIs, IOKit device notifications and the dext host app. Verified only
-/// on a Mac (README.md): here it is compiled and its choices are unit-tested.
+/// hubs through their CLIs, IOKit device notifications, the dext host app and IOKit user
+/// clients. Verified only on a Mac (README.md): here it is compiled and its choices are unit-tested.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("macos")]
 public sealed class MacRigPartsFactory(MacDextHostOptions dextOptions, TimeProvider? time = null) : IRigPartsFactory
@@ -25,4 +27,11 @@ public sealed class MacRigPartsFactory(MacDextHostOptions dextOptions, TimeProvi
 
     public Task<IDextHost> CreateDextHostAsync(RigSpec rig, CancellationToken cancellationToken) =>
         Task.FromResult<IDextHost>(new MacDextHost(rig, dextOptions, _time));
+
+    /// <summary>
+    /// IOServiceOpen on the service the endpoint names. macOS checks the entitlement from the app's
+    /// signature, not a token, and IOConnectCallMethod has no timeout, so both go unused here.
+    /// </summary>
+    public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout) =>
+        IOKitUserClient.Open(endpoint);
 }

@@ -12,7 +12,7 @@ public static class RigBackends
         ArgumentNullException.ThrowIfNull(rig);
         return rig.Host switch
         {
-            RigHost.Sim => new SimRigPartsFactory(time),
+            RigHost.Sim => new SimRigPartsFactory(rig, time),
             RigHost.MacOS when OperatingSystem.IsMacOS() => new MacRigPartsFactory(new MacDextHostOptions(), time),
             RigHost.MacOS => throw new InfrastructureException(
                 $"{rig.SourcePath}: host: macos — rig '{rig.Name}' drives real hardware through IOKit and runs only on its Mac"),

@@ -4,13 +4,16 @@ using Hil.Power;
 using Hil.Rigs;
 using Hil.Sim;
 using Hil.Sim.Relays;
+using Hil.UserClients;
+using Hil.UserClients.Sim;
 
 namespace Hil.Session.Backends;
 
 /// <summary>
 /// The simulated rig (DESIGN.md §4): relay boards are protocol emulators driven by the real
 /// drivers, the USB bus follows their channels, and the sim kernel runs the dext's drivers
-/// in real hil-simhost processes. Rig-file faults that belong to a part are applied here.
+/// in real hil-simhost processes, and user clients speak the sim wire protocol to them. The
+/// rig's <see cref="SimFaultPlan"/> is read once here and every sim part is given it.
 /// </summary>
 public sealed class SimRigPartsFactory : IRigPartsFactory
 {
@@ -18,11 +21,16 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
     private readonly TimeProvider _time;
     private SimUsbBus? _bus;
 
-    public SimRigPartsFactory(TimeProvider? time = null)
+    /// <exception cref="InputException">A fault of the rig's sim section targets something the rig does not declare.</exception>
+    public SimRigPartsFactory(RigSpec rig, TimeProvider? time = null)
     {
+        Faults = SimFaultPlan.From(rig);
         _time = time ?? TimeProvider.System;
         PowerSource = new EmulatorPowerSource(_opener);
     }
+
+    /// <summary>The rig's fault plan, built once for every sim part of this rig.</summary>
+    public SimFaultPlan Faults { get; }
 
     /// <summary>The emulators behind the switches, for fault injection by fixtures.</summary>
     public SimRelayOpener Relays => _opener;
@@ -34,7 +42,7 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
         ArgumentNullException.ThrowIfNull(rig);
         ArgumentNullException.ThrowIfNull(power);
         var created = await PowerSwitches.CreateAsync(power, _opener, _time, cancellationToken).ConfigureAwait(false);
-        if (SimFaults.Of(rig, SimFaults.RelayTimeout).Any(f => f.Target is null || f.Target == power.Name))
+        if (Faults.SilentSwitches.Contains(power.Name))
         {
             // The board stops answering after it was opened, as a relay that hangs mid-run does.
             _opener.Faults(power.Name).StopAnswering = true;
@@ -49,5 +57,8 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
     public Task<IDextHost> CreateDextHostAsync(RigSpec rig, CancellationToken cancellationToken) =>
         Task.FromResult<IDextHost>(new SimKernel(rig, Bus(rig), _time));
 
-    private SimUsbBus Bus(RigSpec rig) => _bus ??= new SimUsbBus(rig, PowerSource, _time);
+    public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout) =>
+        SimUserClient.Open(endpoint, entitlementToken, callTimeout);
+
+    private SimUsbBus Bus(RigSpec rig) => _bus ??= new SimUsbBus(rig, PowerSource, _time, Faults);
 }

@@ -17,23 +17,13 @@ namespace Hil.Session.Locking;
 /// process while the flock was free means flock is not honoured here (a network filesystem,
 /// DOTNET_SYSTEM_IO_DISABLEFILELOCKING): the record then decides, and the rig counts as held.
 /// </remarks>
-internal sealed class RigLock : IDisposable
+internal sealed class RigLock(FileStream stream, string path, string holderPath, LockHolder holder) : IDisposable
 {
-    private readonly FileStream _stream;
-    private readonly string _holderPath;
     private bool _released;
 
-    private RigLock(FileStream stream, string path, string holderPath, LockHolder holder)
-    {
-        _stream = stream;
-        Path = path;
-        _holderPath = holderPath;
-        Holder = holder;
-    }
+    public string Path { get; } = path;
 
-    public string Path { get; }
-
-    public LockHolder Holder { get; }
+    public LockHolder Holder { get; } = holder;
 
     public static async Task<RigLock> AcquireAsync(string rig, RigSessionOptions options, CancellationToken cancellationToken)
     {
@@ -78,16 +68,16 @@ internal sealed class RigLock : IDisposable
         _released = true;
         try
         {
-            if (ReadHolder(_holderPath) is { } recorded && recorded.ProcessId == Holder.ProcessId)
+            if (ReadHolder(holderPath) is { } recorded && recorded.ProcessId == Holder.ProcessId)
             {
-                File.Delete(_holderPath);
+                File.Delete(holderPath);
             }
 
-            _stream.SetLength(0);
+            stream.SetLength(0);
         }
         finally
         {
-            _stream.Dispose();
+            stream.Dispose();
         }
     }
 

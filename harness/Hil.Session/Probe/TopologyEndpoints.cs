@@ -1,10 +1,6 @@
 using Hil.Dext;
 using Hil.Foundation;
-using Hil.Rigs;
-using Hil.UserClients;
-using Hil.UserClients.MacOS;
 using Hil.UserClients.Probe;
-using Hil.UserClients.Sim;
 
 namespace Hil.Session.Probe;
 
@@ -27,33 +23,20 @@ public sealed record TopologyEndpoints(Topology Topology, DriverInstance Driver1
         return new TopologyEndpoints(topology, driver1, driver2);
     }
 
-    /// <summary>Opens a user client on each driver, presenting the rig's entitlement token.</summary>
-    public (ProbeDriverClient Driver1, ProbeDriverClient Driver2) Open(RigSpec rig, TimeSpan callTimeout)
+    /// <summary>Opens a user client on each driver through the session's backend, presenting the rig's entitlement token.</summary>
+    public (ProbeDriverClient Driver1, ProbeDriverClient Driver2) Open(RigSession session, TimeSpan callTimeout)
     {
-        ArgumentNullException.ThrowIfNull(rig);
-        var token = rig.Dext?.EntitlementToken ?? throw new InputException($"{rig.SourcePath}: rig '{rig.Name}' has no dext section");
-        var d1 = new ProbeDriverClient(OpenClient(rig, Driver1.Endpoint, token, callTimeout));
+        ArgumentNullException.ThrowIfNull(session);
+        var d1 = new ProbeDriverClient(session.OpenUserClient(Driver1.Endpoint, callTimeout));
         try
         {
-            return (d1, new ProbeDriverClient(OpenClient(rig, Driver2.Endpoint, token, callTimeout)));
+            return (d1, new ProbeDriverClient(session.OpenUserClient(Driver2.Endpoint, callTimeout)));
         }
         catch
         {
             d1.Dispose();
             throw;
         }
-    }
-
-    /// <summary>A user client on one driver instance, by the rig's host: the sim wire protocol or IOKit.</summary>
-    public static IUserClient OpenClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout)
-    {
-        ArgumentNullException.ThrowIfNull(rig);
-        return rig.Host switch
-        {
-            RigHost.Sim => SimUserClient.Open(endpoint, entitlementToken, callTimeout),
-            _ when OperatingSystem.IsMacOS() => IOKitUserClient.Open(endpoint),
-            _ => throw new InfrastructureException($"rig '{rig.Name}' is a macOS rig: its IOKit user clients open only on its Mac"),
-        };
     }
 
     private static ProductDefectException Missing(IReadOnlyList<DriverInstance> registry, Topology topology, string role) =>

@@ -10,6 +10,12 @@ namespace Hil.Sim;
 /// from, so an event that comes before the wait begins is not lost), stderr goes to
 /// <see cref="LogPath"/>. Stopped by pid: SIGTERM, then SIGKILL after a grace period.
 /// </summary>
+/// <remarks>
+/// Not on Foundation's ProcessRunner, which runs a command to its end with its input written
+/// once: a sim host lives as long as the dext it stands for, takes commands on stdin while it
+/// runs, is watched event by event and must be known by pid before it answers (so a crash or
+/// a stop can name and reap it).
+/// </remarks>
 internal sealed class SimHostProcess
 {
     private readonly Process _process;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Hil.Dext;
 using Hil.Foundation;
 using Hil.Rigs;
@@ -62,8 +61,8 @@ public sealed partial class SimKernel : IDextHost
     /// <summary>Every host's stderr log, including hosts that exited or crashed.</summary>
     public IReadOnlyList<SimHostLog> HostLogs => Locked(() => _retiredLogs.Concat(_placement?.Logs ?? []).ToList());
 
-    /// <summary>The rig's sim faults; the session applies the user-client ones through selector 13 (see <see cref="SimFaults"/>).</summary>
-    public ImmutableArray<FaultSpec> Faults => _rig.Sim?.Faults ?? [];
+    /// <summary>The sim rig's fault plan, the one its bus was given.</summary>
+    public SimFaultPlan Faults => _bus.Faults;
 
     public async Task ActivateAsync(CancellationToken cancellationToken)
     {
@@ -145,8 +144,8 @@ public sealed partial class SimKernel : IDextHost
         try
         {
             var host = _placement?.FindHost(pid) ?? throw new InputException(
-                $"{SimFaults.DextCrash}: no sim host with pid {pid}; running: {string.Join(", ", _placement?.Pids ?? [])}");
-            Log($"fault {SimFaults.DextCrash}: SIGKILL pid {pid} ({host.ServerName})");
+                $"{FaultKinds.DextCrash}: no sim host with pid {pid}; running: {string.Join(", ", _placement?.Pids ?? [])}");
+            Log($"fault {FaultKinds.DextCrash}: SIGKILL pid {pid} ({host.ServerName})");
             host.Kill();
         }
         finally
@@ -172,7 +171,7 @@ public sealed partial class SimKernel : IDextHost
     private async Task StartPlacementAsync(CancellationToken cancellationToken)
     {
         _plist = DextPlist.LoadForRig(_dext);
-        var binary = SimHostLocator.Locate(_options.SimHostPath ?? Environment.GetEnvironmentVariable(SimHostLocator.EnvironmentVariable));
+        var binary = NativeBinary.SimHost.Locate(_options.SimHostPath);
         var n = Interlocked.Increment(ref s_kernels);
         _socketDirectory = _options.SocketDirectory ?? Path.Combine(Path.GetTempPath(), $"hil-sim-{Environment.ProcessId}-{n}");
         Directory.CreateDirectory(_socketDirectory);

@@ -24,7 +24,7 @@ public sealed record SimHostCrash(
 /// <summary>Where the sim kernel keeps its files; defaults are under the temp directory.</summary>
 public sealed record SimKernelOptions
 {
-    /// <summary>hil-simhost to run; null = $HIL_SIMHOST, else the build tree (see README).</summary>
+    /// <summary>hil-simhost to run; null = $HIL_SIMHOST, else the build tree (<see cref="Hil.Foundation.NativeBinary.SimHost"/>).</summary>
     public string? SimHostPath { get; init; }
 
     /// <summary>Directory for the instances' sockets (short: a Unix socket path has ~100 bytes); removed on deactivate.</summary>

@@ -7,8 +7,8 @@ namespace Hil.Sim;
 /// <summary>
 /// The sim rig's USB bus (DESIGN.md §4): a device declared in the rig arrives
 /// enumerate_delay ± jitter (seeded, on <see cref="TimeProvider"/> timers) after its switch
-/// channel turns on, and leaves at once when it turns off. A never-enumerate fault keeps a
-/// device from arriving. Stamps are monotonic ns (see <see cref="SimClock"/>), so
+/// channel turns on, and leaves at once when it turns off. A never-enumerate fault of the
+/// rig's <see cref="SimFaultPlan"/> keeps a device from arriving. Stamps are monotonic ns (see <see cref="SimClock"/>), so
 /// enumeration time = arrival stamp − power-on stamp.
 /// </summary>
 public sealed class SimUsbBus : IDeviceWatcher
@@ -19,21 +19,21 @@ public sealed class SimUsbBus : IDeviceWatcher
     private readonly SimSpec _sim;
     private readonly DeviceEventHistory _history;
     private readonly IReadOnlyList<DeviceSpec> _devices;
-    private readonly HashSet<string> _neverEnumerate;
     private readonly Dictionary<string, ITimer> _pending = [];
     private readonly HashSet<string> _present = [];
     private readonly Random _random;
     private bool _disposed;
 
-    public SimUsbBus(RigSpec rig, IChannelPowerSource power, TimeProvider time)
+    /// <param name="faults">The rig's fault plan, built once for the whole sim rig; by default read from <paramref name="rig"/>.</param>
+    public SimUsbBus(RigSpec rig, IChannelPowerSource power, TimeProvider time, SimFaultPlan? faults = null)
     {
         ArgumentNullException.ThrowIfNull(rig);
+        Faults = faults ?? SimFaultPlan.From(rig);
         _power = power ?? throw new ArgumentNullException(nameof(power));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _sim = rig.Sim ?? throw new InputException($"{rig.SourcePath}: rig has no 'sim' section; the sim USB bus needs one");
         _history = new DeviceEventHistory(time);
         _devices = rig.Devices.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-        _neverEnumerate = NeverEnumerateTargets(rig);
         _random = new Random(_sim.Seed);
         _power.ChannelChanged += OnChannelChanged;
         foreach (var channel in _devices.Select(d => d.Power).Distinct().Where(_power.IsOn))
@@ -43,6 +43,9 @@ public sealed class SimUsbBus : IDeviceWatcher
     }
 
     public IReadOnlyList<UsbIdentity> Present => _history.Present;
+
+    /// <summary>The sim rig's fault plan; the sim kernel on this bus reads the same one.</summary>
+    public SimFaultPlan Faults { get; }
 
     /// <summary>Raised after a device arrived or left, outside the bus's lock; the sim kernel matches on it.</summary>
     internal event Action<DeviceSpec, DeviceEvent>? DeviceChanged;
@@ -114,7 +117,7 @@ public sealed class SimUsbBus : IDeviceWatcher
     /// <summary>Under the lock. A device already present or enumerating does not start again.</summary>
     private void StartEnumerating(DeviceSpec device)
     {
-        if (_present.Contains(device.Name) || _pending.ContainsKey(device.Name) || _neverEnumerate.Contains(device.Name))
+        if (_present.Contains(device.Name) || _pending.ContainsKey(device.Name) || Faults.NeverEnumerate.Contains(device.Name))
         {
             return;
         }
@@ -165,22 +168,4 @@ public sealed class SimUsbBus : IDeviceWatcher
     }
 
     private static string Location(DeviceSpec device) => $"sim:{device.Power}";
-
-    private static HashSet<string> NeverEnumerateTargets(RigSpec rig)
-    {
-        var targets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var fault in SimFaults.Of(rig, SimFaults.NeverEnumerate))
-        {
-            if (fault.Target is null || !rig.Devices.ContainsKey(fault.Target))
-            {
-                throw new InputException(
-                    $"{fault.Where}: fault '{SimFaults.NeverEnumerate}' targets '{fault.Target}', expected one of the rig's " +
-                    $"devices ({string.Join(", ", rig.Devices.Keys.Order(StringComparer.Ordinal))})");
-            }
-
-            targets.Add(fault.Target);
-        }
-
-        return targets;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Hil.Foundation;
+using Hil.MacInterop;
 
 namespace Hil.UserClients.MacOS;
 

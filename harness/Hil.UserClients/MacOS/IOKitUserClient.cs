@@ -1,4 +1,5 @@
 using Hil.Foundation;
+using Hil.MacInterop;
 
 namespace Hil.UserClients.MacOS;
 
@@ -59,48 +60,15 @@ public sealed unsafe class IOKitUserClient : IUserClient
 
     public CallResult Call(
         uint selector, ReadOnlySpan<ulong> scalarsIn, ReadOnlySpan<byte> structIn,
-        Span<ulong> scalarsOut, Span<byte> structOut)
-    {
-        CallArguments.Validate(Endpoint, selector, scalarsIn.Length, structIn.Length, scalarsOut.Length);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var outCount = IOKitMarshal.ScalarOutCapacity(scalarsOut.Length);
-        var structCount = (nuint)structOut.Length;
-        fixed (ulong* si = scalarsIn)
-        fixed (byte* ti = structIn)
-        fixed (ulong* so = scalarsOut)
-        fixed (byte* to = structOut)
-        {
-            var kr = IOKitNative.IOConnectCallMethod(
-                connection, selector, si, (uint)scalarsIn.Length, ti, (nuint)structIn.Length, so, &outCount, to, &structCount);
-            return new CallResult(UserClientErrors.CallStatus(Endpoint, selector, kr), (int)outCount, (int)structCount);
-        }
-    }
+        Span<ulong> scalarsOut, Span<byte> structOut) =>
+        Invoke(selector, scalarsIn, structIn, scalarsOut, structOut, completion: null);
 
     public CallResult CallWithCompletion(
         uint selector, uint reference, AsyncCompletionHandler onCompletion,
         ReadOnlySpan<ulong> scalarsIn, ReadOnlySpan<byte> structIn,
-        Span<ulong> scalarsOut, Span<byte> structOut)
-    {
-        ArgumentNullException.ThrowIfNull(onCompletion);
-        CallArguments.Validate(Endpoint, selector, scalarsIn.Length, structIn.Length, scalarsOut.Length);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var loop = CompletionThread();
-        Span<ulong> asyncRef = stackalloc ulong[IOKitMarshal.AsyncRefCount];
-        var refCount = IOKitMarshal.BuildAsyncReference(asyncRef, IOKitCompletionThread.Callback, loop.Target(Endpoint, reference, onCompletion));
-        var outCount = IOKitMarshal.ScalarOutCapacity(scalarsOut.Length);
-        var structCount = (nuint)structOut.Length;
-        fixed (ulong* ar = asyncRef)
-        fixed (ulong* si = scalarsIn)
-        fixed (byte* ti = structIn)
-        fixed (ulong* so = scalarsOut)
-        fixed (byte* to = structOut)
-        {
-            var kr = IOKitNative.IOConnectCallAsyncMethod(
-                connection, selector, loop.WakePort, ar, refCount,
-                si, (uint)scalarsIn.Length, ti, (nuint)structIn.Length, so, &outCount, to, &structCount);
-            return new CallResult(UserClientErrors.CallStatus(Endpoint, selector, kr), (int)outCount, (int)structCount);
-        }
-    }
+        Span<ulong> scalarsOut, Span<byte> structOut) =>
+        Invoke(selector, scalarsIn, structIn, scalarsOut, structOut,
+            (reference, onCompletion ?? throw new ArgumentNullException(nameof(onCompletion))));
 
     public IMappedMemory Map(uint memoryType)
     {
@@ -121,6 +89,40 @@ public sealed unsafe class IOKitUserClient : IUserClient
         disposed = true;
         completions?.Dispose();
         _ = IOKitNative.IOServiceClose(connection);
+    }
+
+    /// <summary>IOConnectCallMethod, or IOConnectCallAsyncMethod when a completion is given; both take the same buffers.</summary>
+    private CallResult Invoke(
+        uint selector, ReadOnlySpan<ulong> scalarsIn, ReadOnlySpan<byte> structIn, Span<ulong> scalarsOut, Span<byte> structOut,
+        (uint Reference, AsyncCompletionHandler Handler)? completion)
+    {
+        CallArguments.Validate(Endpoint, selector, scalarsIn.Length, structIn.Length, scalarsOut.Length);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        Span<ulong> asyncRef = stackalloc ulong[IOKitMarshal.AsyncRefCount];
+        var (wakePort, refCount) = (0u, 0u);
+        if (completion is { } async)
+        {
+            var loop = CompletionThread();
+            wakePort = loop.WakePort;
+            refCount = IOKitMarshal.BuildAsyncReference(asyncRef, IOKitCompletionThread.Callback, loop.Target(Endpoint, async.Reference, async.Handler));
+        }
+
+        var outCount = IOKitMarshal.ScalarOutCapacity(scalarsOut.Length);
+        var structCount = (nuint)structOut.Length;
+        fixed (ulong* ar = asyncRef)
+        fixed (ulong* si = scalarsIn)
+        fixed (byte* ti = structIn)
+        fixed (ulong* so = scalarsOut)
+        fixed (byte* to = structOut)
+        {
+            var kr = completion is null
+                ? IOKitNative.IOConnectCallMethod(
+                    connection, selector, si, (uint)scalarsIn.Length, ti, (nuint)structIn.Length, so, &outCount, to, &structCount)
+                : IOKitNative.IOConnectCallAsyncMethod(
+                    connection, selector, wakePort, ar, refCount,
+                    si, (uint)scalarsIn.Length, ti, (nuint)structIn.Length, so, &outCount, to, &structCount);
+            return new CallResult(UserClientErrors.CallStatus(Endpoint, selector, kr), (int)outCount, (int)structCount);
+        }
     }
 
     private IOKitCompletionThread CompletionThread()

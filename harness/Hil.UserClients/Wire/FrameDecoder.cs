@@ -23,15 +23,15 @@ public static class FrameDecoder
         switch (kind)
         {
             case FrameKind.Call:
-                h.Id = c.U32("id");
-                h.Selector = c.U32("selector");
-                scalars = c.Scalars("nScalars", WireLimits.MaxScalars);
-                data = c.Struct("structLen", WireLimits.MaxFrameLength);
-                break;
             case FrameKind.CallAsync:
+                // A call-async frame is a call frame with the completion's ref after the selector.
                 h.Id = c.U32("id");
                 h.Selector = c.U32("selector");
-                h.Reference = c.U32("ref");
+                if (kind == FrameKind.CallAsync)
+                {
+                    h.Reference = c.U32("ref");
+                }
+
                 scalars = c.Scalars("nScalars", WireLimits.MaxScalars);
                 data = c.Struct("structLen", WireLimits.MaxFrameLength);
                 break;

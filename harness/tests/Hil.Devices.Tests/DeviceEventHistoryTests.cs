@@ -13,43 +13,30 @@ public sealed class DeviceEventHistoryTests
     [SetUp]
     public void FreshTime() => _time = new FakeTimeProvider();
 
-    [Test]
-    [CancelAfter(10_000)]
-    public async Task ReturnsAnEventRecordedBeforeTheWaitStarted(CancellationToken cancellationToken)
+    /// <summary>Events already recorded, what is waited for from when, and the stamp of the event that answers.</summary>
+    public static IEnumerable<TestCaseData> RecordedBeforeTheWait()
     {
-        var history = new DeviceEventHistory(_time);
-        history.Record(Arrived(A, 200));
-
-        var e = await history.WaitAsync(DeviceEventKind.Arrived, A, 100, TimeSpan.FromSeconds(1), cancellationToken);
-
-        Assert.That(e.TimestampNs, Is.EqualTo(200));
+        yield return new TestCaseData(new[] { Arrived(A, 200) }, DeviceEventKind.Arrived, 100L, 200L)
+            .SetName("An event recorded before the wait started is returned");
+        yield return new TestCaseData(new[] { Arrived(A, 100), Removed(A, 150), Arrived(A, 300), Arrived(A, 400) }, DeviceEventKind.Arrived, 200L, 300L)
+            .SetName("Events before the given time are skipped and the first after is taken");
+        yield return new TestCaseData(new[] { Removed(A, 500) }, DeviceEventKind.Removed, 500L, 500L)
+            .SetName("An event stamped exactly at the given time counts");
     }
 
-    [Test]
+    [TestCaseSource(nameof(RecordedBeforeTheWait))]
     [CancelAfter(10_000)]
-    public async Task SkipsEventsBeforeTheGivenTimeAndTakesTheFirstAfter(CancellationToken cancellationToken)
+    public async Task A_recorded_event_answers_a_later_wait(DeviceEvent[] recorded, DeviceEventKind kind, long afterNs, long expectedNs, CancellationToken cancellationToken)
     {
         var history = new DeviceEventHistory(_time);
-        history.Record(Arrived(A, 100));
-        history.Record(Removed(A, 150));
-        history.Record(Arrived(A, 300));
-        history.Record(Arrived(A, 400));
+        foreach (var e in recorded)
+        {
+            history.Record(e);
+        }
 
-        var e = await history.WaitAsync(DeviceEventKind.Arrived, A, 200, TimeSpan.FromSeconds(1), cancellationToken);
+        var answer = await history.WaitAsync(kind, A, afterNs, TimeSpan.FromSeconds(1), cancellationToken);
 
-        Assert.That(e.TimestampNs, Is.EqualTo(300));
-    }
-
-    [Test]
-    [CancelAfter(10_000)]
-    public async Task AnEventStampedExactlyAtTheGivenTimeCounts(CancellationToken cancellationToken)
-    {
-        var history = new DeviceEventHistory(_time);
-        history.Record(Removed(A, 500));
-
-        var e = await history.WaitAsync(DeviceEventKind.Removed, A, 500, TimeSpan.FromSeconds(1), cancellationToken);
-
-        Assert.That(e.Kind, Is.EqualTo(DeviceEventKind.Removed));
+        Assert.That((answer.Kind, answer.TimestampNs), Is.EqualTo((kind, expectedNs)));
     }
 
     [Test]

@@ -104,25 +104,13 @@ public sealed class DextPlistTests
             Throws.TypeOf<InputException>().With.Message.Contain("'ProductID' is 70000, expected 0..65535"));
     }
 
-    [Test]
-    public void MissingPersonalitiesDictIsNamed()
+    [TestCase("<plist><dict><key>CFBundleIdentifier</key><string>a.b.c</string></dict></plist>", "p.plist",
+        @"^p\.plist:1: key 'IOKitPersonalities' is missing$", TestName = "A missing personalities dict is named")]
+    [TestCase("<plist>\n<dict><key>x</dict></plist>", "bad.plist", @"^bad\.plist:2:", TestName = "Malformed XML names line and column")]
+    [TestCase("bplist00\u00d1\u0001", "bin.plist", @"plutil -convert xml1 bin\.plist", TestName = "A binary plist says how to convert it")]
+    public void A_plist_that_cannot_be_read_is_an_input_error_saying_where_and_what(string text, string file, string expected)
     {
-        Assert.That(() => DextPlist.Parse("<plist><dict><key>CFBundleIdentifier</key><string>a.b.c</string></dict></plist>", "p.plist"),
-            Throws.TypeOf<InputException>().With.Message.EqualTo("p.plist:1: key 'IOKitPersonalities' is missing"));
-    }
-
-    [Test]
-    public void MalformedXmlNamesLineAndColumn()
-    {
-        Assert.That(() => DextPlist.Parse("<plist>\n<dict><key>x</dict></plist>", "bad.plist"),
-            Throws.TypeOf<InputException>().With.Message.StartWith("bad.plist:2:"));
-    }
-
-    [Test]
-    public void BinaryPlistSaysHowToConvert()
-    {
-        Assert.That(() => DextPlist.Parse("bplist00\u00d1\u0001", "bin.plist"),
-            Throws.TypeOf<InputException>().With.Message.Contain("plutil -convert xml1 bin.plist"));
+        Assert.That(() => DextPlist.Parse(text, file), Throws.TypeOf<InputException>().With.Message.Match(expected));
     }
 
     [Test]

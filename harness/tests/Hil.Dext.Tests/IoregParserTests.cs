@@ -86,7 +86,7 @@ public sealed class IoregParserTests
     {
         var ioreg = new Ioreg();
 
-        Assert.That(ioreg.UserServers().Arguments, Is.EqualTo("-l -w0 -r -c IOUserServer"));
-        Assert.That(ioreg.ServicesNamed("HilProbeRoot").Arguments, Is.EqualTo("-l -w0 -r -n HilProbeRoot"));
+        Assert.That(ioreg.UserServers().CommandLine, Is.EqualTo("ioreg -l -w0 -r -c IOUserServer"));
+        Assert.That(ioreg.ServicesNamed("HilProbeRoot").CommandLine, Is.EqualTo("ioreg -l -w0 -r -n HilProbeRoot"));
     }
 }

@@ -69,10 +69,10 @@ public sealed class SystemExtensionsCtlTests
     {
         var ctl = new SystemExtensionsCtl();
 
-        Assert.That(ctl.List().Arguments, Is.EqualTo("list"));
-        Assert.That(ctl.DeveloperOn().Arguments, Is.EqualTo("developer on"));
-        Assert.That(ctl.Uninstall(null, "com.example.hilprobe").Arguments, Is.EqualTo("uninstall - com.example.hilprobe"));
-        Assert.That(ctl.Uninstall("ABCDE12345", "com.example.hilprobe").Arguments, Is.EqualTo("uninstall ABCDE12345 com.example.hilprobe"));
+        Assert.That(ctl.List().CommandLine, Is.EqualTo("systemextensionsctl list"));
+        Assert.That(ctl.DeveloperOn().CommandLine, Is.EqualTo("systemextensionsctl developer on"));
+        Assert.That(ctl.Uninstall(null, "com.example.hilprobe").CommandLine, Is.EqualTo("systemextensionsctl uninstall - com.example.hilprobe"));
+        Assert.That(ctl.Uninstall("ABCDE12345", "com.example.hilprobe").CommandLine, Is.EqualTo("systemextensionsctl uninstall ABCDE12345 com.example.hilprobe"));
     }
 
     [Test]
@@ -106,9 +106,10 @@ public sealed class SystemExtensionsCtlTests
         {
             var fake = TestFiles.FakeCli(dir, "systemextensionsctl", new Dictionary<string, string>());
 
-            var e = await Assert.ThrowsAsync<InfrastructureException>(() => new SystemExtensionsCtl(fake).ListAsync(cancellationToken));
+            var e = await Assert.ThrowsAsync<HilException>(() => new SystemExtensionsCtl(fake).ListAsync(cancellationToken));
 
-            Assert.That(e!.Message, Does.Contain($"`{fake} list` exited with 64").And.Contain("unexpected: list"));
+            Assert.That(e!.Fault, Is.EqualTo(FaultKind.InfrastructureFault));
+            Assert.That(e.Message, Does.Contain($"`{fake} list` exited with 64").And.Contain("unexpected: list"));
         }
         finally
         {

@@ -3,6 +3,7 @@ using Hil.Devices;
 using Hil.Dext;
 using Hil.Power;
 using Hil.Rigs;
+using Hil.UserClients;
 
 namespace Hil.Session.Tests.Helper;
 
@@ -44,6 +45,13 @@ public sealed class FakeParts(string? stateDirectory = null) : IRigPartsFactory,
         return Task.FromResult<IDextHost>(new FakeDextHost(rig.Dext!.BundleId, Journal.Enqueue));
     }
 
+    /// <summary>Each open is journalled as "open ENDPOINT as TOKEN".</summary>
+    public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout)
+    {
+        Journal.Enqueue($"open {endpoint} as {entitlementToken}");
+        return new FakeUserClient(endpoint, Journal.Enqueue);
+    }
+
     public ValueTask DisposeAsync()
     {
         Journal.Enqueue("dispose factory");
@@ -59,9 +67,26 @@ public sealed class FakeParts(string? stateDirectory = null) : IRigPartsFactory,
     }
 }
 
-/// <summary>A user client stand-in: only its closing matters to the session.</summary>
-public sealed class FakeUserClient(string name, Action<string> journal) : IDisposable
+/// <summary>
+/// A user client on a driver that implements no selector: every call answers Unsupported, as a
+/// real driver does for a selector it lacks. Only its opening and closing matter to the session.
+/// </summary>
+public sealed class FakeUserClient(string name, Action<string> journal) : IUserClient
 {
+    public string Endpoint => name;
+
+    public CallResult Call(
+        uint selector, ReadOnlySpan<ulong> scalarsIn, ReadOnlySpan<byte> structIn,
+        Span<ulong> scalarsOut, Span<byte> structOut) => new(IOReturn.Unsupported, 0, 0);
+
+    public CallResult CallWithCompletion(
+        uint selector, uint reference, AsyncCompletionHandler onCompletion,
+        ReadOnlySpan<ulong> scalarsIn, ReadOnlySpan<byte> structIn,
+        Span<ulong> scalarsOut, Span<byte> structOut) => new(IOReturn.Unsupported, 0, 0);
+
+    public IMappedMemory Map(uint memoryType) =>
+        throw UserClientException.Refused(name, $"map of memoryType {memoryType}", IOReturn.Unsupported);
+
     public void Dispose() => journal($"close {name}");
 
     public override string ToString() => name;

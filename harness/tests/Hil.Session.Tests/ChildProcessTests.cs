@@ -18,9 +18,8 @@ public sealed class ChildProcessTests
     [CancelAfter(120_000)]
     public async Task A_signalled_session_restores_the_safe_state_and_releases_the_lock(string signal, string logged, CancellationToken ct)
     {
-        using var locks = TestRigs.NewDir();
-        using var state = TestRigs.NewDir();
-        await using var child = await HelperProcess.StartAsync("hold", locks, state, ct);
+        await using var held = await Held.StartAsync("hold", ct);
+        var (locks, state, child) = (held.Locks, held.State, held.Child);
         Assert.That(Relay(state).Values, Has.All.True, "the helper switched every channel on");
 
         await child.SignalAsync(signal, ct);
@@ -37,9 +36,8 @@ public sealed class ChildProcessTests
     [CancelAfter(120_000)]
     public async Task A_second_session_times_out_naming_the_holders_pid(CancellationToken ct)
     {
-        using var locks = TestRigs.NewDir();
-        using var state = TestRigs.NewDir();
-        await using var child = await HelperProcess.StartAsync("hold", locks, state, ct);
+        await using var held = await Held.StartAsync("hold", ct);
+        var (locks, state, child) = (held.Locks, held.State, held.Child);
         var options = TestRigs.Options(locks) with
         {
             LockTimeout = TimeSpan.FromMilliseconds(300), LockPollInterval = TimeSpan.FromMilliseconds(50),
@@ -55,9 +53,8 @@ public sealed class ChildProcessTests
     [CancelAfter(120_000)]
     public async Task A_lock_left_by_a_killed_process_is_taken_over_and_the_next_session_restores_the_safe_state(CancellationToken ct)
     {
-        using var locks = TestRigs.NewDir();
-        using var state = TestRigs.NewDir();
-        await using var child = await HelperProcess.StartAsync("hold", locks, state, ct);
+        await using var held = await Held.StartAsync("hold", ct);
+        var (locks, state, child) = (held.Locks, held.State, held.Child);
 
         await child.SignalAsync("KILL", ct);
         await child.WaitForExitAsync(ct);
@@ -74,9 +71,8 @@ public sealed class ChildProcessTests
     [CancelAfter(120_000)]
     public async Task An_unhandled_exception_in_a_fixture_still_restores_the_safe_state(CancellationToken ct)
     {
-        using var locks = TestRigs.NewDir();
-        using var state = TestRigs.NewDir();
-        await using var child = await HelperProcess.StartAsync("crash", locks, state, ct);
+        await using var held = await Held.StartAsync("crash", ct);
+        var (locks, state, child) = (held.Locks, held.State, held.Child);
 
         var exitCode = await child.WaitForExitAsync(ct);
 
@@ -87,4 +83,36 @@ public sealed class ChildProcessTests
     }
 
     private static IReadOnlyDictionary<int, bool> Relay(TempDir state) => FakePowerSwitch.ReadStateFile(state.File("relay1.state"));
+
+    /// <summary>A helper process holding child-rig, with its own lock and relay-state directories; all go on dispose.</summary>
+    private sealed class Held(TempDir locks, TempDir state, HelperProcess child) : IAsyncDisposable
+    {
+        public TempDir Locks => locks;
+
+        public TempDir State => state;
+
+        public HelperProcess Child => child;
+
+        public static async Task<Held> StartAsync(string mode, CancellationToken ct)
+        {
+            var (locks, state) = (TestRigs.NewDir(), TestRigs.NewDir());
+            try
+            {
+                return new Held(locks, state, await HelperProcess.StartAsync(mode, locks, state, ct));
+            }
+            catch
+            {
+                state.Dispose();
+                locks.Dispose();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await child.DisposeAsync();
+            state.Dispose();
+            locks.Dispose();
+        }
+    }
 }

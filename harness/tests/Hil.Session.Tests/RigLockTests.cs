@@ -12,11 +12,7 @@ public sealed class RigLockTests
     public async Task A_second_session_waits_for_the_timeout_then_fails_naming_the_holder_pid(CancellationToken ct)
     {
         using var dir = TestRigs.NewDir();
-        var time = new FakeTimeProvider();
-        var options = TestRigs.Options(dir) with
-        {
-            Time = time, LockTimeout = TimeSpan.FromSeconds(10), LockPollInterval = TimeSpan.FromSeconds(1),
-        };
+        var (time, options) = Waiting(dir, TimeSpan.FromSeconds(10));
         using var held = await RigLock.AcquireAsync("r", options, ct);
 
         var waiting = RigLock.AcquireAsync("r", options, ct);
@@ -33,11 +29,7 @@ public sealed class RigLockTests
     public async Task A_waiting_session_gets_the_rig_once_the_holder_releases_it(CancellationToken ct)
     {
         using var dir = TestRigs.NewDir();
-        var time = new FakeTimeProvider();
-        var options = TestRigs.Options(dir) with
-        {
-            Time = time, LockTimeout = TimeSpan.FromMinutes(5), LockPollInterval = TimeSpan.FromSeconds(1),
-        };
+        var (time, options) = Waiting(dir, TimeSpan.FromMinutes(5));
         var held = await RigLock.AcquireAsync("r", options, ct);
 
         var waiting = RigLock.AcquireAsync("r", options, ct);
@@ -139,5 +131,12 @@ public sealed class RigLockTests
         using var process = Process.Start(file, args);
         await process.WaitForExitAsync(ct);
         return process.Id;
+    }
+
+    /// <summary>Options on a fake clock for a session that waits up to <paramref name="lockTimeout"/>, retrying every second.</summary>
+    private static (FakeTimeProvider Time, RigSessionOptions Options) Waiting(TempDir dir, TimeSpan lockTimeout)
+    {
+        var time = new FakeTimeProvider();
+        return (time, TestRigs.Options(dir) with { Time = time, LockTimeout = lockTimeout, LockPollInterval = TimeSpan.FromSeconds(1) });
     }
 }

@@ -33,11 +33,8 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task TheOneProcessDeviceJoinsTheServerAndTheOtherGetsItsOwnProcess(CancellationToken cancellationToken)
     {
-        await using var rig = SimRigUnderTest.Create();
-        await rig.Kernel.ActivateAsync(cancellationToken);
-
-        var a = await rig.PowerOnAsync("stimulus-a", cancellationToken);
-        var b = await rig.PowerOnAsync("stimulus-b", cancellationToken);
+        await using var rig = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
+        var (a, b) = (rig.Powered[0], rig.Powered[1]);
 
         var registry = await rig.Kernel.QueryRegistryAsync(cancellationToken);
         Assert.That(a.OneProcess, Is.True);
@@ -54,10 +51,8 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task PowerOffRemovesTheDriver1AndAnEmptyProcessExits(CancellationToken cancellationToken)
     {
-        await using var rig = SimRigUnderTest.Create();
-        await rig.Kernel.ActivateAsync(cancellationToken);
-        var a = await rig.PowerOnAsync("stimulus-a", cancellationToken);
-        var b = await rig.PowerOnAsync("stimulus-b", cancellationToken);
+        await using var rig = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
+        var (a, b) = (rig.Powered[0], rig.Powered[1]);
 
         rig.Power.Set(SimRigs.ChannelA, false);
         rig.Power.Set(SimRigs.ChannelB, false);
@@ -75,9 +70,8 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task AKilledHostIsDetectedAndRelaunchedWithANewPid(CancellationToken cancellationToken)
     {
-        await using var rig = SimRigUnderTest.Create();
-        await rig.Kernel.ActivateAsync(cancellationToken);
-        var b = await rig.PowerOnAsync("stimulus-b", cancellationToken);
+        await using var rig = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-b");
+        var b = rig.Powered.Single();
         var crashed = new TaskCompletionSource<SimHostCrash>(TaskCreationOptions.RunContinuationsAsynchronously);
         rig.Kernel.HostCrashed += c => crashed.TrySetResult(c);
 
@@ -102,9 +96,8 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task CrashOfTheOneProcessServerRematchesBothDriversIntoOneProcess(CancellationToken cancellationToken)
     {
-        await using var rig = SimRigUnderTest.Create();
-        await rig.Kernel.ActivateAsync(cancellationToken);
-        var a = await rig.PowerOnAsync("stimulus-a", cancellationToken);
+        await using var rig = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a");
+        var a = rig.Powered.Single();
 
         await rig.Kernel.CrashHostAsync(a.ProcessId, cancellationToken);
 
@@ -121,10 +114,7 @@ public sealed class SimKernelEndToEndTests
     [CancelAfter(30_000)]
     public async Task DeactivateLeavesNoProcessSocketOrSharedMemory(CancellationToken cancellationToken)
     {
-        await using var rig = SimRigUnderTest.Create();
-        await rig.Kernel.ActivateAsync(cancellationToken);
-        await rig.PowerOnAsync("stimulus-a", cancellationToken);
-        await rig.PowerOnAsync("stimulus-b", cancellationToken);
+        await using var rig = await SimRigUnderTest.ActivatedAsync(cancellationToken, "stimulus-a", "stimulus-b");
         var before = await rig.Kernel.QueryRegistryAsync(cancellationToken);
         var pids = before.Select(i => i.ProcessId).Distinct().ToList();
         Assert.That(pids.SelectMany(SimRigUnderTest.SharedMemoryOf), Is.Not.Empty, "Driver2 instances own record rings");

@@ -20,9 +20,9 @@ public sealed class SimKernelFailureTests
         Directory.CreateDirectory(Path.Combine(root, "harness"));
         File.WriteAllText(Path.Combine(root, "Harness.sln"), "");
 
-        var e = Assert.Throws<InfrastructureException>(() => SimHostLocator.Locate(null, Path.Combine(root, "harness")));
+        var e = Assert.Throws<InfrastructureException>(() => NativeBinary.SimHost.Locate(null, Path.Combine(root, "harness")));
 
-        Assert.That(e!.Message, Does.Contain(Path.Combine(root, "build", "dext", "simhost", "hil-simhost"))
+        Assert.That(e!.Message, Does.Contain(Path.Combine(root, "build", "dext", "hil-simhost"))
             .And.Contain("cmake -S dext -B build/dext && cmake --build build/dext"));
     }
 
@@ -31,8 +31,8 @@ public sealed class SimKernelFailureTests
     {
         var fake = Script("exit 0");
 
-        Assert.That(SimHostLocator.Locate(fake), Is.EqualTo(fake));
-        Assert.That(() => SimHostLocator.Locate("/nonexistent/hil-simhost"),
+        Assert.That(NativeBinary.SimHost.Locate(fake), Is.EqualTo(fake));
+        Assert.That(() => NativeBinary.SimHost.Locate("/nonexistent/hil-simhost"),
             Throws.TypeOf<InfrastructureException>().With.Message.StartWith("HIL_SIMHOST=/nonexistent/hil-simhost: no such file"));
     }
 
@@ -45,7 +45,7 @@ public sealed class SimKernelFailureTests
         File.WriteAllText(Path.Combine(root, "Harness.sln"), "");
         File.WriteAllText(binary, "");
 
-        Assert.That(SimHostLocator.Locate(null, root), Is.EqualTo(binary));
+        Assert.That(NativeBinary.SimHost.Locate(null, root), Is.EqualTo(binary));
     }
 
     [Test]

@@ -32,6 +32,30 @@ internal sealed class SimRigUnderTest : IAsyncDisposable
         return new SimRigUnderTest(rig, options ?? new SimKernelOptions { LogDirectory = logs });
     }
 
+    /// <summary>The Driver1 instances <see cref="ActivatedAsync"/> powered up, in the order it was given the devices.</summary>
+    public List<DriverInstance> Powered { get; } = [];
+
+    /// <summary>A rig whose dext is activated, with <paramref name="devices"/> powered and their Driver1 instances up.</summary>
+    public static async Task<SimRigUnderTest> ActivatedAsync(CancellationToken cancellationToken, params string[] devices)
+    {
+        var rig = Create();
+        try
+        {
+            await rig.Kernel.ActivateAsync(cancellationToken);
+            foreach (var device in devices)
+            {
+                rig.Powered.Add(await rig.PowerOnAsync(device, cancellationToken));
+            }
+
+            return rig;
+        }
+        catch
+        {
+            await rig.DisposeAsync();
+            throw;
+        }
+    }
+
     public static bool Alive(int pid) => ProcessSignals.Send(pid, 0);
 
     public static IReadOnlyList<string> SharedMemoryOf(int pid) =>

@@ -1,5 +1,6 @@
 using Hil.Devices;
 using Hil.Foundation;
+using Hil.Rigs;
 using Microsoft.Extensions.Time.Testing;
 using static Hil.Sim.Tests.SimRigs;
 
@@ -106,7 +107,7 @@ public sealed class SimUsbBusTests
     [CancelAfter(10_000)]
     public async Task NeverEnumerateKeepsTheTargetAwayButNotOthers(CancellationToken cancellationToken)
     {
-        var rig = Rig(delay: Delay, jitter: Jitter, faults: [Fault(SimFaults.NeverEnumerate, "stimulus-a")]);
+        var rig = Rig(delay: Delay, jitter: Jitter, faults: [Fault(FaultKinds.NeverEnumerate, "stimulus-a")]);
         await using var bus = new SimUsbBus(rig, _power, _time);
         var poweredAt = SimClock.NowNs(_time);
         _power.Set(ChannelA, true);
@@ -123,7 +124,7 @@ public sealed class SimUsbBusTests
     [Test]
     public void NeverEnumerateOfAnUnknownDeviceNamesTheFaultAndTheDevices()
     {
-        var rig = Rig(faults: [Fault(SimFaults.NeverEnumerate, "stimulus-z")]);
+        var rig = Rig(faults: [Fault(FaultKinds.NeverEnumerate, "stimulus-z")]);
 
         Assert.That(() => new SimUsbBus(rig, _power, _time), Throws.TypeOf<InputException>().With.Message.EqualTo(
             "sim-test.yaml:12:5: fault 'never-enumerate' targets 'stimulus-z', expected one of the rig's devices (stimulus-a, stimulus-b)"));

@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using System.Text;
 using Hil.UserClients.Wire;
 
+using Hil.UserClients.Sim;
+
 namespace Hil.UserClients.Tests.Fakes;
 
 /// <summary>A request the fake received, copied out of the frame so a test can keep it.</summary>
@@ -22,6 +24,14 @@ internal sealed class FakeServer : IDisposable
     private readonly string directory;
     private readonly Thread acceptThread;
     private readonly ConcurrentQueue<FakeConnection> all = new();
+
+    /// <summary>The token a server expects unless a test names another.</summary>
+    public const string DefaultToken = "tok";
+
+    public FakeServer(FakeHandler? handler = null)
+        : this(DefaultToken, handler)
+    {
+    }
 
     public FakeServer(string token, FakeHandler? handler = null)
     {
@@ -45,6 +55,9 @@ internal sealed class FakeServer : IDisposable
     public BlockingCollection<FakeConnection> Opened { get; } = new();
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
+
+    /// <summary>A sim user client on this server, presenting its token.</summary>
+    public SimUserClient Connect(TimeSpan? callTimeout = null) => SimUserClient.Open(Endpoint, Token, callTimeout ?? TimeSpan.FromSeconds(5));
 
     public FakeConnection WaitOpened(CancellationToken ct) => Opened.Take(ct);
 

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using Hil.Foundation;
 
 namespace Hil.UserClients.Tests.Integration;
 
 /// <summary>
 /// One real hil-simhost process (PROTOCOL.md §6) hosting the given driver instances in a
 /// temp directory. Started and stopped by its pid; "ready" is awaited with a named timeout.
-/// A missing binary fails the test with how to build it: these tests never skip.
+/// A missing binary fails the test with how to build it: these tests never skip. Not on
+/// ProcessRunner, which runs a command to its end: the host lives through the test and is
+/// told what to do on stdin, as the sim kernel's own SimHostProcess does.
 /// </summary>
 internal sealed class SimHost : IDisposable
 {
@@ -30,7 +33,7 @@ internal sealed class SimHost : IDisposable
 
     public static SimHost Start(string serverName, params string[] drivers)
     {
-        var binary = Binary();
+        var binary = NativeBinary.SimHost.Locate();
         var dir = Directory.CreateTempSubdirectory("hil-simhost-").FullName;
         var psi = new ProcessStartInfo(binary)
         {
@@ -91,33 +94,6 @@ internal sealed class SimHost : IDisposable
 
         process.Dispose();
         Directory.Delete(directory, recursive: true);
-    }
-
-    /// <summary>The binary the C++ build produced; fails (never skips) when it is not there.</summary>
-    private static string Binary()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Harness.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, $"no Harness.sln above {AppContext.BaseDirectory}: cannot find the repository root");
-        string[] candidates =
-        [
-            Environment.GetEnvironmentVariable("HIL_SIMHOST") ?? string.Empty,
-            Path.Combine(root!.FullName, "build", "dext", "hil-simhost"),
-            Path.Combine(root.FullName, "build", "dext", "simhost", "hil-simhost"),
-        ];
-        var found = candidates.FirstOrDefault(c => c.Length > 0 && File.Exists(c));
-        if (found is null)
-        {
-            Assert.Fail(
-                $"hil-simhost is not built (looked at {string.Join(", ", candidates.Where(c => c.Length > 0))}). " +
-                "Build it with: cmake -S dext -B build/dext && cmake --build build/dext -j2 --target hil-simhost");
-        }
-
-        return found!;
     }
 
     private void AwaitReady()

@@ -1,7 +1,5 @@
 using Hil.Foundation;
 using Hil.UserClients.Probe;
-using Hil.UserClients.Relay;
-using Hil.UserClients.Rings;
 using Hil.UserClients.Sim;
 
 namespace Hil.UserClients.Tests.Integration;
@@ -10,17 +8,13 @@ namespace Hil.UserClients.Tests.Integration;
 [NonParallelizable]
 public sealed class SimHostTests
 {
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
-
     [Test]
     [CancelAfter(30_000)]
     public void Open_with_the_right_token_and_OpenSession_report_role_and_pid(CancellationToken ct)
     {
         using var host = SimHost.Start("com.example.a", "driver1:d1", "driver2:d2");
-        using var d1 = Open(host, "d1");
-        using var d2 = Open(host, "d2");
-        var s1 = d1.OpenSession();
-        var s2 = d2.OpenSession();
+        using var pair = DriverPair.Open(host);
+        var (s1, s2) = (pair.Session1, pair.Session2);
         Assert.That((s1.Role, s1.Pid, s2.Role, s2.Pid), Is.EqualTo((ProbeRole.Driver1, host.Pid, ProbeRole.Driver2, host.Pid)));
         Assert.That(s1.InstanceId, Is.Not.EqualTo(s2.InstanceId));
     }
@@ -30,7 +24,7 @@ public sealed class SimHostTests
     public void A_wrong_token_is_refused_with_NotPermitted(CancellationToken ct)
     {
         using var host = SimHost.Start("com.example.b", "driver1:d1");
-        var ex = Assert.Throws<UserClientException>(() => SimUserClient.Open(host.Endpoints["d1"], "not-the-entitlement", CallTimeout));
+        var ex = Assert.Throws<UserClientException>(() => SimUserClient.Open(host.Endpoints["d1"], "not-the-entitlement", DriverPair.CallTimeout));
         Assert.That(ex.Status, Is.EqualTo(IOReturn.NotPermitted));
     }
 
@@ -39,10 +33,8 @@ public sealed class SimHostTests
     public void Selectors_answer_per_role_and_feature_reports_round_trip(CancellationToken ct)
     {
         using var host = SimHost.Start("com.example.c", "driver1:d1", "driver2:d2");
-        using var d1 = Open(host, "d1");
-        using var d2 = Open(host, "d2");
-        d1.OpenSession();
-        d2.OpenSession();
+        using var pair = DriverPair.Open(host);
+        var (d1, d2) = (pair.D1, pair.D2);
         d1.Configure(Topology.AppRelay, 8, Doorbell.Spin);
         var ex = Assert.Throws<UserClientException>(() => d1.SetFeatureReport([1]));
         Assert.That(ex.Status, Is.EqualTo(IOReturn.Unsupported), "a Driver2 selector on Driver1");
@@ -60,17 +52,9 @@ public sealed class SimHostTests
     public void An_injected_report_arrives_in_Driver2s_record_ring_through_the_app_relay(CancellationToken ct)
     {
         using var host = SimHost.Start("com.example.d", "driver1:d1", "driver2:d2");
-        using var d1 = Open(host, "d1");
-        using var d2 = Open(host, "d2");
-        d1.OpenSession();
-        d2.OpenSession();
-        d1.Configure(Topology.AppRelay, 8, Doorbell.Spin);
-        d2.Configure(Topology.AppRelay, 8, Doorbell.Spin);
-        using var ring = d2.MapRecordRing();
-        var reader = new RecordRingReader(ring);
-        var relay = new AppRelay(d1, d2);
-        relay.Start();
-        var seq = d1.InjectReport([1, 2, 3, 4, 5, 6, 7, 8]);
+        using var pair = DriverPair.Open(host);
+        var (reader, relay) = pair.StartAppRelay();
+        var seq = pair.D1.InjectReport([1, 2, 3, 4, 5, 6, 7, 8]);
         var into = new ProbeRecord[4];
         var n = 0;
         while (n == 0)
@@ -95,16 +79,9 @@ public sealed class SimHostTests
         // Driver1 and Driver2 in separate processes: the relay really crosses two process boundaries.
         using var host1 = SimHost.Start("com.example.e1", "driver1:d1");
         using var host2 = SimHost.Start("com.example.e2", "driver2:d2");
-        using var d1 = Open(host1, "d1");
-        using var d2 = Open(host2, "d2");
-        d1.OpenSession();
-        d2.OpenSession();
-        d1.Configure(Topology.AppRelay, 8, Doorbell.Spin);
-        d2.Configure(Topology.AppRelay, 8, Doorbell.Spin);
-        using var ring = d2.MapRecordRing();
-        var reader = new RecordRingReader(ring);
-        var relay = new AppRelay(d1, d2);
-        relay.Start();
+        using var pair = DriverPair.Open(host1, host2);
+        var (d1, d2) = (pair.D1, pair.D2);
+        var (reader, relay) = pair.StartAppRelay();
 
         d1.StartBurst(count, 2_000, 0);
         var records = BurstRecords.Collect(reader, count, ct);
@@ -118,7 +95,4 @@ public sealed class SimHostTests
         Assert.That((c2.Delivered, c2.Duplicated, c2.OutOfOrder, c2.RingOverflow), Is.EqualTo(((ulong)count, 0ul, 0ul, 0ul)));
         BurstRecords.Report("app-relay, 2 sim-host processes, 2 kHz", records);
     }
-
-    private static ProbeDriverClient Open(SimHost host, string instance) =>
-        new(SimUserClient.Open(host.Endpoints[instance], SimHost.Token, CallTimeout));
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Hil.UserClients.Probe;
-using Hil.UserClients.Sim;
 using Hil.UserClients.Tests.Fakes;
 using Hil.UserClients.Wire;
 
@@ -20,8 +19,8 @@ internal sealed class RelayRig : IDisposable
         Count = count;
         Driver1 = new FakeServer(Token, OnDriver1);
         Driver2 = new FakeServer(Token, OnDriver2);
-        Client1 = new ProbeDriverClient(SimUserClient.Open(Driver1.Endpoint, Token, TimeSpan.FromSeconds(5)));
-        Client2 = new ProbeDriverClient(SimUserClient.Open(Driver2.Endpoint, Token, TimeSpan.FromSeconds(5)));
+        Client1 = new ProbeDriverClient(Driver1.Connect());
+        Client2 = new ProbeDriverClient(Driver2.Connect());
     }
 
     public int Count { get; }

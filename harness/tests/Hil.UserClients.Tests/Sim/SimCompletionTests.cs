@@ -1,27 +1,23 @@
 using System.Collections.Concurrent;
-using Hil.UserClients.Sim;
 using Hil.UserClients.Tests.Fakes;
 
 namespace Hil.UserClients.Tests.Sim;
 
 public sealed class SimCompletionTests
 {
-    private const string Token = "tok";
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
-
     [Test]
     [CancelAfter(10_000)]
     public void Async_frames_interleaved_with_replies_reach_the_handler_on_the_completion_thread(CancellationToken ct)
     {
         // Every call's reply is preceded and followed by completions for reference 7.
         uint sent = 0;
-        using var server = new FakeServer(Token, (c, r) =>
+        using var server = new FakeServer((c, r) =>
         {
             c.Async(7, IOReturn.Success, sent++, 100);
             c.Reply(r.Id, IOReturn.Success, [r.Selector]);
             c.Async(7, IOReturn.Success, sent++, 100);
         });
-        using var client = SimUserClient.Open(server.Endpoint, Token, CallTimeout);
+        using var client = server.Connect();
         var seen = new BlockingCollection<(ulong Seq, int Thread, int Args)>();
         var caller = Environment.CurrentManagedThreadId;
         var outs = new ulong[1];
@@ -44,12 +40,12 @@ public sealed class SimCompletionTests
     [CancelAfter(10_000)]
     public void A_completion_for_an_unregistered_reference_poisons_the_connection(CancellationToken ct)
     {
-        using var server = new FakeServer(Token, (c, r) =>
+        using var server = new FakeServer((c, r) =>
         {
             c.Reply(r.Id, IOReturn.Success);
             c.Async(99, IOReturn.Success);
         });
-        using var client = SimUserClient.Open(server.Endpoint, Token, CallTimeout);
+        using var client = server.Connect();
         client.CallWithCompletion(9, 1, (_, _, _) => { }, [], [], [], []);
         var ex = Assert.Throws<UserClientException>(() =>
         {
@@ -65,8 +61,8 @@ public sealed class SimCompletionTests
     [CancelAfter(10_000)]
     public void A_failed_registration_unregisters_the_handler(CancellationToken ct)
     {
-        using var server = new FakeServer(Token, (c, r) => c.Reply(r.Id, IOReturn.NotReady));
-        using var client = SimUserClient.Open(server.Endpoint, Token, CallTimeout);
+        using var server = new FakeServer((c, r) => c.Reply(r.Id, IOReturn.NotReady));
+        using var client = server.Connect();
         Assert.That(client.CallWithCompletion(9, 1, (_, _, _) => { }, [], [], [], []).Status, Is.EqualTo(IOReturn.NotReady));
         server.Handler = (c, r) =>
         {
@@ -88,14 +84,14 @@ public sealed class SimCompletionTests
     [CancelAfter(10_000)]
     public void Timeout_with_the_completion_thread_names_the_selector_and_recovers(CancellationToken ct)
     {
-        using var server = new FakeServer(Token, (c, r) =>
+        using var server = new FakeServer((c, r) =>
         {
             if (r.Selector != 3)
             {
                 c.Reply(r.Id, IOReturn.Success);
             }
         });
-        using var client = SimUserClient.Open(server.Endpoint, Token, TimeSpan.FromMilliseconds(300));
+        using var client = server.Connect(TimeSpan.FromMilliseconds(300));
         client.CallWithCompletion(9, 1, (_, _, _) => { }, [], [], [], []);
         Assert.That(() => client.Call(3, [], [], [], []), Throws.TypeOf<Hil.Foundation.WaitTimeoutException>().With.Message.Contains("selector 3"));
         Assert.That(client.Call(4, [], [], [], []).Status, Is.EqualTo(IOReturn.Success));

@@ -1,6 +1,5 @@
 using System.Text;
 using Hil.Foundation;
-using Hil.UserClients.Sim;
 using Hil.UserClients.Tests.Fakes;
 using Hil.UserClients.Wire;
 
@@ -8,7 +7,6 @@ namespace Hil.UserClients.Tests.Sim;
 
 public sealed class SimMapTests
 {
-    private const string Token = "tok";
 
     [Test]
     [CancelAfter(10_000)]
@@ -19,12 +17,12 @@ public sealed class SimMapTests
         File.WriteAllBytes(path, [.. Enumerable.Range(0, 8192).Select(i => (byte)i)]);
         try
         {
-            using var server = new FakeServer(Token, (c, r) =>
+            using var server = new FakeServer((c, r) =>
             {
                 Assert.That((r.Kind, r.MemoryType), Is.EqualTo((FrameKind.Map, 1u)));
                 c.Reply(r.Id, IOReturn.Success, [4096], Encoding.UTF8.GetBytes(name));
             });
-            using var client = SimUserClient.Open(server.Endpoint, Token, TimeSpan.FromSeconds(5));
+            using var client = server.Connect();
             using var mapped = client.Map(1);
             Assert.That((mapped.Name, mapped.Size, mapped.Pointer[200]), Is.EqualTo((name, 4096L, (byte)200)));
             mapped.Pointer[7] = 0xEE;
@@ -50,8 +48,8 @@ public sealed class SimMapTests
     [CancelAfter(10_000)]
     public void A_wrong_map_reply_is_a_product_defect_saying_what_was_expected(IOReturn status, ulong[] scalars, string name, string expected, CancellationToken ct)
     {
-        using var server = new FakeServer(Token, (c, r) => c.Reply(r.Id, status, scalars, Encoding.UTF8.GetBytes(name)));
-        using var client = SimUserClient.Open(server.Endpoint, Token, TimeSpan.FromSeconds(5));
+        using var server = new FakeServer((c, r) => c.Reply(r.Id, status, scalars, Encoding.UTF8.GetBytes(name)));
+        using var client = server.Connect();
         var ex = Assert.Throws<UserClientException>(() => client.Map(2));
         Assert.That(ex.Fault, Is.EqualTo(FaultKind.ProductDefect));
         Assert.That(ex.Message, Does.Contain(expected));
@@ -65,8 +63,8 @@ public sealed class SimMapTests
         File.WriteAllBytes("/dev/shm" + name, new byte[100]);
         try
         {
-            using var server = new FakeServer(Token, (c, r) => c.Reply(r.Id, IOReturn.Success, [4096], Encoding.UTF8.GetBytes(name)));
-            using var client = SimUserClient.Open(server.Endpoint, Token, TimeSpan.FromSeconds(5));
+            using var server = new FakeServer((c, r) => c.Reply(r.Id, IOReturn.Success, [4096], Encoding.UTF8.GetBytes(name)));
+            using var client = server.Connect();
             Assert.That(() => client.Map(1), Throws.TypeOf<UserClientException>().With.Message.Contains("is 100 bytes"));
             Assert.That(new FileInfo("/dev/shm" + name).Length, Is.EqualTo(100));
         }

@@ -1,0 +1,35 @@
+using Hil.Power;
+using Hil.Rigs;
+using Hil.Session.Backends;
+
+namespace Hil.Session.Tests;
+
+/// <summary>The sim backend applies the rig's fault plan to the parts it builds.</summary>
+public sealed class SimPartsTests
+{
+    [TestCase("relay1", TestName = "relay-timeout on a switch silences that board only")]
+    [TestCase("relay1/2", TestName = "relay-timeout on a channel silences its board")]
+    public async Task A_relay_timeout_silences_the_board_it_targets_once_it_is_open(string target)
+    {
+        var rig = RigFile.Parse(
+            "rig: unit-sim\nhost: sim\npower:\n"
+            + "  relay1: { kind: lcus, port: sim, channels: 2 }\n"
+            + "  relay2: { kind: lcus, port: sim, channels: 2 }\n"
+            + $"sim:\n  faults:\n    - {{ kind: relay-timeout, target: {target} }}\n",
+            "/rigs/unit-sim.yaml");
+        var factory = new SimRigPartsFactory(rig);
+        var switches = new List<IPowerSwitch>();
+        foreach (var spec in rig.Power.Values)
+        {
+            switches.Add(await factory.CreatePowerSwitchAsync(rig, spec, CancellationToken.None));
+        }
+
+        Assert.That(factory.Faults.SilentSwitches, Is.EquivalentTo(new[] { "relay1" }));
+        Assert.That(factory.Relays.Faults("relay1").StopAnswering, Is.True);
+        Assert.That(factory.Relays.Faults("relay2").StopAnswering, Is.False);
+        foreach (var power in switches)
+        {
+            await power.DisposeAsync();
+        }
+    }
+}
