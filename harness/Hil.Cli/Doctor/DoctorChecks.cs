@@ -1,3 +1,4 @@
+using Hil.Foundation;
 using Hil.Rigs;
 
 namespace Hil.Cli.Doctor;
@@ -33,10 +34,10 @@ internal static class DoctorChecks
 
     private static IEnumerable<DoctorCheck> Artifacts(string root, IHostProbe host)
     {
-        yield return File(host, "build", Path.Combine(root, "build/dext/hil-simhost"), "sim host",
-            "./hil run builds it (cmake -S dext -B build/dext && cmake --build build/dext)");
-        yield return File(host, "build", Path.Combine(root, "build/dext/hil-floor"), "native floors",
-            "./hil run builds it (cmake --build build/dext)");
+        yield return File(host, "build", NativeBinary.SimHost.PathUnder(root), "sim host",
+            $"./hil run builds it ({NativeBinary.BuildCommand})");
+        yield return File(host, "build", NativeBinary.Floor.PathUnder(root), "native floors",
+            $"./hil run builds it ({NativeBinary.BuildCommand})");
         yield return File(host, "report", Path.Combine(root, "reports/node_modules/.bin/allure"), "pinned Allure CLI",
             "./hil run installs it (npm ci in reports/)");
     }

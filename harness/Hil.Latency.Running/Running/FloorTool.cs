@@ -12,8 +12,8 @@ internal static class FloorTool
 {
     public static string PrimitiveOf(Topology topology) => Topologies.Of(topology).FloorPrimitive;
 
-    /// <summary>Where CMake puts hil-floor: build/dext/hil-floor.</summary>
-    public static string DefaultBinary(string repositoryRoot) => Path.Combine(repositoryRoot, "build", "dext", "hil-floor");
+    /// <summary>Where CMake puts hil-floor (<see cref="NativeBinary.Floor"/>).</summary>
+    public static string DefaultBinary(string repositoryRoot) => NativeBinary.Floor.PathUnder(repositoryRoot);
 
     /// <summary>The floor of one topology's primitive, measured alone (for runs that cannot have it beside them).</summary>
     public static async Task<FloorFigures> MeasureAsync(string binary, Topology topology, long samples, int rateHz, TimeProvider time, CancellationToken cancellationToken)
@@ -74,5 +74,5 @@ internal static class FloorTool
         return outcome.StandardOutput;
     }
 
-    private const string BuildHint = "build it with `cmake -S dext -B build/dext && cmake --build build/dext`";
+    private const string BuildHint = $"build it with `{NativeBinary.BuildCommand}`";
 }

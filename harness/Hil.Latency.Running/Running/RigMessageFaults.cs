@@ -2,6 +2,7 @@ using System.Globalization;
 using Hil.Foundation;
 using Hil.Latency.Measurement;
 using Hil.Rigs;
+using Hil.Sim;
 using Hil.UserClients.Probe;
 
 namespace Hil.Latency.Running;
@@ -16,7 +17,8 @@ namespace Hil.Latency.Running;
 /// <item><c>drop-messages {every | rate}</c>: fault 1 on Driver1, every Nth message dropped (rate r: N = round(1/r)), counted as dropped;</item>
 /// <item><c>userclient-hang {duration}</c>: fault 3, the driver's user client stops answering for that long (default 30 s).</item>
 /// </list>
-/// The probe dext holds one fault per driver, so two faults on one driver are refused.
+/// They come from the sim's fault plan (<see cref="SimFaultPlan.MessageFaults"/>), the one reading of
+/// the rig file's faults. The probe dext holds one fault per driver, so two faults on one driver are refused.
 /// </summary>
 internal static class RigMessageFaults
 {
@@ -26,7 +28,7 @@ internal static class RigMessageFaults
     {
         ArgumentNullException.ThrowIfNull(rig);
         var settings = new List<ProbeFaultSetting>();
-        foreach (var fault in rig.Sim?.Faults ?? [])
+        foreach (var fault in SimFaultPlan.From(rig).MessageFaults)
         {
             if (Map(fault, topology) is not { } setting)
             {
