@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
 using CliWrap.Builders;
@@ -54,16 +53,6 @@ internal static class FixtureResults
 
         return results;
     }
-
-    /// <summary>The final attempt of every test (one per history id), as the report shows them.</summary>
-    public static IReadOnlyList<JsonObject> FinalAttempts(string results) =>
-        [.. Directory.GetFiles(results, "*-result.json")
-            .Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject())
-            .GroupBy(r => (string?)r["historyId"])
-            .Select(g => g.OrderBy(r => (long?)r["stop"] ?? 0).Last())];
-
-    public static string? Label(JsonObject result, string name) =>
-        result["labels"]?.AsArray().FirstOrDefault(l => (string?)l!["name"] == name)?["value"]?.GetValue<string>();
 
     // The test host's own MSBuild and VSTest variables would steer the nested build wrongly.
     private static EnvironmentVariablesBuilder ChildEnvironment(EnvironmentVariablesBuilder env)
