@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hil.Foundation;
+using Hil.Latency.Files;
 
 namespace Hil.Reporting.Contracts;
 
@@ -22,10 +23,10 @@ public static class RunConfigFile
 {
     public const string Variable = "HIL_RUN_CONFIG";
 
-    private static readonly JsonSerializerOptions Json = new()
+    // The style of every file in the results layout (snake_case, indented), strict about names:
+    // a misspelt field is refused, not silently left at its default.
+    private static readonly JsonSerializerOptions Json = new(LatencyHeadlineFile.Json)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
