@@ -1,4 +1,3 @@
-using Hil.Reporting;
 using Hil.Reporting.Model;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,7 +12,7 @@ public sealed class CategoryAndHistoryTests
     [CancelAfter(60_000)]
     public async Task TheRigFaultSitsAmongRigAndInfrastructureFaultsNotProductDefects(CancellationToken ct)
     {
-        var rigFaults = AllureResults.FinalAttempts(ReportUnderTest.Current.Results)
+        var rigFaults = ReportUnderTest.Current.Tests
             .Where(r => r.LabelValue(AllureLabels.Fault.Name) == "rig-fault")
             .Select(r => r.Name)
             .ToList();
@@ -28,7 +27,7 @@ public sealed class CategoryAndHistoryTests
 
         await ReportPages.ScreenshotAsync(page, "categories");
 
-        var productDefects = AllureResults.FinalAttempts(ReportUnderTest.Current.Results)
+        var productDefects = ReportUnderTest.Current.Tests
             .Where(r => r.LabelValue(AllureLabels.Fault.Name) == "product-defect")
             .Select(r => r.Name)
             .ToList();
@@ -53,7 +52,7 @@ public sealed class CategoryAndHistoryTests
     [CancelAfter(60_000)]
     public async Task AfterTwoGenerationsATestsHistoryShowsTheEarlierRun(CancellationToken ct)
     {
-        var test = AllureResults.FinalAttempts(ReportUnderTest.Current.Results).First(r => r.Status == AllureStatus.Passed);
+        var test = ReportUnderTest.Current.Tests.First(r => r.Status == AllureStatus.Passed);
         var page = await ReportPages.OpenAsync(ReportPages.TestRoute(test.Uuid));
         await page.GetByTestId("test-result-tab-history").ClickAsync();
 

@@ -1,4 +1,3 @@
-using Hil.Reporting;
 using Hil.Reporting.Model;
 using static Microsoft.Playwright.Assertions;
 
@@ -10,7 +9,7 @@ public sealed class LatencyPageTests
     [CancelAfter(120_000)]
     public async Task ALatencyTestShowsItsParametersStepsAndARenderedPlot(CancellationToken ct)
     {
-        var test = AllureResults.FinalAttempts(ReportUnderTest.Current.Results)
+        var test = ReportUnderTest.Current.Tests
             .FirstOrDefault(r => PathToImage(r) is not null && r.Parameters.Count > 0)
             ?? throw new AssertionException($"no test with parameters and a plot attachment in {ReportUnderTest.Current.Results}");
         var (stepPath, image) = PathToImage(test)!.Value;

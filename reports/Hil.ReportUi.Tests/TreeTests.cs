@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hil.Reporting;
 using Hil.Reporting.Model;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -12,7 +11,7 @@ public sealed class TreeTests
     [CancelAfter(120_000)]
     public async Task TheTreeListsEveryFixtureAndEveryTestWithItsStatus(CancellationToken ct)
     {
-        var expected = AllureResults.FinalAttempts(ReportUnderTest.Current.Results);
+        var expected = ReportUnderTest.Current.Tests;
         var page = await ReportPages.OpenAsync("#/");
         await Expect(page.GetByTestId("metadata-item-total").GetByTestId("metadata-value"))
             .ToHaveTextAsync(expected.Count.ToString(CultureInfo.InvariantCulture));
@@ -66,7 +65,7 @@ public sealed class TreeTests
     [CancelAfter(60_000)]
     public async Task TestsUnderABrokenOneTimeSetUpAreListedNotLost(CancellationToken ct)
     {
-        var broken = AllureResults.FinalAttempts(ReportUnderTest.Current.Results).Where(r => r.Status == AllureStatus.Broken).ToList();
+        var broken = ReportUnderTest.Current.Tests.Where(r => r.Status == AllureStatus.Broken).ToList();
         var underBrokenSetUp = broken
             .Where(r => r.StatusDetails?.Message?.Contains("one-time set-up", StringComparison.Ordinal) == true)
             .ToList();
