@@ -2,6 +2,8 @@
 # Latency regression gate over every measurement a nightly run left in its results:
 # each `*.measurement.json` is compared with its stored baseline (rig + topology + dext
 # version + OS build). Exit 1 on a confirmed regression, 2 on an error, 0 otherwise.
+# RESULTS_DIR is a run's results layout (`hil run --results`, ResultsLayout: measurements/ in it),
+# or a folder of measurement files.
 set -uo pipefail
 RESULTS="${1:?usage: ci/gate.sh RESULTS_DIR}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

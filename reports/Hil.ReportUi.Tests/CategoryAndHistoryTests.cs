@@ -1,4 +1,4 @@
-using Microsoft.Playwright;
+using Hil.Reporting.Model;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hil.ReportUi.Tests;
@@ -12,31 +12,31 @@ public sealed class CategoryAndHistoryTests
     [CancelAfter(60_000)]
     public async Task TheRigFaultSitsAmongRigAndInfrastructureFaultsNotProductDefects(CancellationToken ct)
     {
-        var rigFaults = FixtureResults.FinalAttempts(ReportUnderTest.Current.Results)
-            .Where(r => FixtureResults.Label(r, "fault") == "rig-fault")
-            .Select(r => (string)r["name"]!)
+        var rigFaults = ReportUnderTest.Current.Tests
+            .Where(r => r.LabelValue(AllureLabels.Fault.Name) == "rig-fault")
+            .Select(r => r.Name)
             .ToList();
         Assert.That(rigFaults, Is.Not.Empty, "the run includes a deliberately failing rig fault");
 
         var page = await ReportPages.OpenAsync("#/categories");
-        await Category(page, Infrastructure).ClickAsync();
+        await ReportPages.SectionTitle(page, Infrastructure).ClickAsync();
         foreach (var name in rigFaults)
         {
-            await Expect(LeafTitle(page, name)).ToBeVisibleAsync();
+            await Expect(ReportPages.LeafTitles(page, name).First).ToBeVisibleAsync();
         }
 
         await ReportPages.ScreenshotAsync(page, "categories");
 
-        var productDefects = FixtureResults.FinalAttempts(ReportUnderTest.Current.Results)
-            .Where(r => FixtureResults.Label(r, "fault") == "product-defect")
-            .Select(r => (string)r["name"]!)
+        var productDefects = ReportUnderTest.Current.Tests
+            .Where(r => r.LabelValue(AllureLabels.Fault.Name) == "product-defect")
+            .Select(r => r.Name)
             .ToList();
         var fresh = await ReportPages.OpenAsync("#/categories");
-        await Expect(Category(fresh, Infrastructure)).ToBeVisibleAsync();
+        await Expect(ReportPages.SectionTitle(fresh, Infrastructure)).ToBeVisibleAsync();
         if (productDefects.Count > 0)
         {
-            await Category(fresh, Product).ClickAsync();
-            await Expect(LeafTitle(fresh, productDefects[0])).ToBeVisibleAsync();
+            await ReportPages.SectionTitle(fresh, Product).ClickAsync();
+            await Expect(ReportPages.LeafTitles(fresh, productDefects[0]).First).ToBeVisibleAsync();
         }
 
         ct.ThrowIfCancellationRequested();
@@ -52,8 +52,8 @@ public sealed class CategoryAndHistoryTests
     [CancelAfter(60_000)]
     public async Task AfterTwoGenerationsATestsHistoryShowsTheEarlierRun(CancellationToken ct)
     {
-        var test = FixtureResults.FinalAttempts(ReportUnderTest.Current.Results).First(r => (string?)r["status"] == "passed");
-        var page = await ReportPages.OpenAsync(ReportPages.TestRoute((string)test["uuid"]!));
+        var test = ReportUnderTest.Current.Tests.First(r => r.Status == AllureStatus.Passed);
+        var page = await ReportPages.OpenAsync(ReportPages.TestRoute(test.Uuid));
         await page.GetByTestId("test-result-tab-history").ClickAsync();
 
         // The page is the current run; its history tab lists the runs before it.
@@ -61,10 +61,4 @@ public sealed class CategoryAndHistoryTests
         await Expect(page.GetByTestId("test-result-history-item")).ToHaveCountAsync(ReportUnderTest.Current.Generations.Count - 1);
         await ReportPages.ScreenshotAsync(page, "history");
     }
-
-    private static ILocator Category(IPage page, string name) =>
-        page.GetByTestId("tree-section-title").GetByText(name, new() { Exact = true }).First;
-
-    private static ILocator LeafTitle(IPage page, string name) =>
-        page.GetByTestId("tree-leaf-title").GetByText(name, new() { Exact = true }).First;
 }

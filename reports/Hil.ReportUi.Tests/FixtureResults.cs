@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
-using CliWrap;
-using CliWrap.Buffered;
-using CliWrap.Builders;
 using Hil.Foundation;
+using Hil.Foundation.Processes;
+using Hil.Reporting.Contracts;
 using Hil.Reporting.Writing;
 
 namespace Hil.ReportUi.Tests;
@@ -31,20 +29,14 @@ internal static class FixtureResults
 
         var results = Path.Combine(workDirectory, "results");
         var project = Path.Combine(Hil.Foundation.RepositoryRoot.TryFind(AppContext.BaseDirectory)!, "reports", "Hil.ReportUi.Tests", "SampleRun");
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(SampleRunTimeout);
-        BufferedCommandResult run;
-        try
-        {
-            run = await Cli.Wrap("dotnet").WithArguments(["test", project, "--nologo"])
-                .WithEnvironmentVariables(env => ChildEnvironment(env).Set(ResultsLocation.EnvironmentVariable, results))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(deadline.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new WaitTimeoutException($"'dotnet test {project}' to finish", SampleRunTimeout, FaultKind.InfrastructureFault);
-        }
+        var run = await ProcessRunner.RunAsync(
+            new ProcessCommand("dotnet", "test", project, "--nologo")
+            {
+                Timeout = SampleRunTimeout,
+                Environment = ChildEnvironment(results),
+            },
+            TimeProvider.System,
+            ct);
 
         // The sample run fails on purpose (exit 1); anything else, or no results, means it did not run.
         if (run.ExitCode is not (0 or 1) || !Directory.Exists(results) || Directory.GetFiles(results, "*-result.json").Length == 0)
@@ -55,25 +47,17 @@ internal static class FixtureResults
         return results;
     }
 
-    /// <summary>The final attempt of every test (one per history id), as the report shows them.</summary>
-    public static IReadOnlyList<JsonObject> FinalAttempts(string results) =>
-        [.. Directory.GetFiles(results, "*-result.json")
-            .Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject())
-            .GroupBy(r => (string?)r["historyId"])
-            .Select(g => g.OrderBy(r => (long?)r["stop"] ?? 0).Last())];
-
-    public static string? Label(JsonObject result, string name) =>
-        result["labels"]?.AsArray().FirstOrDefault(l => (string?)l!["name"] == name)?["value"]?.GetValue<string>();
-
-    // The test host's own MSBuild and VSTest variables would steer the nested build wrongly.
-    private static EnvironmentVariablesBuilder ChildEnvironment(EnvironmentVariablesBuilder env)
+    /// <summary>
+    /// Results into <paramref name="results"/>, whatever run config this process has; without the
+    /// test host's own MSBuild and VSTest variables, which would steer the nested build wrongly.
+    /// </summary>
+    private static Dictionary<string, string?> ChildEnvironment(string results)
     {
-        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>()
-                     .Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)))
-        {
-            env.Set(key, null);
-        }
-
+        var env = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(k => k, _ => (string?)null, StringComparer.Ordinal);
+        env[RunConfigFile.Variable] = null;
+        env[ResultsLocation.EnvironmentVariable] = results;
         return env;
     }
 }

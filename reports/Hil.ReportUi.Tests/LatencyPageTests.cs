@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Hil.Reporting.Model;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hil.ReportUi.Tests;
@@ -9,23 +9,23 @@ public sealed class LatencyPageTests
     [CancelAfter(120_000)]
     public async Task ALatencyTestShowsItsParametersStepsAndARenderedPlot(CancellationToken ct)
     {
-        var test = FixtureResults.FinalAttempts(ReportUnderTest.Current.Results)
-            .FirstOrDefault(r => PathToImage(r) is not null && r["parameters"]?.AsArray().Count > 0)
+        var test = ReportUnderTest.Current.Tests
+            .FirstOrDefault(r => PathToImage(r) is not null && r.Parameters.Count > 0)
             ?? throw new AssertionException($"no test with parameters and a plot attachment in {ReportUnderTest.Current.Results}");
         var (stepPath, image) = PathToImage(test)!.Value;
 
-        var page = await ReportPages.OpenAsync(ReportPages.TestRoute((string)test["uuid"]!));
-        await Expect(page.GetByTestId("test-result-info-title")).ToHaveTextAsync((string)test["name"]!);
-        await Expect(page.GetByTestId($"test-result-status-{test["status"]}")).ToBeVisibleAsync();
-        foreach (var parameter in test["parameters"]!.AsArray().Select(p => p!.AsObject()).Where(p => (string?)p["mode"] != "hidden"))
+        var page = await ReportPages.OpenAsync(ReportPages.TestRoute(test.Uuid));
+        await Expect(page.GetByTestId("test-result-info-title")).ToHaveTextAsync(test.Name);
+        await Expect(page.GetByTestId($"test-result-status-{ReportPages.StatusId(test)}")).ToBeVisibleAsync();
+        foreach (var parameter in test.Parameters.Where(p => p.Mode != ParameterMode.Hidden))
         {
-            await Expect(page.GetByTestId("metadata-item-key").GetByText((string)parameter["name"]!, new() { Exact = true })).ToBeVisibleAsync();
-            await Expect(page.GetByTestId("metadata-item-value").GetByText((string)parameter["value"]!, new() { Exact = true }).First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("metadata-item-key").GetByText(parameter.Name, new() { Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("metadata-item-value").GetByText(parameter.Value, new() { Exact = true }).First).ToBeVisibleAsync();
         }
 
-        foreach (var step in test["steps"]!.AsArray())
+        foreach (var step in test.Steps)
         {
-            await Expect(StepTitle(page, (string)step!["name"]!)).ToBeVisibleAsync();
+            await Expect(StepTitle(page, step.Name)).ToBeVisibleAsync();
         }
 
         foreach (var step in stepPath)
@@ -47,19 +47,19 @@ public sealed class LatencyPageTests
         page.GetByTestId("test-result-step-title").GetByText(name, new() { Exact = true }).First;
 
     /// <summary>The body steps leading to the first image attachment, and that attachment's name.</summary>
-    private static (List<string> Steps, string Image)? PathToImage(JsonObject item)
+    private static (List<string> Steps, string Image)? PathToImage(AllureExecutable item)
     {
-        foreach (var step in item["steps"]?.AsArray().Select(s => s!.AsObject()) ?? [])
+        foreach (var step in item.Steps)
         {
-            var image = step["attachments"]?.AsArray().FirstOrDefault(a => ((string?)a!["type"])?.StartsWith("image/", StringComparison.Ordinal) == true);
+            var image = step.Attachments.FirstOrDefault(a => a.Type.StartsWith("image/", StringComparison.Ordinal));
             if (image is not null)
             {
-                return ([(string)step["name"]!], (string)image["name"]!);
+                return ([step.Name], image.Name);
             }
 
             if (PathToImage(step) is { } deeper)
             {
-                return ([(string)step["name"]!, .. deeper.Steps], deeper.Image);
+                return ([step.Name, .. deeper.Steps], deeper.Image);
             }
         }
 

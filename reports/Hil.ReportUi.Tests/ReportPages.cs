@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Hil.Reporting;
+using Hil.Reporting.Model;
 using Microsoft.Playwright;
 
 namespace Hil.ReportUi.Tests;
@@ -33,6 +34,17 @@ internal static class ReportPages
         return "#/" + Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(uuid)));
 #pragma warning restore CA5351
     }
+
+    /// <summary>A section of the tree (a suite, a category) by its exact title.</summary>
+    public static ILocator SectionTitle(IPage page, string title) =>
+        page.GetByTestId("tree-section-title").GetByText(title, new() { Exact = true }).First;
+
+    /// <summary>Every leaf of the tree (a test) titled exactly <paramref name="name"/>.</summary>
+    public static ILocator LeafTitles(IPage page, string name) =>
+        page.GetByTestId("tree-leaf-title").GetByText(name, new() { Exact = true });
+
+    /// <summary>A status as the report's test ids spell it (<c>passed</c>, <c>broken</c>, …).</summary>
+    public static string StatusId(AllureTestResult result) => (result.Status ?? AllureStatus.Unknown).ToString().ToLowerInvariant();
 
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

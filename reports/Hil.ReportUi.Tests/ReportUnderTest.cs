@@ -20,6 +20,9 @@ public sealed class ReportUnderTest
 
     public string HistoryFile => Path.Combine(Work, "history.jsonl");
 
+    /// <summary>The final attempt of every test in <see cref="Results"/>: what the report shows, read through Reporting's model.</summary>
+    public IReadOnlyList<Hil.Reporting.Model.AllureTestResult> Tests { get; private set; } = [];
+
     public IReadOnlyList<ReportResult> Generations { get; private set; } = [];
 
     public ReportServer Server { get; private set; } = null!;
@@ -37,6 +40,7 @@ public sealed class ReportUnderTest
         var ct = deadline.Token;
         Results = await AllureSteps.StepAsync("obtain fixture results", () => FixtureResults.ObtainAsync(Work, ct));
         AllureTest.AddParameter("results", Results, excluded: true);
+        Tests = AllureResults.FinalAttempts(Results);
         var first = await AllureSteps.StepAsync("generate report, run 1", () =>
             AllureReport.GenerateAsync(Results, Path.Combine(Work, "report-1"), HistoryFile, singleFile: false, ct));
         var second = await AllureSteps.StepAsync("generate report, run 2", () =>

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Globalization;
+using Hil.Reporting.Model;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,18 +11,18 @@ public sealed class TreeTests
     [CancelAfter(120_000)]
     public async Task TheTreeListsEveryFixtureAndEveryTestWithItsStatus(CancellationToken ct)
     {
-        var expected = FixtureResults.FinalAttempts(ReportUnderTest.Current.Results);
+        var expected = ReportUnderTest.Current.Tests;
         var page = await ReportPages.OpenAsync("#/");
         await Expect(page.GetByTestId("metadata-item-total").GetByTestId("metadata-value"))
             .ToHaveTextAsync(expected.Count.ToString(CultureInfo.InvariantCulture));
 
-        foreach (var fixture in expected.GroupBy(r => FixtureResults.Label(r, "subSuite") ?? "(no subSuite)"))
+        foreach (var fixture in expected.GroupBy(r => r.LabelValue(AllureLabels.SubSuite.Name) ?? "(no subSuite)"))
         {
             ct.ThrowIfCancellationRequested();
             await OpenAncestorsAsync(page, fixture.First(), fixture.Key);
-            var section = SectionTitle(page, fixture.Key);
+            var section = ReportPages.SectionTitle(page, fixture.Key);
             await Expect(section).ToBeVisibleAsync();
-            if (await LeafTitle(page, (string)fixture.First()["name"]!).CountAsync() == 0)
+            if (await ReportPages.LeafTitles(page, fixture.First().Name).CountAsync() == 0)
             {
                 // Sections of passing fixtures start collapsed; a person clicks them open.
                 await section.ClickAsync();
@@ -30,33 +30,30 @@ public sealed class TreeTests
 
             foreach (var test in fixture)
             {
-                var leaf = page.GetByTestId("tree-leaf").Filter(new() { Has = LeafTitle(page, (string)test["name"]!) });
-                await Expect(leaf.GetByTestId($"tree-leaf-status-{test["status"]}").First).ToBeVisibleAsync();
+                var leaf = page.GetByTestId("tree-leaf").Filter(new() { Has = ReportPages.LeafTitles(page, test.Name) });
+                await Expect(leaf.GetByTestId($"tree-leaf-status-{ReportPages.StatusId(test)}").First).ToBeVisibleAsync();
             }
         }
 
         await ReportPages.ScreenshotAsync(page, "tree");
     }
 
-    private static ILocator SectionTitle(IPage page, string title) =>
-        page.GetByTestId("tree-section-title").GetByText(title, new() { Exact = true }).First;
-
     /// <summary>
     /// The tree nests parentSuite → suite → subSuite and starts passing sections collapsed: a
     /// person opens the ancestors until the fixture's own section shows.
     /// </summary>
-    private static async Task OpenAncestorsAsync(IPage page, JsonObject result, string fixture)
+    private static async Task OpenAncestorsAsync(IPage page, AllureTestResult result, string fixture)
     {
-        string?[] path = [FixtureResults.Label(result, "parentSuite"), FixtureResults.Label(result, "suite"), fixture];
+        string?[] path = [result.LabelValue(AllureLabels.ParentSuite.Name), result.LabelValue(AllureLabels.Suite.Name), fixture];
         for (var i = 0; i + 1 < path.Length; i++)
         {
             // Open a level only when the next one is hidden: clicking an open section closes it.
-            if (path[i] is null || path[i + 1] is null || await SectionTitle(page, path[i + 1]!).IsVisibleAsync())
+            if (path[i] is null || path[i + 1] is null || await ReportPages.SectionTitle(page, path[i + 1]!).IsVisibleAsync())
             {
                 continue;
             }
 
-            var title = SectionTitle(page, path[i]!);
+            var title = ReportPages.SectionTitle(page, path[i]!);
             if (await title.IsVisibleAsync())
             {
                 await title.ClickAsync();
@@ -68,9 +65,9 @@ public sealed class TreeTests
     [CancelAfter(60_000)]
     public async Task TestsUnderABrokenOneTimeSetUpAreListedNotLost(CancellationToken ct)
     {
-        var broken = FixtureResults.FinalAttempts(ReportUnderTest.Current.Results).Where(r => (string?)r["status"] == "broken").ToList();
+        var broken = ReportUnderTest.Current.Tests.Where(r => r.Status == AllureStatus.Broken).ToList();
         var underBrokenSetUp = broken
-            .Where(r => ((string?)r["statusDetails"]?["message"])?.Contains("one-time set-up", StringComparison.Ordinal) == true)
+            .Where(r => r.StatusDetails?.Message?.Contains("one-time set-up", StringComparison.Ordinal) == true)
             .ToList();
 
         // The sample run always has a broken one-time set-up; a real fixture run may not, and then
@@ -85,12 +82,9 @@ public sealed class TreeTests
         foreach (var test in expected)
         {
             ct.ThrowIfCancellationRequested();
-            await Expect(LeafTitle(page, (string)test["name"]!).First).ToBeVisibleAsync();
+            await Expect(ReportPages.LeafTitles(page, test.Name).First).ToBeVisibleAsync();
         }
 
         await ReportPages.ScreenshotAsync(page, "broken");
     }
-
-    private static ILocator LeafTitle(IPage page, string name) =>
-        page.GetByTestId("tree-leaf-title").GetByText(name, new() { Exact = true });
 }

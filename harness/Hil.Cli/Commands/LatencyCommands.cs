@@ -71,7 +71,7 @@ internal static class LatencyCommands
 
             if (parse.GetValue(json) is { } jsonPath)
             {
-                AtomicFile.WriteAllText(jsonPath, JsonSerializer.Serialize(Headline.Of(run), CliJson.Options) + "\n");
+                AtomicFile.WriteAllText(jsonPath, JsonSerializer.Serialize(LatencyHeadline.Of(run), CliJson.Options) + "\n");
             }
 
             return CliInvocation.Ok;
@@ -107,20 +107,4 @@ internal static class LatencyCommands
     }
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>What --json writes: the figures a program reads, named as the issue asks.</summary>
-    internal sealed record Headline(
-        string Topology, string Rig, string Mode, long Samples, long Lost, long Duplicated, long Reordered, long WarmupDiscarded,
-        long P50Ns, long P90Ns, long P99Ns, long P999Ns, long MaxNs, long? FloorP50Ns, long? FloorP99Ns, string? FloorPrimitive,
-        long? InjectedDelayNs, IReadOnlyList<string> Warnings)
-    {
-        public static Headline Of(LatencyRun run)
-        {
-            var s = run.Summary;
-            return new Headline(
-                run.Key.Topology, run.Key.Rig, LatencyRunFile.ModeName(run.Mode), s.Count, run.Accounting.Lost, run.Accounting.Duplicated, run.Accounting.Reordered,
-                run.Accounting.WarmupDiscarded, s.P50Ns, s.P90Ns, s.P99Ns, s.P999Ns, s.MaxNs, run.Floor?.P50Ns, run.Floor?.P99Ns, run.Floor?.Primitive,
-                run.InjectedDelay?.NsPerHop, run.Warnings.Select(w => w.ToString()).ToList());
-        }
-    }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Hil.Cli.Run;
 using Hil.Foundation;
+using Hil.Latency.Files;
 using Hil.Reporting;
+using Hil.Reporting.Contracts;
 using Hil.Rigs;
 using Spectre.Console;
 
@@ -14,7 +16,7 @@ internal static class RunCommands
     {
         var rig = new Option<FileInfo?>("--rig") { Description = "rig file (default rigs/sim.yaml)" };
         var suite = new Option<string>("--suite") { Description = "smoke | nightly | qualification", DefaultValueFactory = _ => "nightly" };
-        suite.AcceptOnlyFromAmong([.. RunOptions.Suites]);
+        suite.AcceptOnlyFromAmong([.. RunConfig.Suites]);
         var results = new Option<DirectoryInfo?>("--results") { Description = "results directory (default results/)" };
         var report = new Option<DirectoryInfo?>("--report") { Description = "report directory (default report/)" };
         var history = new Option<FileInfo?>("--history") { Description = "Allure history file kept across runs (default .hil/allure-history.jsonl)" };
@@ -29,7 +31,7 @@ internal static class RunCommands
                 root,
                 parse.GetValue(rig)?.FullName ?? Path.Combine(root, "rigs", "sim.yaml"),
                 parse.GetValue(suite)!,
-                parse.GetValue(results)?.FullName ?? Path.Combine(root, "results"),
+                new ResultsLayout(parse.GetValue(results)?.FullName ?? Path.Combine(root, ResultsLayout.DefaultFolder)),
                 parse.GetValue(report)?.FullName ?? Path.Combine(root, "report"),
                 parse.GetValue(history)?.FullName ?? Path.Combine(root, ".hil", "allure-history.jsonl"));
             return await RunAsync(options, ct).ConfigureAwait(false);
@@ -46,18 +48,19 @@ internal static class RunCommands
         AnsiConsole.MarkupLine("building the fixtures and running the suite (each test reports as it ends)");
         var exit = await SuiteRunner.RunAsync(options, line => AnsiConsole.MarkupLine($"  {Markup.Escape(Shorten(line))}"), ct).ConfigureAwait(false);
 
-        var tests = RunSummary.ReadOutcomes(options.AllureResultsDir);
+        var layout = options.Results;
+        var tests = RunSummary.ReadOutcomes(layout.AllureResults);
         if (tests.Count == 0)
         {
             throw new InfrastructureException(
-                $"the {options.Suite} suite left no Allure results in {options.AllureResultsDir} (dotnet test exit {exit}); its output is in {options.TestLogFile}");
+                $"the {options.Suite} suite left no Allure results in {layout.AllureResults} (dotnet test exit {exit}); its output is in {layout.TestLog}");
         }
 
         await AnsiConsole.Status().StartAsync("generating the Allure report", async _ =>
-            await AllureReport.GenerateAsync(options.AllureResultsDir, options.ReportDir, options.HistoryFile, singleFile: false, ct)
+            await AllureReport.GenerateAsync(layout.AllureResults, options.ReportDir, options.HistoryFile, singleFile: false, ct)
                 .ConfigureAwait(false)).ConfigureAwait(false);
 
-        SummaryPrinter.Print(tests, RunSummary.ReadLatency(options.LatencySummaryFile), Path.Combine(options.ReportDir, "index.html"));
+        SummaryPrinter.Print(tests, LatencyHeadlineFile.Read(layout.LatencyHeadlines), Path.Combine(options.ReportDir, "index.html"));
         AnsiConsole.MarkupLine($"view it with: [bold]./hil report serve {Markup.Escape(options.ReportDir)}[/]");
         return tests.All(t => t.Status is "passed" or "skipped") && exit == 0 ? CliInvocation.Ok : CliInvocation.Failed;
     }
@@ -65,7 +68,8 @@ internal static class RunCommands
     private static void ResetResults(RunOptions options)
     {
         // Results of an earlier run must not mix into this one; history lives outside them.
-        foreach (var dir in new[] { options.AllureResultsDir, options.MeasurementsDir })
+        var layout = options.Results;
+        foreach (var dir in new[] { layout.AllureResults, layout.Measurements })
         {
             if (Directory.Exists(dir))
             {
@@ -75,9 +79,9 @@ internal static class RunCommands
             Directory.CreateDirectory(dir);
         }
 
-        if (File.Exists(options.LatencySummaryFile))
+        if (File.Exists(layout.LatencyHeadlines))
         {
-            File.Delete(options.LatencySummaryFile);
+            File.Delete(layout.LatencyHeadlines);
         }
     }
 

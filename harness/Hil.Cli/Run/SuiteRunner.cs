@@ -1,42 +1,51 @@
 using System.Text;
-using CliWrap;
 using Hil.Foundation;
+using Hil.Foundation.Processes;
+using Hil.Reporting.Contracts;
 
 namespace Hil.Cli.Run;
 
 /// <summary>
-/// Runs the NUnit fixtures of one suite through the .NET test platform, against one rig,
-/// writing Allure results where the run asks. The fixtures read the rig and results paths
-/// from the environment (HIL_RIG, HIL_ALLURE_RESULTS, HIL_LATENCY_SUMMARY).
+/// Runs the NUnit fixtures of one suite through the .NET test platform, against one rig. The
+/// fixtures learn the rig, the suite's sizes and where results go from one run-config file,
+/// written into the results layout and named by HIL_RUN_CONFIG (RunConfigFile).
 /// </summary>
 internal static class SuiteRunner
 {
+    /// <summary>Longer than any suite takes (qualification on a real rig is about an hour); a hung run still ends.</summary>
+    private static readonly TimeSpan SuiteTimeout = TimeSpan.FromHours(4);
+
     public static async Task<int> RunAsync(RunOptions options, Action<string> onLine, CancellationToken cancellationToken)
     {
         var project = Path.Combine(options.RepoRoot, "fixtures", "Hil.Fixtures", "Hil.Fixtures.csproj");
-        Directory.CreateDirectory(options.ResultsDir);
+        var layout = options.Results;
+        Directory.CreateDirectory(layout.Root);
+        RunConfigFile.Write(layout.RunConfig, options.ConfigFrom(Environment.GetEnvironmentVariable));
         var log = new StringBuilder();
-        var result = await CliWrap.Cli.Wrap("dotnet")
-            .WithArguments(["test", project, "-c", "Release", "-nologo", "--filter", $"TestCategory={options.Suite}",
-                "--logger", "console;verbosity=normal",
-                "--results-directory", Path.Combine(options.ResultsDir, "testresults")])
-            .WithEnvironmentVariables(env => env
-                .Set("HIL_RIG", options.RigFile)
-                .Set("HIL_ALLURE_RESULTS", options.AllureResultsDir)
-                .Set("HIL_LATENCY_SUMMARY", options.LatencySummaryFile)
-                .Set("HIL_MEASUREMENTS", options.MeasurementsDir)
-                .Set("HIL_SUITE", options.Suite)
-                .Set("DOTNET_NOLOGO", "1"))
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Seen(line, log, onLine)))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Seen(line, log, onLine)))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteAsync(cancellationToken, cancellationToken);
-        lock (log)
+        var command = new ProcessCommand("dotnet", "test", project, "-c", "Release", "-nologo", "--filter", $"TestCategory={options.Suite}",
+            "--logger", "console;verbosity=normal", "--results-directory", layout.TestResults)
         {
-            AtomicFile.WriteAllText(options.TestLogFile, log.ToString());
-        }
+            Timeout = SuiteTimeout,
+            WaitedFor = $"the {options.Suite} suite (`dotnet test` of the fixtures) to finish",
 
-        return result.ExitCode;
+            // SIGINT first: the fixtures' Allure writer marks the tests in flight as interrupted.
+            GracePeriod = TimeSpan.FromSeconds(10),
+            Environment = new Dictionary<string, string?> { [RunConfigFile.Variable] = layout.RunConfig, ["DOTNET_NOLOGO"] = "1" },
+            OnOutputLine = line => Seen(line, log, onLine),
+            OnErrorLine = line => Seen(line, log, onLine),
+        };
+        try
+        {
+            var outcome = await ProcessRunner.RunAsync(command, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            return outcome.ExitCode;
+        }
+        finally
+        {
+            lock (log)
+            {
+                AtomicFile.WriteAllText(layout.TestLog, log.ToString());
+            }
+        }
     }
 
     /// <summary>Keeps every line for the log; hands on only the per-test verdicts, one caller at a time (stdout and stderr race).</summary>

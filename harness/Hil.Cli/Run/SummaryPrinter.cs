@@ -1,3 +1,4 @@
+using Hil.Latency.Files;
 using Spectre.Console;
 
 namespace Hil.Cli.Run;
@@ -5,7 +6,7 @@ namespace Hil.Cli.Run;
 /// <summary>The terminal summary of a run: every test's status, then latency beside its floor.</summary>
 internal static class SummaryPrinter
 {
-    public static void Print(IReadOnlyList<TestOutcome> tests, IReadOnlyList<LatencyLine> latency, string reportPath)
+    public static void Print(IReadOnlyList<TestOutcome> tests, IReadOnlyList<LatencyHeadline> latency, string reportPath)
     {
         if (Console.IsOutputRedirected)
         {
@@ -29,15 +30,15 @@ internal static class SummaryPrinter
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(string.Join(", ", counts))}[/]; report: {Markup.Escape(reportPath)}");
     }
 
-    private static Table LatencyTable(IReadOnlyList<LatencyLine> latency)
+    private static Table LatencyTable(IReadOnlyList<LatencyHeadline> latency)
     {
         var table = new Table().Title("inter-driver latency (open loop, ns; floor = this host's native primitive, same run)")
             .AddColumns("topology", "rig", "samples", "lost", "p50", "p99", "p99.9", "floor", "floor p50", "floor p99", "p50 / floor");
         foreach (var l in latency)
         {
-            var ratio = l.FloorP50Ns > 0 ? $"{(double)l.P50Ns / l.FloorP50Ns:0.00}x" : "n/a";
+            var ratio = l.FloorP50Ns > 0 ? $"{(double)l.P50Ns / l.FloorP50Ns.Value:0.00}x" : "n/a";
             table.AddRow(l.Topology, Markup.Escape(l.Rig), $"{l.Samples}", $"{l.Lost}", $"{l.P50Ns}", $"{l.P99Ns}", $"{l.P999Ns}",
-                l.FloorName, $"{l.FloorP50Ns}", $"{l.FloorP99Ns}", ratio);
+                l.FloorPrimitive ?? "none", $"{l.FloorP50Ns ?? 0}", $"{l.FloorP99Ns ?? 0}", ratio);
         }
 
         return table;

@@ -9,7 +9,7 @@ namespace Hil.Reporting;
 /// </summary>
 public static class AllureRun
 {
-    /// <summary>The results directory this process writes to (HIL_ALLURE_RESULTS or results/allure).</summary>
+    /// <summary>The results directory this process writes to: the run config's Allure folder (Contracts/RunConfigFile).</summary>
     public static string ResultsDirectory => AllureLifecycle.Current.Writer.Directory;
 
     public static void SetRig(string rig) => Update(run => run.Rig = rig);

@@ -11,23 +11,23 @@ public static class AllureTest
 {
     public static void AddLabel(string name, string value) => Label(name, value);
 
-    public static void SetFeature(string feature) => Label("feature", feature);
+    public static void SetFeature(string feature) => Label(AllureLabels.Feature.Name, feature);
 
-    public static void SetStory(string story) => Label("story", story);
+    public static void SetStory(string story) => Label(AllureLabels.Story.Name, story);
 
-    public static void SetEpic(string epic) => Label("epic", epic);
+    public static void SetEpic(string epic) => Label(AllureLabels.Epic.Name, epic);
 
-    public static void SetOwner(string owner) => Label("owner", owner);
+    public static void SetOwner(string owner) => Label(AllureLabels.Owner.Name, owner);
 
-    public static void AddTag(string tag) => Label("tag", tag);
+    public static void AddTag(string tag) => Label(AllureLabels.Tag.Name, tag);
 
-    public static void SetSeverity(Severity severity) => Label("severity", severity.ToString().ToLowerInvariant());
+    public static void SetSeverity(Severity severity) => Label(AllureLabels.Severity.Name, severity.ToString().ToLowerInvariant());
 
     /// <summary>The topology under test: <c>app-relay</c>, <c>one-process</c> or <c>shared-ring</c>.</summary>
-    public static void SetTopology(string topology) => Label("topology", topology);
+    public static void SetTopology(string topology) => Label(AllureLabels.Topology.Name, topology);
 
     /// <summary>This test's rig, when it differs from the run's (<see cref="AllureRun.SetRig"/>).</summary>
-    public static void SetRig(string rig) => Label("rig", rig);
+    public static void SetRig(string rig) => Label(AllureLabels.Rig.Name, rig);
 
     /// <summary>
     /// A parameter shown on the test. Set <paramref name="excluded"/> for values that change every

@@ -1,3 +1,5 @@
+using Hil.Reporting.Model;
+
 namespace Hil.Reporting;
 
 /// <summary>
@@ -17,64 +19,64 @@ public sealed class AllureLabelAttribute(string name, string value) : AllureLabe
 
 public sealed class AllureFeatureAttribute(params string[] features) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => features.Select(f => ("feature", f));
+    internal override IEnumerable<(string, string)> Labels() => features.Select(f => (AllureLabels.Feature.Name, f));
 }
 
 public sealed class AllureStoryAttribute(params string[] stories) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => stories.Select(s => ("story", s));
+    internal override IEnumerable<(string, string)> Labels() => stories.Select(s => (AllureLabels.Story.Name, s));
 }
 
 public sealed class AllureEpicAttribute(params string[] epics) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => epics.Select(e => ("epic", e));
+    internal override IEnumerable<(string, string)> Labels() => epics.Select(e => (AllureLabels.Epic.Name, e));
 }
 
 public sealed class AllureTagAttribute(params string[] tags) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => tags.Select(t => ("tag", t));
+    internal override IEnumerable<(string, string)> Labels() => tags.Select(t => (AllureLabels.Tag.Name, t));
 }
 
 public sealed class AllureOwnerAttribute(string owner) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => [("owner", owner)];
+    internal override IEnumerable<(string, string)> Labels() => [(AllureLabels.Owner.Name, owner)];
 }
 
 public sealed class AllureSeverityAttribute(Severity severity) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => [("severity", severity.ToString().ToLowerInvariant())];
+    internal override IEnumerable<(string, string)> Labels() => [(AllureLabels.Severity.Name, severity.ToString().ToLowerInvariant())];
 }
 
 /// <summary>The topology a test measures: <c>app-relay</c>, <c>one-process</c>, <c>shared-ring</c>.</summary>
 public sealed class AllureTopologyAttribute(string topology) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => [("topology", topology)];
+    internal override IEnumerable<(string, string)> Labels() => [(AllureLabels.Topology.Name, topology)];
 }
 
 public sealed class AllureRigAttribute(string rig) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => [("rig", rig)];
+    internal override IEnumerable<(string, string)> Labels() => [(AllureLabels.Rig.Name, rig)];
 }
 
 public sealed class AllureParentSuiteAttribute(string name) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => [("parentSuite", name)];
+    internal override IEnumerable<(string, string)> Labels() => [(AllureLabels.ParentSuite.Name, name)];
 }
 
 public sealed class AllureSuiteAttribute(string name) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => [("suite", name)];
+    internal override IEnumerable<(string, string)> Labels() => [(AllureLabels.Suite.Name, name)];
 }
 
 public sealed class AllureSubSuiteAttribute(string name) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => [("subSuite", name)];
+    internal override IEnumerable<(string, string)> Labels() => [(AllureLabels.SubSuite.Name, name)];
 }
 
 /// <summary>A TestOps id; Allure 3 then keys history on it instead of fullName.</summary>
 public sealed class AllureIdAttribute(int id) : AllureLabelsAttribute
 {
-    internal override IEnumerable<(string, string)> Labels() => [("ALLURE_ID", id.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    internal override IEnumerable<(string, string)> Labels() => [(AllureLabels.AllureId.Name, id.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 }
 
 /// <summary>A link on the test page; <c>type</c> is link, issue or tms.</summary>

@@ -4,20 +4,22 @@ namespace Hil.Reporting.Model;
 
 // The Allure 2 results format (shared/reference/allure.md §1), as both Allure generators read it.
 // Mutable on purpose: a result is built up while its test runs and serialized when it ends.
+// Public so readers of a results directory (`hil run`'s summary, the report UI tests) read
+// it through these types (AllureResults) instead of by hand; containers stay internal.
 
-internal enum AllureStatus { Passed, Failed, Broken, Skipped, Unknown }
+public enum AllureStatus { Passed, Failed, Broken, Skipped, Unknown }
 
-internal enum AllureStage { Scheduled, Running, Finished, Pending, Interrupted }
+public enum AllureStage { Scheduled, Running, Finished, Pending, Interrupted }
 
-internal enum ParameterMode { Default, Masked, Hidden }
+public enum ParameterMode { Default, Masked, Hidden }
 
-internal sealed record AllureLabel(string Name, string Value);
+public sealed record AllureLabel(string Name, string Value);
 
-internal sealed record AllureLink(string Name, string Url, string Type);
+public sealed record AllureLink(string Name, string Url, string Type);
 
-internal sealed record AllureAttachment(string Name, string Source, string Type);
+public sealed record AllureAttachment(string Name, string Source, string Type);
 
-internal sealed class AllureParameter
+public sealed class AllureParameter
 {
     public required string Name { get; init; }
 
@@ -31,7 +33,7 @@ internal sealed class AllureParameter
     public ParameterMode Mode { get; init; }
 }
 
-internal sealed class AllureStatusDetails
+public sealed class AllureStatusDetails
 {
     public string? Message { get; set; }
 
@@ -45,7 +47,7 @@ internal sealed class AllureStatusDetails
 }
 
 /// <summary>What tests, steps and fixtures share (Allure's ExecutableItem).</summary>
-internal class AllureExecutable
+public class AllureExecutable
 {
     public required string Name { get; set; }
 
@@ -69,19 +71,19 @@ internal class AllureExecutable
     public List<AllureParameter> Parameters { get; init; } = [];
 }
 
-internal sealed class AllureStep : AllureExecutable
+public sealed class AllureStep : AllureExecutable
 {
     /// <summary>
     /// An exception seen while a <c>using</c> step was open. Whether the step failed is settled
     /// when the test ends: it did if that exception is what ended the test (see StepOutcomes).
     /// </summary>
     [JsonIgnore]
-    public Exception? PendingException { get; set; }
+    internal Exception? PendingException { get; set; }
 }
 
 internal sealed class AllureFixture : AllureExecutable;
 
-internal sealed class AllureTestResult : AllureExecutable
+public sealed class AllureTestResult : AllureExecutable
 {
     public required string Uuid { get; init; }
 
@@ -96,6 +98,9 @@ internal sealed class AllureTestResult : AllureExecutable
     public List<AllureLabel> Labels { get; init; } = [];
 
     public List<AllureLink> Links { get; init; } = [];
+
+    /// <summary>The value of label <paramref name="name"/> (the first, for a many-valued one), or null.</summary>
+    public string? LabelValue(string name) => Labels.FirstOrDefault(l => l.Name == name)?.Value;
 }
 
 internal sealed class AllureContainer

@@ -22,31 +22,14 @@ internal static class NUnitFacts
         var ns = type?.Namespace ?? "";
         var shortClass = type?.Name ?? className;
 
+        var shape = new TestShape(assembly, ns, shortClass, className, methodName, Framework,
+            [.. Properties(test, "Category")], Properties(test, "Author").FirstOrDefault());
         var labels = new List<AllureLabel>();
-        void Add(string name, string value) => LabelSet.Add(labels, new AllureLabel(name, value), replace: true);
-        Add("parentSuite", assembly);
-        Add("suite", ns);
-        Add("subSuite", shortClass);
-        Add("host", Environment.MachineName);
-        Add("thread", $"{Environment.ProcessId}.{Thread.CurrentThread.Name ?? Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        Add("framework", Framework);
-        Add("language", "C#");
-        Add("package", className);
-        Add("testClass", className);
-        Add("testMethod", methodName);
-        foreach (var category in Properties(test, "Category"))
+        var fromTest = AllureLabels.All.Where(k => k.FromTest is not null).SelectMany(k => k.FromTest!(shape).Select(k.With));
+        var fromAttributes = Attributes<AllureLabelsAttribute>(test).SelectMany(a => a.Labels()).Select(l => new AllureLabel(l.Name, l.Value));
+        foreach (var label in fromTest.Concat(fromAttributes))
         {
-            LabelSet.Add(labels, new AllureLabel("tag", category), replace: false);
-        }
-
-        if (Properties(test, "Author").FirstOrDefault() is { } author)
-        {
-            Add("owner", author);
-        }
-
-        foreach (var (name, value) in Attributes<AllureLabelsAttribute>(test).SelectMany(a => a.Labels()))
-        {
-            Add(name, value);
+            LabelSet.Add(labels, label, replace: true);
         }
 
         var links = Attributes<AllureLinkAttribute>(test).Select(l => new AllureLink(l.Name, l.Url, l.Type)).ToList();

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using CliWrap;
-using CliWrap.Buffered;
 using Hil.Foundation;
+using Hil.Foundation.Processes;
 
 namespace Hil.Reporting;
 
@@ -33,15 +32,19 @@ public static partial class AllureReport
         var history = Path.GetFullPath(historyFile ?? ReportPaths.DefaultHistoryFile());
         Directory.CreateDirectory(Path.GetDirectoryName(history)!);
 
-        var command = Cli.Wrap(ReportPaths.AllureCli(reports))
-            .WithArguments(["generate", results, "--output", output, "--config", ReportPaths.Config(reports)])
-            .WithWorkingDirectory(reports)
-            .WithEnvironmentVariables(env => env
-                .Set("HIL_ALLURE_HISTORY", history)
-                .Set("HIL_REPORT_SINGLE_FILE", singleFile ? "1" : "0")
-                .Set("NO_COLOR", "1"))
-            .WithValidation(CommandResultValidation.None);
-        var run = await RunAsync(command, GenerateTimeout, $"'allure generate' of {results} to finish", ct).ConfigureAwait(false);
+        var command = new ProcessCommand(ReportPaths.AllureCli(reports), "generate", results, "--output", output, "--config", ReportPaths.Config(reports))
+        {
+            WorkingDirectory = reports,
+            Environment = new Dictionary<string, string?>
+            {
+                ["HIL_ALLURE_HISTORY"] = history,
+                ["HIL_REPORT_SINGLE_FILE"] = singleFile ? "1" : "0",
+                ["NO_COLOR"] = "1",
+            },
+            Timeout = GenerateTimeout,
+            WaitedFor = $"'allure generate' of {results} to finish",
+        };
+        var run = await ProcessRunner.RunAsync(command, TimeProvider.System, ct).ConfigureAwait(false);
 
         var lines = $"{run.StandardOutput}\n{run.StandardError}".Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (run.ExitCode != 0)
@@ -66,36 +69,17 @@ public static partial class AllureReport
             return;
         }
 
-        BufferedCommandResult install;
-        try
+        var npm = new ProcessCommand("npm", "ci", "--no-audit", "--no-fund")
         {
-            var npm = Cli.Wrap("npm").WithArguments(["ci", "--no-audit", "--no-fund"]).WithWorkingDirectory(reports)
-                .WithValidation(CommandResultValidation.None);
-            install = await RunAsync(npm, InstallTimeout, $"'npm ci' in {reports} to finish", ct).ConfigureAwait(false);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InfrastructureException($"{ReportPaths.AllureCli(reports)} is missing and npm could not be started ({e.Message}); install Node.js and run `npm ci` in {reports}", e);
-        }
-
+            WorkingDirectory = reports,
+            Timeout = InstallTimeout,
+            WaitedFor = $"'npm ci' in {reports} to finish",
+            MissingHint = $"{ReportPaths.AllureCli(reports)} is missing: install Node.js and run `npm ci` in {reports}",
+        };
+        var install = await ProcessRunner.RunAsync(npm, TimeProvider.System, ct).ConfigureAwait(false);
         if (install.ExitCode != 0 || !File.Exists(ReportPaths.AllureCli(reports)))
         {
             throw new InfrastructureException($"`npm ci` in {reports} failed ({install.ExitCode}): {install.StandardError.Trim()}; run it by hand to see why");
-        }
-    }
-
-    /// <summary>Runs a tool with a deadline; running out kills the process (CliWrap kills what it started) and names the wait.</summary>
-    private static async Task<BufferedCommandResult> RunAsync(Command command, TimeSpan timeout, string waitedFor, CancellationToken ct)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            return await command.ExecuteBufferedAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new WaitTimeoutException(waitedFor, timeout, FaultKind.InfrastructureFault);
         }
     }
 

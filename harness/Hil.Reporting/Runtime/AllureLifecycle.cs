@@ -100,7 +100,7 @@ internal sealed class AllureLifecycle
             ApplyRunLabels(execution.Result);
             if (outcome.Fault is { } fault)
             {
-                LabelSet.Add(execution.Result.Labels, new AllureLabel("fault", FailureClassifier.TagOf(fault)), replace: true);
+                LabelSet.Add(execution.Result.Labels, AllureLabels.Fault.With(FailureClassifier.TagOf(fault)), replace: true);
             }
 
             outcome.ApplyTo(execution.Result, AllureStage.Finished, Clock.NowEpochMs());
@@ -129,7 +129,7 @@ internal sealed class AllureLifecycle
         var result = NewResult(facts);
         if (outcome.Fault is { } fault)
         {
-            LabelSet.Add(result.Labels, new AllureLabel("fault", FailureClassifier.TagOf(fault)), replace: true);
+            LabelSet.Add(result.Labels, AllureLabels.Fault.With(FailureClassifier.TagOf(fault)), replace: true);
         }
 
         outcome.ApplyTo(result, AllureStage.Finished, result.Start);
@@ -193,9 +193,9 @@ internal sealed class AllureLifecycle
 
     private void ApplyRunLabels(AllureTestResult result)
     {
-        foreach (var (name, value) in Run.Labels())
+        foreach (var label in Run.Labels())
         {
-            LabelSet.Add(result.Labels, new AllureLabel(name, value), replace: false);
+            LabelSet.Add(result.Labels, label, replace: false);
         }
     }
 

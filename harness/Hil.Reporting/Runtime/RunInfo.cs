@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using Hil.Reporting.Model;
 using Hil.Reporting.Writing;
 
 namespace Hil.Reporting.Runtime;
@@ -32,19 +33,13 @@ internal sealed partial class RunInfo
 
     public void Set(string key, string value) => _environment[key] = value;
 
-    /// <summary>Labels every test carries; a test's own label of the same name wins.</summary>
-    public IEnumerable<(string Name, string Value)> Labels()
-    {
-        if (!string.IsNullOrEmpty(Rig))
-        {
-            yield return ("rig", Rig);
-        }
-
-        if (!string.IsNullOrEmpty(DextVersion))
-        {
-            yield return ("dextVersion", DextVersion);
-        }
-    }
+    /// <summary>Labels every test carries (the run-wide ones of <see cref="AllureLabels"/>); a test's own label of the same name wins.</summary>
+    public IEnumerable<AllureLabel> Labels() =>
+        AllureLabels.All
+            .Where(kind => kind.FromRun is not null)
+            .Select(kind => (kind, value: kind.FromRun!(this)))
+            .Where(x => !string.IsNullOrEmpty(x.value))
+            .Select(x => x.kind.With(x.value!));
 
     /// <summary>environment.properties: rig, host, OS build, dext version, harness version, commit, plus what fixtures set.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> EnvironmentEntries()

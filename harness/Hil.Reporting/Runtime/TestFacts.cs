@@ -14,19 +14,13 @@ internal sealed record TestFacts(
     string? Description,
     IReadOnlyList<string> AncestorIds);
 
-/// <summary>Label merging: some labels hold one value (the nearest scope wins), the rest accumulate.</summary>
+/// <summary>Label merging: single-valued labels of <see cref="AllureLabels"/> hold one value (the nearest scope wins), the rest accumulate.</summary>
 internal static class LabelSet
 {
-    private static readonly HashSet<string> SingleValued = new(StringComparer.Ordinal)
-    {
-        "severity", "owner", "topology", "rig", "dextVersion", "host", "thread", "framework", "language",
-        "parentSuite", "suite", "subSuite", "package", "testClass", "testMethod", "ALLURE_ID", "fault",
-    };
-
     /// <summary>Adds a label; a single-valued one replaces the old value when <paramref name="replace"/>, else is kept only if absent.</summary>
     public static void Add(List<AllureLabel> labels, AllureLabel label, bool replace)
     {
-        if (SingleValued.Contains(label.Name))
+        if (AllureLabels.IsSingleValued(label.Name))
         {
             var existing = labels.FindIndex(l => l.Name == label.Name);
             if (existing >= 0)

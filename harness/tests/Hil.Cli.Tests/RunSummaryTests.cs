@@ -1,4 +1,5 @@
 using Hil.Cli.Run;
+using Hil.Latency.Files;
 
 namespace Hil.Cli.Tests;
 
@@ -14,7 +15,8 @@ public sealed class RunSummaryTests
 
     private void Result(string name, string historyId, string status, long start, long stop) =>
         File.WriteAllText(Path.Combine(_dir, $"{Guid.NewGuid()}-result.json"), $$$"""
-            {"name":"{{{name}}}","historyId":"{{{historyId}}}","status":"{{{status}}}","start":{{{start}}},"stop":{{{stop}}},
+            {"uuid":"{{{Guid.NewGuid()}}}","testCaseId":"t-{{{historyId}}}","fullName":"PlugUnplug.Cycles(System.String)",
+             "name":"{{{name}}}","historyId":"{{{historyId}}}","status":"{{{status}}}","stage":"finished","start":{{{start}}},"stop":{{{stop}}},
              "labels":[{"name":"suite","value":"PlugUnplug"}],"statusDetails":{"message":"m-{{{status}}}"}}
             """);
 
@@ -34,6 +36,7 @@ public sealed class RunSummaryTests
         }));
         Assert.That(outcomes[0].Duration, Is.EqualTo(TimeSpan.FromMilliseconds(1500)));
         Assert.That(outcomes[0].Suite, Is.EqualTo("PlugUnplug"));
+        Assert.That(outcomes[1].Message, Is.EqualTo("m-broken"));
     }
 
     [Test]
@@ -41,16 +44,48 @@ public sealed class RunSummaryTests
         Assert.That(RunSummary.ReadOutcomes(Path.Combine(_dir, "absent")), Is.Empty);
 
     [Test]
-    public void The_latency_summary_is_read_in_snake_case()
+    public void A_result_file_that_is_not_an_allure_result_is_named()
+    {
+        var file = Path.Combine(_dir, "x-result.json");
+        File.WriteAllText(file, """{"name":"no identity"}""");
+
+        var error = Assert.Throws<Hil.Foundation.InputException>(() => RunSummary.ReadOutcomes(_dir));
+
+        Assert.That(error!.Message, Does.StartWith(file));
+    }
+
+    [Test]
+    public void The_latency_headlines_are_read_in_snake_case()
     {
         var file = Path.Combine(_dir, "latency-summary.json");
         File.WriteAllText(file, """
-            [{"topology":"one-process","rig":"sim-default","samples":10000,"lost":0,"p50_ns":420,"p99_ns":900,"p999_ns":2000,
-              "floor_p50_ns":60,"floor_p99_ns":120,"floor_name":"in_process_call"}]
+            [{"topology":"one-process","rig":"sim-default","mode":"open-loop","samples":10000,"lost":0,"duplicated":0,"reordered":0,
+              "warmup_discarded":500,"p50_ns":420,"p90_ns":700,"p99_ns":900,"p999_ns":2000,"max_ns":5000,
+              "floor_p50_ns":60,"floor_p99_ns":120,"floor_primitive":"in_process_call","injected_delay_ns":null,"warnings":[]}]
             """);
 
-        var line = RunSummary.ReadLatency(file).Single();
+        var line = LatencyHeadlineFile.Read(file).Single();
 
-        Assert.That((line.Topology, line.P50Ns, line.FloorP50Ns, line.FloorName), Is.EqualTo(("one-process", 420L, 60L, "in_process_call")));
+        Assert.That((line.Topology, line.P50Ns, line.FloorP50Ns, line.FloorPrimitive), Is.EqualTo(("one-process", 420L, (long?)60L, "in_process_call")));
     }
+
+    [Test]
+    public void What_the_fixture_writes_is_what_the_summary_reads()
+    {
+        var file = Path.Combine(_dir, "latency-summary.json");
+        LatencyHeadline[] written =
+        [
+            new("app-relay", "sim-default", "open-loop", 10_000, 2, 0, 1, 500, 900, 1200, 1500, 3000, 9000, null, null, null, 120, ["noisy-host: x"]),
+        ];
+        LatencyHeadlineFile.Write(file, written);
+
+        var read = LatencyHeadlineFile.Read(file).Single();
+
+        Assert.That(read with { Warnings = written[0].Warnings }, Is.EqualTo(written[0]));
+        Assert.That(read.Warnings, Is.EqualTo(written[0].Warnings));
+    }
+
+    [Test]
+    public void No_headline_file_means_no_latency_lines() =>
+        Assert.That(LatencyHeadlineFile.Read(Path.Combine(_dir, "absent.json")), Is.Empty);
 }

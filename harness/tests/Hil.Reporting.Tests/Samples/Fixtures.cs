@@ -129,3 +129,31 @@ public class Faults
     {
     }
 }
+
+/// <summary>Every single-valued label set at every scope (run, assembly, class, suite set-up, method, body): each must appear once.</summary>
+[AllureOwner("class-owner")]
+[AllureSeverity(Severity.Minor)]
+[AllureTopology("one-process")]
+[AllureRig("class-rig")]
+[Author("nunit-author")]
+public class EveryScope
+{
+    [OneTimeSetUp]
+    public void Fixture()
+    {
+        AllureTest.SetTopology("shared-ring");
+        AllureTest.SetOwner("set-up-owner");
+    }
+
+    [Test]
+    [AllureSeverity(Severity.Critical)]
+    [AllureTopology("app-relay")]
+    [AllureId(7)]
+    public void Everywhere()
+    {
+        AllureTest.SetRig("body-rig");
+        AllureTest.SetSeverity(Severity.Blocker);
+        AllureTest.AddLabel("dextVersion", "body-dext");
+        throw new ProductDefectException("fails, so the fault label is set too");
+    }
+}

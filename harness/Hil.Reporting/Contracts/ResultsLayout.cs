@@ -1,0 +1,50 @@
+using Hil.Foundation;
+
+namespace Hil.Reporting.Contracts;
+
+/// <summary>
+/// The folders and files one run leaves under its results directory: `hil run` creates it and
+/// writes the run config there, the fixtures and the Allure writer write into it, and
+/// ci/nightly.yml and ci/gate.sh name the same relative paths (Hil.Cli.Tests reads both files
+/// to check they still do). Each path can be moved on its own (e.g. HIL_ALLURE_RESULTS), so a
+/// layout is carried whole, never rebuilt from <see cref="Root"/> by a reader.
+/// </summary>
+public sealed record ResultsLayout(string Root)
+{
+    public const string AllureFolder = "allure";
+    public const string MeasurementsFolder = "measurements";
+    public const string LatencyHeadlinesName = "latency-summary.json";
+    public const string TestLogName = "fixtures.log";
+    public const string TestResultsFolder = "testresults";
+    public const string RunConfigName = "run-config.json";
+
+    /// <summary>The default results directory, relative to the repository root.</summary>
+    public const string DefaultFolder = "results";
+
+    /// <summary>The Allure results: one file per test attempt, container, attachment, plus the run files.</summary>
+    public string AllureResults { get; init; } = Path.Combine(Root, AllureFolder);
+
+    /// <summary>One measurement file per rig and topology, the gate's input (ci/gate.sh).</summary>
+    public string Measurements { get; init; } = Path.Combine(Root, MeasurementsFolder);
+
+    /// <summary>The latency headlines (one per topology) the fixtures write and `hil run` prints.</summary>
+    public string LatencyHeadlines { get; init; } = Path.Combine(Root, LatencyHeadlinesName);
+
+    /// <summary>Everything `dotnet test` printed while running the suite.</summary>
+    public string TestLog { get; init; } = Path.Combine(Root, TestLogName);
+
+    /// <summary>The .NET test platform's own result files (TRX and the like).</summary>
+    public string TestResults { get; init; } = Path.Combine(Root, TestResultsFolder);
+
+    /// <summary>The run config `hil run` hands to the fixtures.</summary>
+    public string RunConfig { get; init; } = Path.Combine(Root, RunConfigName);
+
+    /// <summary>results/ under the repository root, or under the current directory outside a repository.</summary>
+    public static ResultsLayout Default() => new(Path.Combine(Anchor(), DefaultFolder));
+
+    /// <summary><paramref name="relative"/> under the repository root (or the current directory outside one), made absolute.</summary>
+    internal static string UnderRepository(string relative) => Path.GetFullPath(Path.Combine(Anchor(), relative));
+
+    private static string Anchor() =>
+        RepositoryRoot.TryFind(AppContext.BaseDirectory) ?? RepositoryRoot.TryFind(Environment.CurrentDirectory) ?? Environment.CurrentDirectory;
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Hil.Foundation;
+using Hil.Reporting.Contracts;
+
+namespace Hil.Cli.Tests;
+
+/// <summary>
+/// The workflow and the gate script name folders of the results layout as plain paths: these
+/// tests keep them in step with <see cref="ResultsLayout"/>, so the report step reads the folder
+/// `hil run` writes Allure results to.
+/// </summary>
+public sealed partial class CiLayoutTests
+{
+    private static readonly string Root = RepositoryRoot.Find(AppContext.BaseDirectory);
+
+    [Test]
+    public void Every_job_uploads_the_results_directory_its_run_wrote()
+    {
+        var workflow = File.ReadAllText(Path.Combine(Root, "ci", "nightly.yml"));
+        var runs = RunResults().Matches(workflow).Select(m => m.Groups[1].Value).ToList();
+        var uploads = UploadedResults().Matches(workflow).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.That(runs, Is.Not.Empty, "ci/nightly.yml runs `./hil run --results DIR`");
+        Assert.That(uploads, Is.EqualTo(runs), "each job uploads the --results directory of its `hil run`");
+    }
+
+    [Test]
+    public void The_report_step_reads_the_allure_folder_of_the_merged_layouts()
+    {
+        var workflow = File.ReadAllText(Path.Combine(Root, "ci", "nightly.yml"));
+        var merged = Download().Match(workflow).Groups[1].Value;
+        var report = ReportResults().Match(workflow).Groups[1].Value;
+        var gate = GateArgument().Match(workflow).Groups[1].Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(merged, Is.Not.Empty, "the report job downloads the artifacts into one folder");
+            Assert.That(report, Is.EqualTo($"{merged}/{ResultsLayout.AllureFolder}"));
+            Assert.That(gate, Is.EqualTo(merged), "ci/gate.sh is given the merged results layout");
+        });
+    }
+
+    [Test]
+    public void The_gate_script_reads_the_measurements_folder_of_the_layout()
+    {
+        var script = File.ReadAllText(Path.Combine(Root, "ci", "gate.sh"));
+        Assert.That(script, Does.Contain($"\"$RESULTS\"/{ResultsLayout.MeasurementsFolder}/*.measurement.json"));
+    }
+
+    [GeneratedRegex(@"\./hil run [^\n]*--results (\S+)")]
+    private static partial Regex RunResults();
+
+    [GeneratedRegex(@"name: ""?allure-results-[^,]*, path: (\S+?) ?\}")]
+    private static partial Regex UploadedResults();
+
+    [GeneratedRegex(@"pattern: allure-results-\*, path: (\S+?),")]
+    private static partial Regex Download();
+
+    [GeneratedRegex(@"\./hil report --results (\S+)")]
+    private static partial Regex ReportResults();
+
+    [GeneratedRegex(@"ci/gate\.sh (\S+)")]
+    private static partial Regex GateArgument();
+}

@@ -1,0 +1,111 @@
+using Hil.Foundation;
+using Hil.Reporting.Contracts;
+
+namespace Hil.Reporting.Tests;
+
+/// <summary>The run config `hil run` hands to the fixtures, and its precedence over the variables.</summary>
+public class RunConfigTests
+{
+    private string _dir = null!;
+
+    [SetUp]
+    public void CreateDirectory() => _dir = Directory.CreateTempSubdirectory("hil-run-config-").FullName;
+
+    [TearDown]
+    public void RemoveDirectory() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public void AWrittenConfigReadsBackEqual()
+    {
+        var config = Sample();
+        var path = Path.Combine(_dir, ResultsLayout.RunConfigName);
+        RunConfigFile.Write(path, config);
+
+        var read = RunConfigFile.Read(path);
+
+        Assert.That(read, Is.EqualTo(config));
+    }
+
+    [Test]
+    public void TheFileNamedByTheVariableWinsOverEveryOtherVariable()
+    {
+        var path = Path.Combine(_dir, "run-config.json");
+        RunConfigFile.Write(path, Sample());
+        var env = new Dictionary<string, string> { [RunConfigFile.Variable] = path, ["HIL_RIG"] = "/elsewhere/rig.yaml", ["HIL_SUITE"] = "smoke" };
+
+        var config = RunConfigFile.Load(env.GetValueOrDefault);
+
+        Assert.That((config.RigFile, config.Suite), Is.EqualTo((Sample().RigFile, "qualification")));
+    }
+
+    [Test]
+    public void WithoutAFileTheVariablesOfADirectDotnetTestApply()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["HIL_RIG"] = Path.Combine(_dir, "rig.yaml"),
+            ["HIL_SUITE"] = "smoke",
+            ["HIL_ALLURE_RESULTS"] = Path.Combine(_dir, "allure"),
+            ["HIL_GATE_SAMPLES"] = "20000",
+            ["HIL_GATE_RATE_HZ"] = "not a number",
+            ["HIL_RATE_HZ"] = "-5",
+        };
+
+        var config = RunConfigFile.Load(env.GetValueOrDefault);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.RigFile, Is.EqualTo(Path.Combine(_dir, "rig.yaml")));
+            Assert.That(config.Suite, Is.EqualTo("smoke"));
+            Assert.That(config.Results.AllureResults, Is.EqualTo(Path.Combine(_dir, "allure")));
+            Assert.That(config.Gate.Samples, Is.EqualTo(20000));
+            Assert.That(config.Gate.RateHz, Is.EqualTo(new GateSettings().RateHz), "a variable that is not a positive number is ignored");
+            Assert.That(config.RateHz, Is.EqualTo(1000));
+        });
+    }
+
+    [Test]
+    public void WithNothingSetTheDefaultsAreUnderTheRepository()
+    {
+        var config = RunConfigFile.Load(_ => null);
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.RigFile, Is.EqualTo(Path.Combine(root, "rigs", "sim.yaml")));
+            Assert.That(config.Suite, Is.EqualTo("nightly"));
+            Assert.That(config.Results.AllureResults, Is.EqualTo(Path.Combine(root, "results", "allure")));
+            Assert.That(config.Results.Measurements, Is.EqualTo(Path.Combine(root, "results", "measurements")));
+            Assert.That(config.Baselines, Is.EqualTo(Path.Combine(root, "baselines")));
+        });
+    }
+
+    [Test]
+    public void AFileWithAMisspelledFieldIsRefusedNamingTheFileAndTheField()
+    {
+        var path = Path.Combine(_dir, "run-config.json");
+        File.WriteAllText(path, """{"rig_file":"/r.yaml","suit":"smoke","results":{"root":"/x"},"baselines":"/b"}""");
+
+        var error = Assert.Throws<InputException>(() => RunConfigFile.Read(path));
+
+        Assert.That(error!.Message, Does.Contain(path).And.Contain("suit"));
+    }
+
+    [Test]
+    public void AMissingFileIsNamed()
+    {
+        var path = Path.Combine(_dir, "absent.json");
+        var error = Assert.Throws<InputException>(() => RunConfigFile.Read(path));
+        Assert.That(error!.Message, Does.Contain(path).And.Contain(RunConfigFile.Variable));
+    }
+
+    private RunConfig Sample() => new()
+    {
+        RigFile = Path.Combine(_dir, "rigs", "mini.yaml"),
+        Suite = "qualification",
+        Results = new ResultsLayout(Path.Combine(_dir, "out")) { AllureResults = Path.Combine(_dir, "elsewhere", "allure") },
+        RateHz = 500,
+        Gate = new GateSettings { Samples = 20_000, RateHz = 1000, InjectPercent = 30, SimBaselineRuns = 3 },
+        Baselines = Path.Combine(_dir, "baselines"),
+    };
+}
