@@ -7,7 +7,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/.hil/test"
 rm -rf "$OUT"; mkdir -p "$OUT"
-passed=0; failed=0; broken=()
+passed=0; failed=0; skipped=0; broken=()
 started=$SECONDS
 
 tally_ctest() { # tally_ctest LOG
@@ -24,7 +24,10 @@ tally_dotnet() { # tally_dotnet NAME LOG STATUS
   local p f
   p=$(grep -oE 'Passed: +[0-9]+' "$2" | awk '{s+=$2} END {print s+0}')
   f=$(grep -oE 'Failed: +[0-9]+' "$2" | awk '{s+=$2} END {print s+0}')
-  passed=$((passed + p)); failed=$((failed + f))
+  # Skipped here means inconclusive: a measuring check that found the host too noisy to decide.
+  s=$(grep -oE 'Skipped: +[0-9]+' "$2" | awk '{s+=$2} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  grep -E '^ +Skipped ' "$2" | sed "s/^ *Skipped /$1: /" >>"$OUT/undecided.txt" || true
   if [ "$3" -ne 0 ] || [ "$f" -ne 0 ] || [ "$p" -eq 0 ]; then
     broken+=("$1"); [ "$f" -eq 0 ] && failed=$((failed + 1))
   fi
@@ -73,5 +76,6 @@ run_dotnet_tests report-ui "$ROOT/reports/Hil.ReportUi.Tests/Hil.ReportUi.Tests.
 echo
 echo "== took $((SECONDS - started)) s"
 [ ${#broken[@]} -eq 0 ] || printf 'failing: %s\n' "${broken[@]}"
-echo "$passed passed, $failed failed"
+[ ! -s "$OUT/undecided.txt" ] || { echo "undecided (inconclusive, e.g. host too noisy to decide):"; sed 's/^/  /' "$OUT/undecided.txt"; }
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ ${#broken[@]} -eq 0 ]

@@ -12,13 +12,16 @@ public sealed record LatencyRequest(RigSpec Rig, Topology Topology, MeasurementP
     /// else the rig's Info.plist CFBundleVersion, else "dev". Every measurement that may meet a
     /// baseline (hil latency, the latency and gate suites) is made through here, so they share keys.
     /// </summary>
-    public static LatencyRequest For(RigSpec rig, Topology topology, MeasurementPlan plan, string? dextVersion = null)
+    public static LatencyRequest For(RigSpec rig, Topology topology, MeasurementPlan plan, string? dextVersion = null) =>
+        new(rig, topology, plan) { DextVersion = dextVersion ?? DextVersionOf(rig) };
+
+    /// <summary>The rig's dext version as results and baselines name it: its Info.plist CFBundleVersion, else "dev".</summary>
+    public static string DextVersionOf(RigSpec rig)
     {
         ArgumentNullException.ThrowIfNull(rig);
         var dext = rig.Dext ?? throw new Foundation.InputException($"{rig.SourcePath}: the rig declares no dext: section; latency needs the dext and its entitlement token");
         var plist = Path.Combine(Foundation.RepositoryRoot.Find(), dext.PlistPath);
-        var version = dextVersion ?? (File.Exists(plist) && Dext.DextPlist.Load(plist).BundleVersion is { Length: > 0 } v ? v : "dev");
-        return new LatencyRequest(rig, topology, plan) { DextVersion = version };
+        return File.Exists(plist) && Dext.DextPlist.Load(plist).BundleVersion is { Length: > 0 } v ? v : "dev";
     }
 
     public string DextVersion { get; init; } = "dev";

@@ -11,6 +11,10 @@ internal static class NUnitOutcome
     {
         TestStatus.Passed => Outcome.Passed,
         TestStatus.Skipped => Outcome.Skipped(result.Message),
+
+        // A check that measures and finds the host too noisy to decide says so as its own
+        // outcome: skipped in Allure's terms (as Allure.NUnit maps it), never a pass or a defect.
+        TestStatus.Inconclusive => Outcome.Skipped($"inconclusive: {result.Message}"),
         TestStatus.Failed => Outcome.Failure(exception, result.Message, result.StackTrace,
             assertionFailure: result.ResultState.Label.Length == 0),
         _ => Outcome.Failure(exception, Describe(result), result.StackTrace, assertionFailure: false),

@@ -16,6 +16,7 @@ public class CategoryTests
     [TestCase("Rig", "broken", "Rig and infrastructure faults")]
     [TestCase("Infrastructure", "broken", "Rig and infrastructure faults")]
     [TestCase("Harness", "broken", "Harness errors")]
+    [TestCase("Undecided", "skipped", "Host too noisy to decide")]
     public void EachFaultGetsItsStatusAndCategory(string test, string status, string category)
     {
         using var run = new SampleRunner();
