@@ -3,18 +3,10 @@ using Hil.Latency.Files;
 
 namespace Hil.Cli.Tests;
 
-public sealed class RunSummaryTests
+public sealed class RunSummaryTests : TempFolderTest
 {
-    private string _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = Directory.CreateTempSubdirectory("hil-summary-").FullName;
-
-    [TearDown]
-    public void RemoveDirectory() => Directory.Delete(_dir, recursive: true);
-
     private void Result(string name, string historyId, string status, long start, long stop) =>
-        File.WriteAllText(Path.Combine(_dir, $"{Guid.NewGuid()}-result.json"), $$$"""
+        File.WriteAllText(Path.Combine(Dir, $"{Guid.NewGuid()}-result.json"), $$$"""
             {"uuid":"{{{Guid.NewGuid()}}}","testCaseId":"t-{{{historyId}}}","fullName":"PlugUnplug.Cycles(System.String)",
              "name":"{{{name}}}","historyId":"{{{historyId}}}","status":"{{{status}}}","stage":"finished","start":{{{start}}},"stop":{{{stop}}},
              "labels":[{"name":"suite","value":"PlugUnplug"}],"statusDetails":{"message":"m-{{{status}}}"}}
@@ -27,7 +19,7 @@ public sealed class RunSummaryTests
         Result("cycles(stimulus-a)", "h1", "passed", 3_000, 4_500);
         Result("cycles(stimulus-b)", "h2", "broken", 1_000, 1_100);
 
-        var outcomes = RunSummary.ReadOutcomes(_dir);
+        var outcomes = RunSummary.ReadOutcomes(Dir);
 
         Assert.That(outcomes.Select(o => (o.Name, o.Status)), Is.EqualTo(new[]
         {
@@ -41,15 +33,15 @@ public sealed class RunSummaryTests
 
     [Test]
     public void No_results_directory_means_no_outcomes() =>
-        Assert.That(RunSummary.ReadOutcomes(Path.Combine(_dir, "absent")), Is.Empty);
+        Assert.That(RunSummary.ReadOutcomes(Path.Combine(Dir, "absent")), Is.Empty);
 
     [Test]
     public void A_result_file_that_is_not_an_allure_result_is_named()
     {
-        var file = Path.Combine(_dir, "x-result.json");
+        var file = Path.Combine(Dir, "x-result.json");
         File.WriteAllText(file, """{"name":"no identity"}""");
 
-        var error = Assert.Throws<Hil.Foundation.InputException>(() => RunSummary.ReadOutcomes(_dir));
+        var error = Assert.Throws<Hil.Foundation.InputException>(() => RunSummary.ReadOutcomes(Dir));
 
         Assert.That(error!.Message, Does.StartWith(file));
     }
@@ -57,7 +49,7 @@ public sealed class RunSummaryTests
     [Test]
     public void The_latency_headlines_are_read_in_snake_case()
     {
-        var file = Path.Combine(_dir, "latency-summary.json");
+        var file = Path.Combine(Dir, "latency-summary.json");
         File.WriteAllText(file, """
             [{"topology":"one-process","rig":"sim-default","mode":"open-loop","samples":10000,"lost":0,"duplicated":0,"reordered":0,
               "warmup_discarded":500,"p50_ns":420,"p90_ns":700,"p99_ns":900,"p999_ns":2000,"max_ns":5000,
@@ -72,7 +64,7 @@ public sealed class RunSummaryTests
     [Test]
     public void What_the_fixture_writes_is_what_the_summary_reads()
     {
-        var file = Path.Combine(_dir, "latency-summary.json");
+        var file = Path.Combine(Dir, "latency-summary.json");
         LatencyHeadline[] written =
         [
             new("app-relay", "sim-default", "open-loop", 10_000, 2, 0, 1, 500, 900, 1200, 1500, 3000, 9000, null, null, null, 120, ["noisy-host: x"]),
@@ -87,5 +79,5 @@ public sealed class RunSummaryTests
 
     [Test]
     public void No_headline_file_means_no_latency_lines() =>
-        Assert.That(LatencyHeadlineFile.Read(Path.Combine(_dir, "absent.json")), Is.Empty);
+        Assert.That(LatencyHeadlineFile.Read(Path.Combine(Dir, "absent.json")), Is.Empty);
 }

@@ -2,20 +2,12 @@ using Hil.Foundation;
 
 namespace Hil.Foundation.Tests;
 
-public sealed class AtomicFileTests
+public sealed class AtomicFileTests : TempFolderTest
 {
-    private string _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = Directory.CreateTempSubdirectory("hil-atomic-").FullName;
-
-    [TearDown]
-    public void RemoveDirectory() => Directory.Delete(_dir, recursive: true);
-
     [Test]
     public void Writing_creates_missing_directories_and_leaves_no_temporary_file()
     {
-        var path = Path.Combine(_dir, "a", "b", "result.json");
+        var path = Path.Combine(Dir, "a", "b", "result.json");
         AtomicFile.WriteAllText(path, "{}");
 
         Assert.That(File.ReadAllText(path), Is.EqualTo("{}"));
@@ -25,7 +17,7 @@ public sealed class AtomicFileTests
     [Test]
     public void Rewriting_replaces_the_whole_file()
     {
-        var path = Path.Combine(_dir, "r.txt");
+        var path = Path.Combine(Dir, "r.txt");
         AtomicFile.WriteAllText(path, new string('x', 10_000));
         AtomicFile.WriteAllText(path, "short");
 
@@ -35,7 +27,7 @@ public sealed class AtomicFileTests
     [Test]
     public void Text_is_utf8_without_a_byte_order_mark()
     {
-        var path = Path.Combine(_dir, "u.txt");
+        var path = Path.Combine(Dir, "u.txt");
         AtomicFile.WriteAllText(path, "µs");
 
         Assert.That(File.ReadAllBytes(path), Is.EqualTo(new byte[] { 0xC2, 0xB5, (byte)'s' }));

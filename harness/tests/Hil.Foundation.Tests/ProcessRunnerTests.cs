@@ -68,9 +68,7 @@ public sealed class ProcessRunnerTests
     {
         using var pidFile = new TempFile();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var run = ProcessRunner.RunAsync(
-            new ProcessCommand("/bin/sh", "-c", $"sleep 300 & echo $! > {pidFile.Path}; wait") { Timeout = TimeSpan.FromMinutes(5) },
-            Time, cancel.Token);
+        var run = StartShell($"sleep 300 & echo $! > {pidFile.Path}; wait", TimeSpan.Zero, cancel.Token);
         var pid = await pidFile.ReadPidAsync(ct);
         await cancel.CancelAsync();
 
@@ -84,13 +82,9 @@ public sealed class ProcessRunnerTests
     {
         using var marker = new TempFile();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var run = ProcessRunner.RunAsync(
-            new ProcessCommand("/bin/sh", "-c", $"trap 'echo interrupted > {marker.Path}; exit 130' INT; echo ready > {marker.Path}; while :; do sleep 0.05; done")
-            {
-                Timeout = TimeSpan.FromMinutes(5),
-                GracePeriod = TimeSpan.FromSeconds(20),
-            },
-            Time, cancel.Token);
+        var run = StartShell(
+            $"trap 'echo interrupted > {marker.Path}; exit 130' INT; echo ready > {marker.Path}; while :; do sleep 0.05; done",
+            TimeSpan.FromSeconds(20), cancel.Token);
         await marker.WaitForAsync("ready", ct);
         await cancel.CancelAsync();
 
@@ -112,6 +106,12 @@ public sealed class ProcessRunnerTests
     {
         Assert.That(new ProcessCommand("tool", "a b", "c", "").CommandLine, Is.EqualTo("tool 'a b' c ''"));
     }
+
+    /// <summary>A shell script run with a long timeout, for tests that cancel it themselves.</summary>
+    private static Task<ProcessOutcome> StartShell(string script, TimeSpan gracePeriod, CancellationToken cancellationToken) =>
+        ProcessRunner.RunAsync(
+            new ProcessCommand("/bin/sh", "-c", script) { Timeout = TimeSpan.FromMinutes(5), GracePeriod = gracePeriod },
+            Time, cancellationToken);
 
     private static async Task AssertGoneAsync(int pid, CancellationToken ct)
     {

@@ -4,21 +4,13 @@ using Hil.Latency.Files;
 
 namespace Hil.Latency.Tests;
 
-public sealed class StoreTests
+public sealed class StoreTests : TempFolderTest
 {
-    private string root = null!;
-
-    [SetUp]
-    public void CreateRoot() => root = Directory.CreateTempSubdirectory("hil-baselines-").FullName;
-
-    [TearDown]
-    public void RemoveRoot() => Directory.Delete(root, recursive: true);
-
     [Test]
     public void A_saved_baseline_lists_and_loads_back_unchanged()
     {
         var run = Synthetic.Run(Synthetic.LogNormal(3000, 40_000, 0.3, 1), analyse: true);
-        var store = new BaselineStore(root);
+        var store = new BaselineStore(Dir);
         var path = store.Save(run);
         var loaded = store.Load(run.Key).Single();
         Assert.Multiple(() =>
@@ -39,18 +31,18 @@ public sealed class StoreTests
         var run = Synthetic.Run(Synthetic.LogNormal(500, 40_000, 0.3, 1)) with { InjectedFaults = ["DelayPerHopNs 200000 at Driver1 (hop-delay at rig.yaml:3:7)"] };
         var back = LatencyRunFile.FromJson(LatencyRunFile.ToJson(run), "test");
         Assert.That(back.InjectedFaults, Is.EqualTo(run.InjectedFaults));
-        var e = Assert.Throws<InputException>(() => new BaselineStore(root).Save(back));
+        var e = Assert.Throws<InputException>(() => new BaselineStore(Dir).Save(back));
         Assert.That(e!.Message, Does.Contain("injected fault (DelayPerHopNs 200000 at Driver1").And.Contain("a baseline must be a clean run"));
         var delayed = run with { InjectedFaults = [], InjectedDelay = new InjectedDelay(20, 9000, "test") };
-        Assert.That(() => new BaselineStore(root).Save(delayed), Throws.TypeOf<InputException>().With.Message.Contains("--inject-delay"));
+        Assert.That(() => new BaselineStore(Dir).Save(delayed), Throws.TypeOf<InputException>().With.Message.Contains("--inject-delay"));
     }
 
     [Test]
     public void Resolve_takes_a_file_path_or_a_key()
     {
         var run = Synthetic.Run(Synthetic.LogNormal(500, 40_000, 0.3, 1));
-        var store = new BaselineStore(root);
-        var file = Path.Combine(root, "elsewhere.json");
+        var store = new BaselineStore(Dir);
+        var file = Path.Combine(Dir, "elsewhere.json");
         LatencyRunFile.Write(file, run);
         store.Save(run);
         Assert.That(store.Resolve(file).Single().Summary, Is.EqualTo(run.Summary));
@@ -61,14 +53,14 @@ public sealed class StoreTests
     [Test]
     public void A_missing_baseline_names_the_key_and_the_path_looked_at()
     {
-        var e = Assert.Throws<InputException>(() => new BaselineStore(root).Resolve("sim/app-relay/9/os"));
+        var e = Assert.Throws<InputException>(() => new BaselineStore(Dir).Resolve("sim/app-relay/9/os"));
         Assert.That(e!.Message, Does.Contain("sim/app-relay/9/os").And.Contain("9__os"));
     }
 
     [Test]
     public void Saving_appends_to_the_set_and_drops_the_oldest_past_the_cap()
     {
-        var store = new BaselineStore(root, cap: 3);
+        var store = new BaselineStore(Dir, cap: 3);
         var runs = Enumerable.Range(1, 4).Select(i => Synthetic.Run(Synthetic.LogNormal(300, 40_000 + (i * 1000), 0.3, i))).ToList();
         var paths = runs.Select(store.Save).ToList();
         var kept = store.Load(runs[0].Key);
@@ -84,7 +76,7 @@ public sealed class StoreTests
     [Test]
     public void A_legacy_single_file_baseline_counts_as_the_oldest_run_of_its_set()
     {
-        var store = new BaselineStore(root);
+        var store = new BaselineStore(Dir);
         var legacy = Synthetic.Run(Synthetic.LogNormal(300, 40_000, 0.3, 1));
         LatencyRunFile.Write(store.PathFor(legacy.Key) + ".json", legacy);
         var newer = Synthetic.Run(Synthetic.LogNormal(300, 50_000, 0.3, 2));
@@ -103,7 +95,7 @@ public sealed class StoreTests
     public void Closed_loop_runs_are_not_baselines()
     {
         var run = Synthetic.Run(Synthetic.LogNormal(500, 40_000, 0.3, 1)) with { Mode = LoadMode.ClosedLoop };
-        Assert.Throws<InputException>(() => new BaselineStore(root).Save(run));
+        Assert.Throws<InputException>(() => new BaselineStore(Dir).Save(run));
     }
 
     [Test]

@@ -4,21 +4,13 @@ using Hil.Reporting.Contracts;
 namespace Hil.Reporting.Tests;
 
 /// <summary>The run config `hil run` hands to the fixtures, and its precedence over the variables.</summary>
-public class RunConfigTests
+public class RunConfigTests : TempFolderTest
 {
-    private string _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = Directory.CreateTempSubdirectory("hil-run-config-").FullName;
-
-    [TearDown]
-    public void RemoveDirectory() => Directory.Delete(_dir, recursive: true);
-
     [Test]
     public void AWrittenConfigReadsBackEqual()
     {
         var config = Sample();
-        var path = Path.Combine(_dir, ResultsLayout.RunConfigName);
+        var path = Path.Combine(Dir, ResultsLayout.RunConfigName);
         RunConfigFile.Write(path, config);
 
         var read = RunConfigFile.Read(path);
@@ -29,7 +21,7 @@ public class RunConfigTests
     [Test]
     public void TheFileNamedByTheVariableWinsOverEveryOtherVariable()
     {
-        var path = Path.Combine(_dir, "run-config.json");
+        var path = Path.Combine(Dir, "run-config.json");
         RunConfigFile.Write(path, Sample());
         var env = new Dictionary<string, string> { [RunConfigFile.Variable] = path, ["HIL_RIG"] = "/elsewhere/rig.yaml", ["HIL_SUITE"] = "smoke" };
 
@@ -43,9 +35,9 @@ public class RunConfigTests
     {
         var env = new Dictionary<string, string>
         {
-            ["HIL_RIG"] = Path.Combine(_dir, "rig.yaml"),
+            ["HIL_RIG"] = Path.Combine(Dir, "rig.yaml"),
             ["HIL_SUITE"] = "smoke",
-            ["HIL_ALLURE_RESULTS"] = Path.Combine(_dir, "allure"),
+            ["HIL_ALLURE_RESULTS"] = Path.Combine(Dir, "allure"),
             ["HIL_GATE_SAMPLES"] = "20000",
             ["HIL_GATE_RATE_HZ"] = "not a number",
             ["HIL_RATE_HZ"] = "-5",
@@ -55,9 +47,9 @@ public class RunConfigTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(config.RigFile, Is.EqualTo(Path.Combine(_dir, "rig.yaml")));
+            Assert.That(config.RigFile, Is.EqualTo(Path.Combine(Dir, "rig.yaml")));
             Assert.That(config.Suite, Is.EqualTo("smoke"));
-            Assert.That(config.Results.AllureResults, Is.EqualTo(Path.Combine(_dir, "allure")));
+            Assert.That(config.Results.AllureResults, Is.EqualTo(Path.Combine(Dir, "allure")));
             Assert.That(config.Gate.Samples, Is.EqualTo(20000));
             Assert.That(config.Gate.RateHz, Is.EqualTo(new GateSettings().RateHz), "a variable that is not a positive number is ignored");
             Assert.That(config.RateHz, Is.EqualTo(1000));
@@ -83,7 +75,7 @@ public class RunConfigTests
     [Test]
     public void AFileWithAMisspelledFieldIsRefusedNamingTheFileAndTheField()
     {
-        var path = Path.Combine(_dir, "run-config.json");
+        var path = Path.Combine(Dir, "run-config.json");
         File.WriteAllText(path, """{"rig_file":"/r.yaml","suit":"smoke","results":{"root":"/x"},"baselines":"/b"}""");
 
         var error = Assert.Throws<InputException>(() => RunConfigFile.Read(path));
@@ -94,18 +86,18 @@ public class RunConfigTests
     [Test]
     public void AMissingFileIsNamed()
     {
-        var path = Path.Combine(_dir, "absent.json");
+        var path = Path.Combine(Dir, "absent.json");
         var error = Assert.Throws<InputException>(() => RunConfigFile.Read(path));
         Assert.That(error!.Message, Does.Contain(path).And.Contain(RunConfigFile.Variable));
     }
 
     private RunConfig Sample() => new()
     {
-        RigFile = Path.Combine(_dir, "rigs", "mini.yaml"),
+        RigFile = Path.Combine(Dir, "rigs", "mini.yaml"),
         Suite = "qualification",
-        Results = new ResultsLayout(Path.Combine(_dir, "out")) { AllureResults = Path.Combine(_dir, "elsewhere", "allure") },
+        Results = new ResultsLayout(Path.Combine(Dir, "out")) { AllureResults = Path.Combine(Dir, "elsewhere", "allure") },
         RateHz = 500,
         Gate = new GateSettings { Samples = 20_000, RateHz = 1000, InjectPercent = 30, SimBaselineRuns = 3 },
-        Baselines = Path.Combine(_dir, "baselines"),
+        Baselines = Path.Combine(Dir, "baselines"),
     };
 }
