@@ -86,18 +86,18 @@ internal static class LatencyCommands
         var lines = new List<string>
         {
             F($"{run.Key.Topology} on {run.Key.Rig} ({run.Host}, os {run.Key.OsBuild}, dext {run.Key.DextVersion}), {LatencyRunFile.ModeName(run.Mode)} at {run.RateHz} Hz"),
-            F($"  samples {s.Count} (warm-up {a.WarmupDiscarded} discarded); sent {a.Sent} = received {a.Received} + lost {a.Lost}; duplicated {a.Duplicated}, reordered {a.Reordered}"),
-            F($"  p50 {s.P50Ns} ns  p90 {s.P90Ns} ns  p99 {s.P99Ns} ns  p99.9 {s.P999Ns} ns  max {s.MaxNs} ns"),
+            F($"  samples {s.Count:N0} (warm-up {a.WarmupDiscarded:N0} discarded); sent {a.Sent:N0} = received {a.Received:N0} + lost {a.Lost:N0}; duplicated {a.Duplicated:N0}, reordered {a.Reordered:N0}"),
+            $"  p50 {D(s.P50Ns)}  p90 {D(s.P90Ns)}  p99 {D(s.P99Ns)}  p99.9 {D(s.P999Ns)}  max {D(s.MaxNs)}",
         };
-        lines.AddRange(run.Estimates.Select(e => F($"  HD q{e.Quantile:0.###}: {e.EstimateNs:0} ns [{e.LowerNs:0}, {e.UpperNs:0}] at {e.Confidence:P1}, n={e.SampleSize} subsample")));
+        lines.AddRange(run.Estimates.Select(e => F($"  HD q{e.Quantile:0.###}: {D(e.EstimateNs)} [{D(e.LowerNs)}, {D(e.UpperNs)}] at {e.Confidence:P1}, n={e.SampleSize:N0} subsample")));
         if (run.Floor is { } f)
         {
-            lines.Add(F($"  floor {f.Primitive} ({f.Placement}): p50 {f.P50Ns} ns, p99 {f.P99Ns} ns -> run/floor p50 x{(double)s.P50Ns / Math.Max(1, f.P50Ns):0.00}, p99 x{(double)s.P99Ns / Math.Max(1, f.P99Ns):0.00}"));
+            lines.Add(F($"  floor {f.Primitive} ({f.Placement}): p50 {D(f.P50Ns)}, p99 {D(f.P99Ns)} -> run/floor p50 x{(double)s.P50Ns / Math.Max(1, f.P50Ns):0.00}, p99 x{(double)s.P99Ns / Math.Max(1, f.P99Ns):0.00}"));
         }
 
         if (run.InjectedDelay is { } d)
         {
-            lines.Add(F($"  injected delay: {d.NsPerHop} ns per message ({d.Basis})"));
+            lines.Add($"  injected delay: {D(d.NsPerHop)} per message ({d.Basis})");
         }
 
         lines.AddRange(run.InjectedFaults.Select(fault => $"  injected fault: {fault}"));
@@ -107,4 +107,6 @@ internal static class LatencyCommands
     }
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private static string D(double nanoseconds) => DurationText.Of(nanoseconds);
 }

@@ -14,7 +14,7 @@ internal static class ReportCommands
     public static Command Create()
     {
         var results = new Option<string>("--results") { Description = "Allure results directory (e.g. results/allure)", Required = true };
-        var output = new Option<string>("--out") { Description = "where to write the report", Required = true };
+        var output = new Option<string>("--out") { Description = "where to write the report; a report already there is replaced whole (a folder holding anything else is refused)", Required = true };
         var history = new Option<string?>("--history") { Description = "history file (JSONL, one line per report); default reports/history/history.jsonl" };
         var singleFile = new Option<bool>("--single-file") { Description = "one self-contained index.html that opens from file://" };
         var json = new Option<bool>("--json") { Description = "print the outcome as JSON" };

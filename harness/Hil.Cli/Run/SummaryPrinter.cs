@@ -1,3 +1,5 @@
+using System.Globalization;
+using Hil.Foundation;
 using Hil.Latency.Files;
 using Spectre.Console;
 
@@ -17,7 +19,7 @@ internal static class SummaryPrinter
         var table = new Table().Title("tests").AddColumns("suite", "test", "status", "time");
         foreach (var t in tests)
         {
-            table.AddRow(Markup.Escape(t.Suite), Markup.Escape(t.Name), Colour(t.Status), $"{t.Duration.TotalSeconds:0.0} s");
+            table.AddRow(Markup.Escape(t.Suite), Markup.Escape(t.Name), Colour(t.Status), DurationText.Of(t.Duration.TotalNanoseconds));
         }
 
         AnsiConsole.Write(table);
@@ -32,17 +34,30 @@ internal static class SummaryPrinter
 
     private static Table LatencyTable(IReadOnlyList<LatencyHeadline> latency)
     {
-        var table = new Table().Title("inter-driver latency (open loop, ns; floor = this host's native primitive, same run)")
+        var table = new Table().Title("inter-driver latency (open loop; floor = this host's native primitive, same run)")
             .AddColumns("topology", "rig", "samples", "lost", "p50", "p99", "p99.9", "floor", "floor p50", "floor p99", "p50 / floor");
-        foreach (var l in latency)
+        foreach (var cells in latency.Select(LatencyCells))
         {
-            var ratio = l.FloorP50Ns > 0 ? $"{(double)l.P50Ns / l.FloorP50Ns.Value:0.00}x" : "n/a";
-            table.AddRow(l.Topology, Markup.Escape(l.Rig), $"{l.Samples}", $"{l.Lost}", $"{l.P50Ns}", $"{l.P99Ns}", $"{l.P999Ns}",
-                l.FloorPrimitive ?? "none", $"{l.FloorP50Ns ?? 0}", $"{l.FloorP99Ns ?? 0}", ratio);
+            table.AddRow([.. cells.Select(Markup.Escape)]);
         }
 
         return table;
     }
+
+    /// <summary>One latency row as people read it: durations in µs/ms, counts with thousands separators.</summary>
+    internal static string[] LatencyCells(LatencyHeadline l)
+    {
+        var ratio = l.FloorP50Ns > 0 ? F($"{(double)l.P50Ns / l.FloorP50Ns.Value:0.00}x") : "n/a";
+        return
+        [
+            l.Topology, l.Rig, F($"{l.Samples:N0}"), F($"{l.Lost:N0}"), DurationText.Of(l.P50Ns), DurationText.Of(l.P99Ns), DurationText.Of(l.P999Ns),
+            l.FloorPrimitive ?? "none", Floor(l.FloorP50Ns), Floor(l.FloorP99Ns), ratio,
+        ];
+    }
+
+    private static string Floor(long? ns) => ns is { } value ? DurationText.Of(value) : "n/a";
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     private static string Colour(string status) => status switch
     {

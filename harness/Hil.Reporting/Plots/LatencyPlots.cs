@@ -9,18 +9,21 @@ public static class LatencyPlots
     private const int Width = 900;
     private const int Height = 540;
 
-    /// <summary>Every topology and its floor on one nines axis, latency in µs.</summary>
-    public static PlotImages Percentiles(LatencyMeasurement measurement)
+    /// <summary>Every topology and its floor on one nines axis, latency on a log axis labelled in ns/µs/ms.</summary>
+    public static PlotImages Percentiles(LatencyMeasurement measurement) => Render(PercentilePlot(measurement));
+
+    internal static Plot PercentilePlot(LatencyMeasurement measurement)
     {
         ArgumentNullException.ThrowIfNull(measurement);
         var plot = new Plot();
         var topologies = measurement.Series.Select(s => s.Topology).Distinct(StringComparer.Ordinal).ToList();
+        var drawn = measurement.Series.Where(s => s.Points.Count > 0).ToList();
         var maxX = 1.0;
-        foreach (var series in measurement.Series.Where(s => s.Points.Count > 0))
+        foreach (var series in drawn)
         {
             var points = series.Points.OrderBy(p => p.Quantile).ToList();
             var xs = points.Select(p => NinesAxis.ToX(p.Quantile, series.SampleCount)).ToArray();
-            var ys = points.Select(p => p.Nanoseconds / 1000).ToArray();
+            var ys = points.Select(p => LatencyLogAxis.ToY(p.Nanoseconds)).ToArray();
             maxX = Math.Max(maxX, xs.Max());
             var line = plot.Add.Scatter(xs, ys);
             line.LegendText = series.Legend;
@@ -30,18 +33,49 @@ public static class LatencyPlots
             line.MarkerSize = series.IsFloor ? 0 : 5;
         }
 
+        plot.Axes.Bottom.TickGenerator = NinesTicks(maxX);
+        // A little room past the last nine so its tick label is not cut at the edge.
+        plot.Axes.SetLimitsX(-0.05, Math.Ceiling(maxX) + 0.35);
+        if (drawn.Count > 0)
+        {
+            var all = drawn.SelectMany(s => s.Points).Select(p => p.Nanoseconds).ToList();
+            plot.Axes.Left.TickGenerator = LatencyTicks(all.Min(), all.Max());
+            var (low, high) = LatencyLogAxis.Limits(all.Min(), all.Max());
+            plot.Axes.SetLimitsY(low, high);
+        }
+
+        Label(plot, $"{measurement.Name}: percentiles", measurement, "percentile (nines axis: x = -log10(1 - q))", "latency (log scale)");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    private static NumericManual NinesTicks(double maxX)
+    {
         var ticks = new NumericManual();
         foreach (var (x, label) in NinesAxis.Ticks(maxX))
         {
             ticks.AddMajor(x, label);
         }
 
-        plot.Axes.Bottom.TickGenerator = ticks;
-        // A little room past the last nine so its tick label is not cut at the edge.
-        plot.Axes.SetLimitsX(-0.05, Math.Ceiling(maxX) + 0.35);
-        Label(plot, $"{measurement.Name}: percentiles", measurement, "percentile (nines axis: x = -log10(1 - q))", "latency (µs)");
-        plot.ShowLegend(Alignment.UpperLeft);
-        return Render(plot);
+        return ticks;
+    }
+
+    private static NumericManual LatencyTicks(double minNs, double maxNs)
+    {
+        var ticks = new NumericManual();
+        foreach (var tick in LatencyLogAxis.Ticks(minNs, maxNs))
+        {
+            if (tick.Label is { } label)
+            {
+                ticks.AddMajor(tick.Y, label);
+            }
+            else
+            {
+                ticks.AddMinor(tick.Y);
+            }
+        }
+
+        return ticks;
     }
 
     /// <summary>Sample counts per bucket, bucket width drawn to scale.</summary>

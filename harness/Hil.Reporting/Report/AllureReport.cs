@@ -26,12 +26,29 @@ public static partial class AllureReport
             throw new InputException($"--results {results}: expected a directory of Allure results (*-result.json); found none");
         }
 
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
+        ReportFolder.EnsureReplaceable(output);
         var reports = ReportPaths.ReportsDirectory();
         await EnsureCliAsync(reports, ct).ConfigureAwait(false);
-        var output = Path.GetFullPath(outDir);
         var history = Path.GetFullPath(historyFile ?? ReportPaths.DefaultHistoryFile());
         Directory.CreateDirectory(Path.GetDirectoryName(history)!);
 
+        var staging = ReportFolder.StagingFor(output);
+        try
+        {
+            var lines = await RunCliAsync(reports, results, staging, history, singleFile, ct).ConfigureAwait(false);
+            ReportFolder.Replace(staging, output);
+            return new ReportResult(output, Path.Combine(output, "index.html"), lines, [.. lines.Where(l => WarningPattern().IsMatch(l))]);
+        }
+        finally
+        {
+            ReportFolder.Discard(staging);
+        }
+    }
+
+    /// <summary>Runs `allure generate` into <paramref name="output"/> (a fresh folder) and returns its output lines.</summary>
+    private static async Task<string[]> RunCliAsync(string reports, string results, string output, string history, bool singleFile, CancellationToken ct)
+    {
         var command = new ProcessCommand(ReportPaths.AllureCli(reports), "generate", results, "--output", output, "--config", ReportPaths.Config(reports))
         {
             WorkingDirectory = reports,
@@ -58,7 +75,7 @@ public static partial class AllureReport
             throw new InfrastructureException($"'allure generate' exited 0 but wrote no {index}");
         }
 
-        return new ReportResult(output, index, lines, [.. lines.Where(l => WarningPattern().IsMatch(l))]);
+        return lines;
     }
 
     /// <summary>Installs the locked CLI on a fresh machine; fails naming the fix when npm is missing.</summary>

@@ -80,4 +80,23 @@ public sealed class RunSummaryTests : TempFolderTest
     [Test]
     public void No_headline_file_means_no_latency_lines() =>
         Assert.That(LatencyHeadlineFile.Read(Path.Combine(Dir, "absent.json")), Is.Empty);
+
+    [Test]
+    public void The_latency_table_reads_in_microseconds_and_milliseconds_with_counts_grouped()
+    {
+        var line = new LatencyHeadline("app-relay", "sim-default", "open-loop", 12_500, 1_204, 0, 0, 500,
+            48_223, 60_000, 2_912_255, 3_400_000, 9_000_000, 1_240, 2_020, "unix_socket", null, []);
+
+        var cells = SummaryPrinter.LatencyCells(line);
+
+        Assert.That(cells, Is.EqualTo(new[]
+        {
+            "app-relay", "sim-default", "12,500", "1,204", "48.2 µs", "2.91 ms", "3.40 ms", "unix_socket", "1.24 µs", "2.02 µs", "38.89x",
+        }));
+    }
+
+    [Test]
+    public void A_run_without_a_floor_says_so_instead_of_zero() =>
+        Assert.That(SummaryPrinter.LatencyCells(new LatencyHeadline("one-process", "r", "open-loop", 10, 0, 0, 0, 0, 420, 500, 600, 700, 800, null, null, null, null, []))[8..],
+            Is.EqualTo(new[] { "n/a", "n/a", "n/a" }));
 }
