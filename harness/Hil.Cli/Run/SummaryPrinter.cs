@@ -19,7 +19,7 @@ internal static class SummaryPrinter
         var table = new Table().Title("tests").AddColumns("suite", "test", "status", "time");
         foreach (var t in tests)
         {
-            table.AddRow(Markup.Escape(t.Suite), Markup.Escape(t.Name), Colour(t.Status), DurationText.Of(t.Duration.TotalNanoseconds));
+            table.AddRow(Markup.Escape(t.Suite), Markup.Escape(t.Name), Colour(t.Status), DurationText.Tick(t.Duration.TotalNanoseconds));
         }
 
         AnsiConsole.Write(table);
