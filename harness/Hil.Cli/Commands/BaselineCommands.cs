@@ -30,7 +30,7 @@ internal static class BaselineCommands
     {
         var file = new Argument<string>("FILE") { Description = "a measurement file from `hil latency --out`" };
         var store = StoreOption();
-        var cap = new Option<int>("--cap") { Description = "most runs kept per key; the oldest goes first (git keeps it)", DefaultValueFactory = _ => BaselineStore.DefaultCap };
+        var cap = NumberOptions.InRange("--cap", "most runs kept per key; the oldest goes first (git keeps it)", BaselineStore.DefaultCap, new NumberRange<int>(1, BaselineStore.MaxCap));
         var command = new Command("save", "add a clean measurement to its key's baseline set (the gate needs at least 3 runs)") { file, store, cap };
         command.SetAction(parse =>
         {

@@ -22,6 +22,9 @@ public sealed class BaselineStore(string root, int cap = BaselineStore.DefaultCa
 {
     public const int DefaultCap = 20;
 
+    /// <summary>A set past this many runs is a history, which git already keeps.</summary>
+    public const int MaxCap = 10_000;
+
     public string Root { get; } = Path.GetFullPath(root);
 
     public int Cap { get; } = cap >= 1 ? cap : throw new InputException($"baseline cap {cap}: expected at least 1 run");
