@@ -51,10 +51,16 @@ internal static class BaselineCommands
         var command = new Command("list", "list stored baselines") { store, json };
         command.SetAction(parse =>
         {
-            var entries = Store(parse.GetValue(store)).List();
+            var baselines = Store(parse.GetValue(store));
+            var entries = baselines.List();
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(entries.Select(e => new { key = BaselineStore.FormatKey(e.Key), e.Path, e.Runs, e.Samples, p50_ns = e.Summary.P50Ns, p99_ns = e.Summary.P99Ns, e.StartedUtc }), CliJson.Options));
+            }
+            else if (entries.Count == 0)
+            {
+                // Silence would read as "the command did nothing"; an empty store is a fact worth saying.
+                Console.Out.WriteLine($"no baselines in {baselines.Root}");
             }
             else
             {
