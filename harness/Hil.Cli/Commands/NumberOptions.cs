@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
 
@@ -27,7 +28,7 @@ internal static class NumberOptions
         where T : struct, INumber<T>
     {
         var option = new Option<T>(name) { Description = $"{description} ({range})", DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result => Check(result, name, result.GetValueOrDefault<T>(), range));
+        option.Validators.Add(result => Check(result, name, range));
         return option;
     }
 
@@ -36,20 +37,21 @@ internal static class NumberOptions
         where T : struct, INumber<T>
     {
         var option = new Option<T?>(name) { Description = $"{description} ({range})" };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<T?>() is { } value)
-            {
-                Check(result, name, value, range);
-            }
-        });
+        option.Validators.Add(result => Check(result, name, range));
         return option;
     }
 
-    private static void Check<T>(System.CommandLine.Parsing.OptionResult result, string name, T value, NumberRange<T> range)
+    /// <summary>
+    /// Judges the typed text, not the converted value: the validator also runs when conversion
+    /// failed ("NaN" for an integer), and the parser's own error, which names the option, stands then.
+    /// The current culture, as System.CommandLine's converter reads numbers, so the two agree.
+    /// </summary>
+    private static void Check<T>(OptionResult result, string name, NumberRange<T> range)
         where T : struct, INumber<T>
     {
-        if (!range.Contains(value))
+        if (result.Tokens.Count > 0
+            && T.TryParse(result.Tokens[^1].Value, CultureInfo.CurrentCulture, out var value)
+            && !range.Contains(value))
         {
             result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} {value}: expected a finite number {range}"));
         }
