@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Hil.Foundation;
 using Hil.Foundation.Processes;
+using Hil.Latency.Baselines;
 using Hil.Latency.Files;
 using Hil.Latency.Gate;
 
@@ -44,14 +45,13 @@ internal static class GateCommands
                 var currentPath = parse.GetValue(current)!;
                 var currentRun = LatencyRunFile.Read(currentPath);
                 var baselineText = parse.GetValue(baseline)!;
-                if (baselineText == "auto")
-                {
-                    // The nightly gate: the baseline stored under the current run's own key.
-                    var k = currentRun.Key;
-                    baselineText = $"{k.Rig}/{k.Topology}/{k.DextVersion}/{k.OsBuild}";
-                }
+                var baselines = BaselineCommands.Store(parse.GetValue(store));
 
-                var baselineRuns = BaselineCommands.Store(parse.GetValue(store)).Resolve(baselineText);
+                // auto, the nightly gate: the baseline stored under the current run's own key, looked up
+                // as a key only, so a key read from a file cannot name a folder or file outside the store.
+                var auto = baselineText == "auto";
+                baselineText = auto ? BaselineStore.FormatKey(currentRun.Key) : baselineText;
+                var baselineRuns = auto ? baselines.Load(currentRun.Key) : baselines.Resolve(baselineText);
                 var confirmSpec = parse.GetValue(confirm);
                 var result = await RegressionGate.EvaluateAsync(
                     new BaselineSet(baselineRuns, baselineText),
