@@ -30,7 +30,7 @@ internal static class BaselineCommands
     {
         var file = new Argument<string>("FILE") { Description = "a measurement file from `hil latency --out`" };
         var store = StoreOption();
-        var cap = new Option<int>("--cap") { Description = "most runs kept per key; the oldest goes first (git keeps it)", DefaultValueFactory = _ => BaselineStore.DefaultCap };
+        var cap = NumberOptions.InRange("--cap", "most runs kept per key; the oldest goes first (git keeps it)", BaselineStore.DefaultCap, new NumberRange<int>(1, BaselineStore.MaxCap));
         var command = new Command("save", "add a clean measurement to its key's baseline set (the gate needs at least 3 runs)") { file, store, cap };
         command.SetAction(parse =>
         {
@@ -51,10 +51,16 @@ internal static class BaselineCommands
         var command = new Command("list", "list stored baselines") { store, json };
         command.SetAction(parse =>
         {
-            var entries = Store(parse.GetValue(store)).List();
+            var baselines = Store(parse.GetValue(store));
+            var entries = baselines.List();
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(entries.Select(e => new { key = BaselineStore.FormatKey(e.Key), e.Path, e.Runs, e.Samples, p50_ns = e.Summary.P50Ns, p99_ns = e.Summary.P99Ns, e.StartedUtc }), CliJson.Options));
+            }
+            else if (entries.Count == 0)
+            {
+                // Silence would read as "the command did nothing"; an empty store is a fact worth saying.
+                Console.Out.WriteLine($"no baselines in {baselines.Root}");
             }
             else
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Hil.Foundation;
 using Hil.Foundation.Processes;
+using Hil.Latency.Baselines;
 using Hil.Latency.Files;
 using Hil.Latency.Gate;
 
@@ -26,8 +27,8 @@ internal static class GateCommands
     {
         var baseline = new Option<string>("--baseline") { Description = "baseline runs: key rig/topology/dext-version/os-build in the store, a folder of measurement files (at least 3 runs), or auto (the current run's own key)", Required = true };
         var current = new Option<string>("--current") { Description = "the measurement to judge", Required = true };
-        var alpha = new Option<double>("--alpha") { Description = "significance level per percentile test", DefaultValueFactory = _ => GateOptions.Default.Alpha };
-        var threshold = new Option<double>("--threshold") { Description = "smallest regression to catch, % of p50 or p99", DefaultValueFactory = _ => GateOptions.Default.ThresholdPercent };
+        var alpha = NumberOptions.InRange("--alpha", "significance level per percentile test", GateOptions.Default.Alpha, new NumberRange<double>(0, 1, MinExclusive: true, MaxExclusive: true));
+        var threshold = NumberOptions.InRange("--threshold", "smallest regression to catch, % of p50 or p99", GateOptions.Default.ThresholdPercent, new NumberRange<double>(0, GateOptions.MaxThresholdPercent, MinExclusive: true));
         var confirm = new Option<string?>("--confirm") { Description = "confirming re-measure: a measurement FILE, or cmd:COMMAND writing one to {out}" };
         var store = BaselineCommands.StoreOption();
         var evidence = new Option<string?>("--evidence") { Description = "also write the evidence text to FILE" };
@@ -44,14 +45,13 @@ internal static class GateCommands
                 var currentPath = parse.GetValue(current)!;
                 var currentRun = LatencyRunFile.Read(currentPath);
                 var baselineText = parse.GetValue(baseline)!;
-                if (baselineText == "auto")
-                {
-                    // The nightly gate: the baseline stored under the current run's own key.
-                    var k = currentRun.Key;
-                    baselineText = $"{k.Rig}/{k.Topology}/{k.DextVersion}/{k.OsBuild}";
-                }
+                var baselines = BaselineCommands.Store(parse.GetValue(store));
 
-                var baselineRuns = BaselineCommands.Store(parse.GetValue(store)).Resolve(baselineText);
+                // auto, the nightly gate: the baseline stored under the current run's own key, looked up
+                // as a key only, so a key read from a file cannot name a folder or file outside the store.
+                var auto = baselineText == "auto";
+                baselineText = auto ? BaselineStore.FormatKey(currentRun.Key) : baselineText;
+                var baselineRuns = auto ? baselines.Load(currentRun.Key) : baselines.Resolve(baselineText);
                 var confirmSpec = parse.GetValue(confirm);
                 var result = await RegressionGate.EvaluateAsync(
                     new BaselineSet(baselineRuns, baselineText),

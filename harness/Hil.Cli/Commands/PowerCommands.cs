@@ -15,6 +15,9 @@ namespace Hil.Cli.Commands;
 /// </summary>
 internal static class PowerCommands
 {
+    /// <summary>More channels than any relay board the rig files name; a bound so a typo cannot allocate millions.</summary>
+    private const int MaxEmulatedChannels = 64;
+
     public static Command Create()
     {
         var power = new Command("power", "relay boards and switchable hubs (reference/relays.md)");
@@ -91,7 +94,7 @@ internal static class PowerCommands
     {
         var kind = new Option<string>("--kind") { Description = string.Join(", ", RelayEmulators.SerialKinds), Required = true };
         kind.AcceptOnlyFromAmong([.. RelayEmulators.SerialKinds]);
-        var channels = new Option<int>("--channels") { Description = "channel count", DefaultValueFactory = _ => 8 };
+        var channels = NumberOptions.InRange("--channels", "channel count", 8, new NumberRange<int>(1, MaxEmulatedChannels));
         var link = new Option<string?>("--link") { Description = "symlink to create to the pty, e.g. /tmp/hil-numato" };
         var command = new Command("emulate", "serve a relay board emulator on a pseudo-terminal until SIGTERM or Ctrl-C") { kind, channels, link };
         command.SetAction(async (parse, ct) =>

@@ -10,6 +10,13 @@ namespace Hil.Latency.Measurement;
 /// </summary>
 public sealed record MeasurementPlan(long Samples, int RateHz, long Warmup = 500, LoadMode Mode = LoadMode.OpenLoop)
 {
+    /// <summary>Most messages in one burst, warm-up included.</summary>
+    public const long MaxTotal = 100_000_000;
+
+    public const long MaxSamples = MaxTotal - 1_000_000;
+
+    public const int MaxRateHz = 1_000_000;
+
     /// <summary>Added per message at Driver1 (selector 13, fault 2); 0 = none.</summary>
     public long InjectDelayNsPerHop { get; init; }
 
@@ -26,17 +33,17 @@ public sealed record MeasurementPlan(long Samples, int RateHz, long Warmup = 500
 
     public void Validate()
     {
-        if (Samples is < 1 or > 100_000_000 - 1_000_000)
+        if (Samples is < 1 or > MaxSamples)
         {
             throw new InputException($"--samples {Samples}: expected 1..99,000,000");
         }
 
-        if (Warmup < 0 || Total > 100_000_000)
+        if (Warmup < 0 || Total > MaxTotal)
         {
             throw new InputException($"warm-up {Warmup}: expected 0 or more, with samples + warm-up <= 10^8");
         }
 
-        if (Mode == LoadMode.OpenLoop && RateHz is < 1 or > 1_000_000)
+        if (Mode == LoadMode.OpenLoop && RateHz is < 1 or > MaxRateHz)
         {
             throw new InputException($"--rate {RateHz}: expected 1..1,000,000 Hz for an open-loop run");
         }

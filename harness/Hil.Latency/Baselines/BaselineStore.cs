@@ -22,6 +22,9 @@ public sealed class BaselineStore(string root, int cap = BaselineStore.DefaultCa
 {
     public const int DefaultCap = 20;
 
+    /// <summary>A set past this many runs is a history, which git already keeps.</summary>
+    public const int MaxCap = 10_000;
+
     public string Root { get; } = Path.GetFullPath(root);
 
     public int Cap { get; } = cap >= 1 ? cap : throw new InputException($"baseline cap {cap}: expected at least 1 run");
@@ -49,7 +52,7 @@ public sealed class BaselineStore(string root, int cap = BaselineStore.DefaultCa
     public string PathFor(RunKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Path.Combine(Root, Safe(key.Rig), Safe(key.Topology), $"{Safe(key.DextVersion)}__{Safe(key.OsBuild)}");
+        return Inside(Path.Combine(Root, Safe(key.Rig, "rig"), Safe(key.Topology, "topology"), $"{Safe(key.DextVersion, "dext_version")}__{Safe(key.OsBuild, "os_build")}"));
     }
 
     /// <summary>Appends the run to its key's set; drops the oldest past <see cref="Cap"/>. Returns the new file.</summary>
@@ -68,11 +71,11 @@ public sealed class BaselineStore(string root, int cap = BaselineStore.DefaultCa
 
         var existing = Files(run.Key);
         var next = existing.Select(SequenceOf).DefaultIfEmpty(0).Max() + 1;
-        var path = Path.Combine(PathFor(run.Key), string.Create(CultureInfo.InvariantCulture, $"run-{next:0000}.json"));
+        var path = Inside(Path.Combine(PathFor(run.Key), string.Create(CultureInfo.InvariantCulture, $"run-{next:0000}.json")));
         LatencyRunFile.Write(path, run);
         foreach (var old in existing.Take(Math.Max(0, existing.Count + 1 - Cap)))
         {
-            File.Delete(old);
+            File.Delete(Inside(old));
         }
 
         return path;
@@ -153,9 +156,18 @@ public sealed class BaselineStore(string root, int cap = BaselineStore.DefaultCa
         return name.StartsWith("run-", StringComparison.Ordinal) && int.TryParse(name.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
     }
 
-    /// <summary>File-name safe and reversible enough to read: anything but [A-Za-z0-9._-] becomes '_'.</summary>
-    private static string Safe(string part)
+    /// <summary>
+    /// A key part as a folder name: anything but [A-Za-z0-9.-] becomes '_' (readable, and the
+    /// files written so far keep their names). A part that could leave its folder or hide in it
+    /// (empty, "..", a leading '.', a separator or NUL) is refused, naming the field it came from.
+    /// </summary>
+    private static string Safe(string part, string field)
     {
+        if (string.IsNullOrWhiteSpace(part) || part[0] == '.' || part.IndexOfAny(['/', '\\', '\0']) >= 0)
+        {
+            throw new InputException($"baseline key field '{field}' is '{part.Replace("\0", "\\0", StringComparison.Ordinal)}': cannot name a folder in the store; expected letters, digits, '.', '-' or '_', not starting with '.' and without '/', '\\' or NUL");
+        }
+
         var sb = new StringBuilder(part.Length);
         foreach (var c in part)
         {
@@ -163,5 +175,14 @@ public sealed class BaselineStore(string root, int cap = BaselineStore.DefaultCa
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Every path the store writes, reads or deletes must stay under <see cref="Root"/>, whatever a key held.</summary>
+    private string Inside(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return full.StartsWith(Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : throw new InputException($"baseline path {full} lies outside the store {Root}; refused before anything was written or deleted");
     }
 }

@@ -22,18 +22,30 @@ public static class LatencyRunFile
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // A null or missing field the format requires is then a JsonException naming its path, not a crash later.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
+
+    /// <summary>Measurement files are ~100 KB; a bound so a wrong path (/dev/zero, a huge log) cannot eat the memory.</summary>
+    private const int MaxBytes = 64 << 20;
 
     public static void Write(string path, LatencyRun run) => AtomicFile.WriteAllText(path, ToJson(run));
 
     public static LatencyRun Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new InputException($"{path}: is a directory; expected a measurement file (from `hil latency --out`)");
+        }
+
         if (!File.Exists(path))
         {
             throw new InputException($"{path}: measurement file not found");
         }
 
-        return FromJson(File.ReadAllText(path), path);
+        return FromJson(ReadBounded(path), path);
     }
 
     public static string ToJson(LatencyRun run)
@@ -83,6 +95,8 @@ public static class LatencyRunFile
             throw new InputException($"{where}: field 'format' is '{dto.Format}', expected '{FormatName}'");
         }
 
+        LatencyRunChecks.Check(dto, where);
+
         var key = new RunKey(Need(dto.Rig, where, "rig"), Need(dto.Topology, where, "topology"), Need(dto.DextVersion, where, "dext_version"), Need(dto.OsBuild, where, "os_build"));
         var histogram = dto.Histogram ?? throw Missing(where, "histogram");
         var subsample = dto.Subsample ?? throw Missing(where, "subsample");
@@ -96,6 +110,33 @@ public static class LatencyRunFile
         {
             InjectedFaults = dto.InjectedFaults ?? [],
         };
+    }
+
+    private static string ReadBounded(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var bytes = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk)) > 0)
+            {
+                bytes.Write(chunk, 0, read);
+                if (bytes.Length > MaxBytes)
+                {
+                    throw new InputException($"{path}: larger than {MaxBytes >> 20} MiB; a measurement file is ~100 KB, so this is not one");
+                }
+            }
+
+            // As File.ReadAllText would: a UTF-8 byte-order mark is not part of the JSON.
+            var text = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
+            return System.Text.Encoding.UTF8.GetString(text.StartsWith(System.Text.Encoding.UTF8.Preamble) ? text[3..] : text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot read the measurement file: {e.Message}", e);
+        }
     }
 
     public static string ModeName(LoadMode mode) => mode == LoadMode.OpenLoop ? "open-loop" : "closed-loop";

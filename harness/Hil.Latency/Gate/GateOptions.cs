@@ -23,32 +23,43 @@ public enum GateNormalisation
 /// runs' geometric mean reaches <see cref="PracticalBar"/>; the gate fails only when the
 /// confirming re-measure holds it up: current and re-measure together significant and past
 /// the bar, and the re-measure alone past the bar.
+/// Every setter checks its value (<see cref="GateValidation"/>): a NaN alpha or threshold would
+/// make every comparison false and pass any regression, so such options cannot be built.
 /// </summary>
 public sealed record GateOptions
 {
+    /// <summary>The largest --threshold: a regression to catch beyond 10x the baseline is no gate.</summary>
+    public const double MaxThresholdPercent = 1000;
+
     public static readonly GateOptions Default = new();
 
+    private readonly double alpha = 0.005;
+    private readonly double thresholdPercent = 10;
+    private readonly double practicalMargin = 0.5;
+    private readonly IReadOnlyList<double> percentiles = [0.5, 0.99];
+    private readonly int minBaselineRuns = 3;
+
     /// <summary>One-sided significance level per percentile; the false-alarm rate is at most about Alpha × percentiles.</summary>
-    public double Alpha { get; init; } = 0.005;
+    public double Alpha { get => alpha; init => alpha = GateValidation.Alpha(value); }
 
     /// <summary>The smallest regression, in % of the baseline percentile, the gate is meant to catch.</summary>
-    public double ThresholdPercent { get; init; } = 10;
+    public double ThresholdPercent { get => thresholdPercent; init => thresholdPercent = GateValidation.ThresholdPercent(value); }
 
     /// <summary>
     /// Fraction of the threshold the observed shift must reach. Below 1 because a true shift
     /// of exactly the threshold is observed below it about half the time; the calibration
     /// measured the power of +10 % with this bar.
     /// </summary>
-    public double PracticalMargin { get; init; } = 0.5;
+    public double PracticalMargin { get => practicalMargin; init => practicalMargin = GateValidation.PracticalMargin(value); }
 
     /// <summary>Percentiles (fractions) the gate decides on.</summary>
-    public IReadOnlyList<double> Percentiles { get; init; } = [0.5, 0.99];
+    public IReadOnlyList<double> Percentiles { get => percentiles; init => percentiles = GateValidation.Percentiles(value); }
 
     /// <summary>
     /// Fewest baseline runs the gate accepts. One run cannot show between-run variance, and
     /// with 2 the t quantile at α = 0.005 is 64 standard deviations, which makes the gate blind.
     /// </summary>
-    public int MinBaselineRuns { get; init; } = 3;
+    public int MinBaselineRuns { get => minBaselineRuns; init => minBaselineRuns = GateValidation.MinBaselineRuns(value); }
 
     public GateNormalisation Normalisation { get; init; } = GateNormalisation.None;
 

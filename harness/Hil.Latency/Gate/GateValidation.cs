@@ -9,7 +9,7 @@ internal static class GateValidation
 {
     public static void Check(BaselineSet baseline, GateInput current, GateOptions options)
     {
-        CheckOptions(options);
+        ArgumentNullException.ThrowIfNull(options);
         var k = baseline.Runs.Count;
         if (k < options.MinBaselineRuns)
         {
@@ -49,21 +49,26 @@ internal static class GateValidation
         }
     }
 
-    private static void CheckOptions(GateOptions options)
+    // The options' own setters call these, so no GateOptions holds a value the gate cannot judge
+    // with; each test asks "inside the range?", which NaN never is.
+    public static double Alpha(double value) => value > 0 && value < 1 ? value
+        : throw new InputException(F($"--alpha {value}: expected a finite probability greater than 0 and less than 1, e.g. 0.005"));
+
+    public static double ThresholdPercent(double value) => value > 0 && value <= GateOptions.MaxThresholdPercent ? value
+        : throw new InputException(F($"--threshold {value}: expected a finite percentage greater than 0 and at most {GateOptions.MaxThresholdPercent}, e.g. 10"));
+
+    public static double PracticalMargin(double value) => value > 0 && value <= 1 ? value
+        : throw new InputException(F($"practical margin {value}: expected a fraction of the threshold greater than 0 and at most 1"));
+
+    public static IReadOnlyList<double> Percentiles(IReadOnlyList<double> value)
     {
-        if (options.Alpha is <= 0 or >= 1)
-        {
-            throw new InputException($"--alpha {options.Alpha}: expected a probability between 0 and 1 exclusive, e.g. 0.005");
-        }
-
-        if (options.ThresholdPercent <= 0)
-        {
-            throw new InputException($"--threshold {options.ThresholdPercent}: expected a positive percentage, e.g. 10");
-        }
-
-        if (options.MinBaselineRuns < 2)
-        {
-            throw new InputException($"minimum baseline runs {options.MinBaselineRuns}: expected at least 2, the fewest that show a spread");
-        }
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Count > 0 && value.All(q => q > 0 && q < 1) ? value
+            : throw new InputException(F($"gate percentiles [{string.Join(", ", value)}]: expected at least one, each a fraction greater than 0 and less than 1"));
     }
+
+    public static int MinBaselineRuns(int value) => value >= 2 ? value
+        : throw new InputException(F($"minimum baseline runs {value}: expected at least 2, the fewest that show a spread"));
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
