@@ -19,12 +19,6 @@ namespace Hil.Cli.Commands;
 /// </summary>
 internal static class LatencyCommands
 {
-    /// <summary>100x the p50 per message: far past any regression the gate is proved against.</summary>
-    private const double MaxInjectDelayPercent = 10_000;
-
-    /// <summary>{n} is written with two digits; a hundred runs is a calibration, not a gate.</summary>
-    private const int MaxRepeat = 99;
-
     public static Command Create()
     {
         var rig = new Option<string>("--rig") { Description = "the rig file, e.g. rigs/sim.yaml", Required = true };
@@ -35,12 +29,12 @@ internal static class LatencyCommands
         var closedLoop = new Option<bool>("--closed-loop") { Description = "throughput mode: send as fast as possible; labelled closed-loop, never a baseline" };
         var json = new Option<string?>("--json") { Description = "write the headline figures as JSON to FILE" };
         var output = new Option<string?>("--out") { Description = "write the measurement file (histogram, accounting, floor, warnings) the gate and baselines read" };
-        var inject = NumberOptions.Optional("--inject-delay", "add PCT % of a pre-run's p50 per message at Driver1 (fault 2), to prove the gate catches it", new NumberRange<double>(0, MaxInjectDelayPercent, MinExclusive: true));
+        var inject = NumberOptions.Optional("--inject-delay", "add PCT % of a pre-run's p50 per message at Driver1 (fault 2), to prove the gate catches it", InjectDelayRange);
         var dext = new Option<string?>("--dext-version") { Description = "dext version for the baseline key (default: the rig's Info.plist CFBundleVersion, else 'dev')" };
         var doorbell = new Option<string>("--doorbell") { Description = "shared-ring wait: spin (as the shm floor) | spin-then-wait (bounded spin, then a futex doorbell)", DefaultValueFactory = _ => "spin" };
         doorbell.AcceptOnlyFromAmong("spin", "spin-then-wait");
         var noFloor = new Option<bool>("--no-floor") { Description = "skip hil-floor (the figures then have no floor to be read against)" };
-        var repeat = NumberOptions.InRange("--repeat", "measure N runs one after another on one rig session (--out then needs {n}, replaced by 01, 02, …)", 1, new NumberRange<int>(1, MaxRepeat));
+        var repeat = NumberOptions.InRange("--repeat", "measure N runs one after another on one rig session (--out then needs {n}, replaced by 01, 02, …)", 1, RepeatRange);
         var command = new Command("latency", "measure one topology's one-way latency on the rig, open loop from the scheduled send time")
         {
             rig, topology, samples, rate, warmup, closedLoop, json, output, inject, dext, doorbell, noFloor, repeat,
@@ -115,4 +109,10 @@ internal static class LatencyCommands
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     private static string D(double nanoseconds) => DurationText.Of(nanoseconds);
+
+    // Up to 100x the p50 per message: far past any regression the gate is proved against.
+    private static NumberRange<double> InjectDelayRange => new(0, 10_000, MinExclusive: true);
+
+    // {n} is written with two digits; a hundred runs is a calibration, not a gate.
+    private static NumberRange<int> RepeatRange => new(1, 99);
 }
