@@ -11,6 +11,16 @@ public class HilException : Exception
 
     public FaultKind Fault { get; }
 
+    /// <summary>The error of <paramref name="fault"/>'s own type, so callers catch a rig fault or a missing tool by type.</summary>
+    public static HilException For(FaultKind fault, string message, Exception? inner = null) => fault switch
+    {
+        FaultKind.RigFault => new RigFaultException(message, inner),
+        FaultKind.ProductDefect => new ProductDefectException(message, inner),
+        FaultKind.InfrastructureFault => new InfrastructureException(message, inner),
+        FaultKind.HarnessError => new InputException(message, inner),
+        _ => new HilException(fault, message, inner),
+    };
+
     /// <summary>Marker that tests can find in a message to classify it.</summary>
     public string Tag => Fault switch
     {

@@ -61,7 +61,7 @@ public sealed record ProcessOutcome(ProcessCommand Command, int ExitCode, string
 {
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>This outcome if the process exited 0; otherwise an error naming the command line, exit code and stderr.</summary>
+    /// <summary>This outcome if the process exited 0; otherwise an error of <paramref name="fault"/>'s type naming the command line, exit code and stderr.</summary>
     public ProcessOutcome EnsureSuccess(FaultKind fault = FaultKind.InfrastructureFault)
     {
         if (Succeeded)
@@ -71,6 +71,6 @@ public sealed record ProcessOutcome(ProcessCommand Command, int ExitCode, string
 
         var stderr = StandardError.Trim();
         var detail = stderr.Length == 0 ? "(nothing on stderr)" : stderr.Length > 2000 ? stderr[..2000] + " …" : stderr;
-        throw new HilException(fault, $"`{Command.CommandLine}` exited with {ExitCode}: {detail}");
+        throw HilException.For(fault, $"`{Command.CommandLine}` exited with {ExitCode}: {detail}");
     }
 }

@@ -66,12 +66,7 @@ internal static class FloorTool
             MissingHint = BuildHint,
         };
         var outcome = await ProcessRunner.RunAsync(command, time, cancellationToken).ConfigureAwait(false);
-        if (!outcome.Succeeded)
-        {
-            throw new InfrastructureException($"{command.CommandLine} exited {outcome.ExitCode}: {outcome.StandardError.Trim()}");
-        }
-
-        return outcome.StandardOutput;
+        return outcome.EnsureSuccess().StandardOutput;
     }
 
     private const string BuildHint = $"build it with `{NativeBinary.BuildCommand}`";

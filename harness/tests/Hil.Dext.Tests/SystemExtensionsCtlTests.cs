@@ -106,7 +106,7 @@ public sealed class SystemExtensionsCtlTests
         {
             var fake = TestFiles.FakeCli(dir, "systemextensionsctl", new Dictionary<string, string>());
 
-            var e = await Assert.ThrowsAsync<HilException>(() => new SystemExtensionsCtl(fake).ListAsync(cancellationToken));
+            var e = await Assert.ThrowsAsync<InfrastructureException>(() => new SystemExtensionsCtl(fake).ListAsync(cancellationToken));
 
             Assert.That(e!.Fault, Is.EqualTo(FaultKind.InfrastructureFault));
             Assert.That(e.Message, Does.Contain($"`{fake} list` exited with 64").And.Contain("unexpected: list"));

@@ -20,7 +20,7 @@ public sealed class ProcessRunnerTests
         Assert.That(outcome.StandardOutput, Is.EqualTo("one\ntwo\n"));
         Assert.That(outcome.StandardError.Trim(), Is.EqualTo("oops"));
         Assert.That(lines, Is.EqualTo(new[] { "one", "two" }));
-        var e = Assert.Throws<HilException>(() => outcome.EnsureSuccess());
+        var e = Assert.Throws<InfrastructureException>(() => outcome.EnsureSuccess());
         Assert.That(e!.Message, Does.Contain("/bin/sh -c").And.Contain("exited with 3").And.Contain("oops"));
     }
 
