@@ -25,7 +25,8 @@ tally_dotnet() { # tally_dotnet NAME LOG STATUS
   p=$(grep -oE 'Passed: +[0-9]+' "$2" | awk '{s+=$2} END {print s+0}')
   f=$(grep -oE 'Failed: +[0-9]+' "$2" | awk '{s+=$2} END {print s+0}')
   # Skipped here means inconclusive: a measuring check that found the host too noisy to decide.
-  s=$(grep -oE 'Skipped: +[0-9]+' "$2" | awk '{s+=$2} END {print s+0}')
+  # Counted from the per-test lines: the summary line leaves inconclusive tests out of its total.
+  s=$(grep -cE '^ +Skipped ' "$2")
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
   grep -E '^ +Skipped ' "$2" | sed "s/^ *Skipped /$1: /" >>"$OUT/undecided.txt" || true
   if [ "$3" -ne 0 ] || [ "$f" -ne 0 ] || [ "$p" -eq 0 ]; then
