@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -36,7 +37,9 @@ int listen_unix(const std::string& path, std::string& err) {
     return -1;
   }
   ::unlink(path.c_str());  // a stale file from a crashed host would make bind fail
-  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(fd, 16) != 0) {
+  // Owner only: connect(2) needs write permission on the socket file.
+  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || chmod(path.c_str(), 0600) != 0 ||
+      listen(fd, 16) != 0) {
     err = "bind/listen " + path + ": " + std::strerror(errno);
     ::close(fd);
     return -1;

@@ -1,8 +1,10 @@
 // hil-simhost (PROTOCOL.md §6): hosts driver instances as one simulated dext process.
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -22,7 +24,9 @@ int usage(const std::string& why) {
   std::fprintf(stderr,
                "hil-simhost: %s\n"
                "usage: hil-simhost --server-name NAME --entitlement TOKEN --dir DIR "
-               "[--driver ROLE:INSTANCE]...   (ROLE = driver1 | driver2)\n",
+               "[--driver ROLE:INSTANCE]... [--exit-with-stdin]   (ROLE = driver1 | driver2)\n"
+               "  the token may come from $HIL_ENTITLEMENT instead, which keeps it out of ps\n"
+               "  --exit-with-stdin: stdin's end (the parent died) stops the host as SIGTERM does\n",
                why.c_str());
   return 2;
 }
@@ -32,6 +36,10 @@ void error_event(Host* host, const std::string& cmd, const std::string& msg) {
   host->emit("{\"event\":\"error\",\"command\":\"" + json_escape(cmd) + "\",\"message\":\"" +
              json_escape(msg) + "\"}");
 }
+
+// With --exit-with-stdin, stdin is the lifeline: its write end lives in the parent only, so EOF
+// means the parent is gone and the host stops as on SIGTERM (unlinking its sockets and shm).
+bool g_exit_with_stdin = false;
 
 // Reads control commands; EOF only ends this thread (a launcher may close stdin).
 void stdin_loop(Host* host) {
@@ -60,6 +68,13 @@ void stdin_loop(Host* host) {
       error_event(host, line, "expected: add ROLE INSTANCE | remove INSTANCE | quit");
     }
   }
+  if (g_exit_with_stdin) kill(getpid(), SIGTERM);
+}
+
+// Sockets live in DIR: nobody but this user may reach them (the token is not the only guard).
+void make_private(const std::string& dir) {
+  struct stat st;
+  if (stat(dir.c_str(), &st) == 0 && (st.st_mode & 077) != 0) chmod(dir.c_str(), 0700);
 }
 
 }  // namespace
@@ -70,6 +85,10 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string k = argv[i];
     if (k == "--help" || k == "-h") return usage("help");
+    if (k == "--exit-with-stdin") {
+      g_exit_with_stdin = true;
+      continue;
+    }
     if (i + 1 >= argc) return usage("missing value for " + k);
     const std::string v = argv[++i];
     if (k == "--server-name") {
@@ -86,6 +105,10 @@ int main(int argc, char** argv) {
       return usage("unknown option " + k);
     }
   }
+  if (o.token.empty()) {
+    if (const char* t = std::getenv("HIL_ENTITLEMENT")) o.token = t;
+    unsetenv("HIL_ENTITLEMENT");
+  }
   if (o.server_name.empty() || o.token.empty() || o.dir.empty())
     return usage("--server-name, --entitlement and --dir are required");
 
@@ -99,6 +122,7 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   signal(SIGPIPE, SIG_IGN);  // a client that vanishes mid-write is an error return, not death
 
+  make_private(o.dir);
   Host host(o);
   for (auto& d : drivers) {
     std::string err;

@@ -1,32 +1,24 @@
-using System.Runtime.InteropServices;
+using Hil.Foundation.Processes;
 
 namespace Hil.Session;
 
 /// <summary>
 /// Runs the session's shutdown on the exits that skip <c>DisposeAsync</c>: Ctrl-C (SIGINT), SIGTERM
-/// from CI cancelling a job, the process exiting, and an exception nobody caught. Each handler
-/// blocks until the shutdown ends, then lets the default behaviour (terminate) proceed.
+/// from CI cancelling a job, a dead parent, the process exiting, and an exception nobody caught. A
+/// signal is taken through <see cref="TerminationSignals"/>, after the in-flight test was recorded as
+/// interrupted; when a CLI verb owns the process its cancellation unwinds the session in order instead
+/// (shutting down under a running measurement would turn "cancelled" into a rig fault). Each handler
+/// blocks until the shutdown ends, then lets the default behaviour proceed.
 /// </summary>
 internal sealed class ExitHooks : IDisposable
 {
     private readonly Action<string> _shutdownNow;
-    private readonly List<PosixSignalRegistration> _signals = [];
+    private readonly IDisposable _signals;
 
-    public ExitHooks(Action<string> shutdownNow, Action<string> log)
+    public ExitHooks(Action<string> shutdownNow)
     {
         _shutdownNow = shutdownNow;
-        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
-        {
-            try
-            {
-                _signals.Add(PosixSignalRegistration.Create(signal, _ => _shutdownNow(signal.ToString())));
-            }
-            catch (PlatformNotSupportedException ex)
-            {
-                log($"cannot hook {signal} on this platform ({ex.Message}); rely on DisposeAsync");
-            }
-        }
-
+        _signals = TerminationSignals.Subscribe(TerminationSignals.Stage.TearDown, OnSignal);
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
     }
@@ -35,12 +27,15 @@ internal sealed class ExitHooks : IDisposable
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
-        foreach (var registration in _signals)
-        {
-            registration.Dispose();
-        }
+        _signals.Dispose();
+    }
 
-        _signals.Clear();
+    private void OnSignal(System.Runtime.InteropServices.PosixSignal signal)
+    {
+        if (!TerminationSignals.HasOwner)
+        {
+            _shutdownNow(signal.ToString());
+        }
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => _shutdownNow("process exit");

@@ -12,7 +12,7 @@ public sealed partial class RigSession
         if (_options.HookProcessExit)
         {
             // Hooked before any part exists, so a SIGTERM during start-up still cleans up.
-            _hooks = new ExitHooks(ShutdownNow, _options.Log);
+            _hooks = new ExitHooks(ShutdownNow);
         }
 
         foreach (var spec in Rig.Power.Values.OrderBy(s => s.Name, StringComparer.Ordinal))

@@ -21,7 +21,8 @@ internal static class SuiteRunner
         var layout = options.Results;
         Directory.CreateDirectory(layout.Root);
         RunConfigFile.Write(layout.RunConfig, options.ConfigFrom(Environment.GetEnvironmentVariable));
-        var log = new StringBuilder();
+        // Written line by line as the suite prints, so an interrupted or killed run still leaves its log.
+        var log = new StreamWriter(layout.TestLog, append: false, new UTF8Encoding(false)) { AutoFlush = true };
         var command = new ProcessCommand("dotnet", "test", project, "-c", "Release", "-nologo", "--filter", $"TestCategory={options.Suite}",
             "--logger", "console;verbosity=normal", "--results-directory", layout.TestResults)
         {
@@ -43,17 +44,17 @@ internal static class SuiteRunner
         {
             lock (log)
             {
-                AtomicFile.WriteAllText(layout.TestLog, log.ToString());
+                log.Dispose();
             }
         }
     }
 
     /// <summary>Keeps every line for the log; hands on only the per-test verdicts, one caller at a time (stdout and stderr race).</summary>
-    private static void Seen(string line, StringBuilder log, Action<string> onLine)
+    private static void Seen(string line, StreamWriter log, Action<string> onLine)
     {
         lock (log)
         {
-            log.AppendLine(line);
+            log.WriteLine(line);
             var trimmed = line.TrimStart();
             if (trimmed.StartsWith("Passed ", StringComparison.Ordinal) || trimmed.StartsWith("Failed ", StringComparison.Ordinal)
                 || trimmed.StartsWith("Skipped ", StringComparison.Ordinal))

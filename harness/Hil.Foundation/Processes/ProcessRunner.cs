@@ -40,11 +40,18 @@ public static class ProcessRunner
         });
 
         var started = time.GetTimestamp();
+        int? pid = null;
         try
         {
-            var result = await Build(command, stdout, stderr)
-                .ExecuteAsync(forceful.Token, command.GracePeriod > TimeSpan.Zero ? graceful.Token : CancellationToken.None)
-                .ConfigureAwait(false);
+            var task = Build(command, stdout, stderr)
+                .ExecuteAsync(forceful.Token, command.GracePeriod > TimeSpan.Zero ? graceful.Token : CancellationToken.None);
+            pid = task.ProcessId;
+            StartedProcesses.Add(task.ProcessId, Path.GetFileName(command.Program));
+
+            // Registered after CliWrap's own callback, so it runs first: the grandchildren (a test host
+            // under `dotnet test`) hear the signal themselves before their parent can kill them.
+            using var tree = graceful.Token.Register(() => SignalDescendants(task.ProcessId, command.GracePeriod));
+            var result = await task.ConfigureAwait(false);
             return new ProcessOutcome(command, result.ExitCode, stdout.ToString(), stderr.ToString(), time.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (timedOut.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -60,6 +67,24 @@ public static class ProcessRunner
             var hint = command.MissingHint ?? "is it installed and on PATH?";
             throw new InfrastructureException($"cannot start `{command.CommandLine}`: {e.Message}; {hint}", e);
         }
+        finally
+        {
+            if (pid is { } id)
+            {
+                StartedProcesses.Remove(id);
+            }
+        }
+    }
+
+    private static void SignalDescendants(int pid, TimeSpan grace)
+    {
+        if (grace > TimeSpan.Zero)
+        {
+            foreach (var descendant in ProcessTree.Descendants(pid))
+            {
+                ProcessSignals.Send(descendant, ProcessSignals.SigInt);
+            }
+        }
     }
 
     private static Command Build(ProcessCommand command, StringBuilder stdout, StringBuilder stderr)
@@ -74,10 +99,12 @@ public static class ProcessRunner
             cli = cli.WithWorkingDirectory(command.WorkingDirectory);
         }
 
-        if (command.Environment.Count > 0)
+        // Every child learns who started it, so a harness child stops when this process dies (ParentWatch).
+        var environment = new Dictionary<string, string?>(command.Environment, StringComparer.Ordinal)
         {
-            cli = cli.WithEnvironmentVariables(command.Environment);
-        }
+            [ParentWatch.Variable] = ParentWatch.ForChildren(),
+        };
+        cli = cli.WithEnvironmentVariables(environment);
 
         if (command.StandardInput is not null)
         {

@@ -96,6 +96,12 @@ internal sealed class AllureLifecycle
     {
         lock (execution.Gate)
         {
+            if (execution.Result.Stage == AllureStage.Interrupted)
+            {
+                // Already written as interrupted: what the body did while the process was stopping is not its verdict.
+                return;
+            }
+
             StepOutcomes.Resolve(execution.Result, execution.BodyException ?? execution.FixtureException);
             ApplyRunLabels(execution.Result);
             if (outcome.Fault is { } fault)

@@ -1,14 +1,16 @@
 using Hil.Foundation;
+using Hil.Foundation.Processes;
 using Hil.Rigs;
 
 namespace Hil.Session.Locking;
 
 /// <summary>
-/// The lease on one rig. <c>DIR/RIG.lock</c> is held open with <see cref="FileShare.None"/>, which .NET
-/// turns into an exclusive <c>flock</c> on Linux and macOS: the kernel drops it when the holder
-/// dies, however it dies. Because .NET cannot read a file another process holds that way, the
-/// holder also writes its record (pid, host, start) to <c>DIR/RIG.holder</c>, atomically, so a
-/// waiting session can name it.
+/// The lease on one rig. <c>DIR/RIG.lock</c> is opened without following links and held with an
+/// exclusive <c>flock</c> (the one .NET's <see cref="FileShare.None"/> takes): the kernel drops it when
+/// the holder dies, however it dies. DIR must be this user's own, mode 0700. The holder also writes
+/// its record (pid, host, start) to <c>DIR/RIG.holder</c>, atomically, so a waiting session can name
+/// it, and keeps the processes it starts in <c>DIR/RIG.children</c> (pid, start time, kind), so the
+/// run that takes over after it died can stop them (<see cref="LeftoverSweeper"/>).
 /// </summary>
 /// <remarks>
 /// The lock file is never deleted: unlinking it while another process waits on the old inode
@@ -19,6 +21,7 @@ namespace Hil.Session.Locking;
 /// </remarks>
 internal sealed class RigLock(FileStream stream, string path, string holderPath, LockHolder holder) : IDisposable
 {
+    private readonly IDisposable _children = StartedProcesses.KeepIn(ChildrenPath(holderPath));
     private bool _released;
 
     public string Path { get; } = path;
@@ -33,6 +36,7 @@ internal sealed class RigLock(FileStream stream, string path, string holderPath,
         }
 
         var dir = options.ResolveLockDirectory();
+        PrivateFiles.EnsurePrivateDirectory(dir, options.Log);
         var path = System.IO.Path.Combine(dir, $"{rig}.lock");
         var holderPath = System.IO.Path.Combine(dir, $"{rig}.holder");
         var started = options.Time.GetTimestamp();
@@ -68,6 +72,7 @@ internal sealed class RigLock(FileStream stream, string path, string holderPath,
         _released = true;
         try
         {
+            _children.Dispose();
             if (ReadHolder(holderPath) is { } recorded && recorded.ProcessId == Holder.ProcessId)
             {
                 File.Delete(holderPath);
@@ -86,18 +91,22 @@ internal sealed class RigLock(FileStream stream, string path, string holderPath,
         FileStream stream;
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (PrivateFiles.TryOpenLocked(path) is not { } opened)
+            {
+                return new Attempt(null, ReadHolder(holderPath), "its OS lock is held");
+            }
+
+            stream = opened;
         }
         catch (IOException ex)
         {
-            return new Attempt(null, ReadHolder(holderPath), ex.Message);
+            throw new InputException($"rig '{rig}': {ex.Message}", ex);
         }
 
         try
         {
             var previous = ReadHolder(holderPath);
-            if (previous is not null && previous.ProcessId != Environment.ProcessId && !TakeOver(rig, previous, options))
+            if (previous is not null && previous.ProcessId != Environment.ProcessId && !TakeOver(rig, previous, holderPath, options))
             {
                 stream.Dispose();
                 return new Attempt(null, previous, "the holder record names a live process although the OS lock was free");
@@ -117,7 +126,7 @@ internal sealed class RigLock(FileStream stream, string path, string holderPath,
     }
 
     /// <summary>Decides whether a record left beside a free lock is stale, and logs the take-over.</summary>
-    private static bool TakeOver(string rig, LockHolder previous, RigSessionOptions options)
+    private static bool TakeOver(string rig, LockHolder previous, string holderPath, RigSessionOptions options)
     {
         var sameHost = string.Equals(previous.Host, Environment.MachineName, StringComparison.Ordinal);
         if (sameHost && ProcessProbe.IsAlive(previous.ProcessId, previous.Started))
@@ -127,8 +136,19 @@ internal sealed class RigLock(FileStream stream, string path, string holderPath,
 
         var why = sameHost ? "that process is gone" : "its OS lock was released";
         options.Log($"rig '{rig}': taking over a stale lock from {previous}: {why}");
+        if (sameHost)
+        {
+            var removed = LeftoverSweeper.Sweep(previous, ChildrenPath(holderPath));
+            options.Log(removed.Count == 0
+                ? $"rig '{rig}': pid {previous.ProcessId} left nothing behind"
+                : $"rig '{rig}': removed what pid {previous.ProcessId} left: {string.Join("; ", removed)}");
+        }
+
         return true;
     }
+
+    /// <summary>Beside the holder record: the processes the holder started.</summary>
+    private static string ChildrenPath(string holderPath) => System.IO.Path.ChangeExtension(holderPath, ".children");
 
     private static void Write(FileStream stream, string holderPath, LockHolder me)
     {

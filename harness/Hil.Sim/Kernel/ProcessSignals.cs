@@ -1,16 +1,11 @@
-using System.Runtime.InteropServices;
-
 namespace Hil.Sim;
 
-/// <summary>kill(2): Process.Kill only sends SIGKILL, and a sim host deserves SIGTERM first to unlink its sockets and shm.</summary>
-internal static partial class ProcessSignals
+/// <summary>The sim's name for Foundation's kill(2) wrapper, kept so the kernel's callers read as before.</summary>
+internal static class ProcessSignals
 {
-    public const int SigKill = 9;
-    public const int SigTerm = 15;
+    public const int SigKill = Foundation.Processes.ProcessSignals.SigKill;
+    public const int SigTerm = Foundation.Processes.ProcessSignals.SigTerm;
 
     /// <summary>False when the process is already gone (ESRCH) or not ours.</summary>
-    public static bool Send(int pid, int signal) => pid > 0 && Kill(pid, signal) == 0;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
+    public static bool Send(int pid, int signal) => Foundation.Processes.ProcessSignals.Send(pid, signal);
 }

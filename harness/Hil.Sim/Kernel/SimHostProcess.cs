@@ -76,7 +76,10 @@ internal sealed class SimHostProcess
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--server-name", serverName, "--entitlement", token, "--dir", dir })
+        // The token goes in the environment (readable by this user only), never in argv where ps shows it;
+        // --exit-with-stdin makes the stdin pipe a lifeline: the host stops when this process dies.
+        info.Environment["HIL_ENTITLEMENT"] = token;
+        foreach (var arg in new[] { "--server-name", serverName, "--dir", dir, "--exit-with-stdin" })
         {
             info.ArgumentList.Add(arg);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Hil.Foundation.Processes;
 
 namespace Hil.Sim;
 
@@ -6,7 +7,8 @@ namespace Hil.Sim;
 /// Every sim host this .NET process started, by pid, so that none outlives the test run:
 /// the kernel stops them on deactivate and dispose; this catches the paths where that code
 /// never runs (an unhandled exception, the runner exiting). A SIGKILL of the runner itself
-/// cannot be caught; the hosts then live on until their next signal (see README).
+/// cannot be caught: the hosts then see their stdin lifeline close and stop, and the harness-wide
+/// registry (<see cref="StartedProcesses"/>) lets the next run on the rig stop any that did not.
 /// </summary>
 internal static class SimProcessTracker
 {
@@ -20,9 +22,17 @@ internal static class SimProcessTracker
 
     public static IReadOnlyCollection<int> Running => Pids.Keys.ToList();
 
-    public static void Started(int pid) => Pids[pid] = 0;
+    public static void Started(int pid)
+    {
+        Pids[pid] = 0;
+        StartedProcesses.Add(pid, "hil-simhost");
+    }
 
-    public static void Reaped(int pid) => Pids.TryRemove(pid, out _);
+    public static void Reaped(int pid)
+    {
+        Pids.TryRemove(pid, out _);
+        StartedProcesses.Remove(pid);
+    }
 
     private static void KillAll()
     {

@@ -1,0 +1,74 @@
+using Hil.Foundation.Processes;
+
+namespace Hil.Session.Locking;
+
+/// <summary>
+/// What a dead lock holder left on this host, found and removed by the run that takes its lock over:
+/// the processes it recorded (only while each pid still has the recorded start time), the shared-memory
+/// objects those processes named after their pids (<c>/dev/shm/hil-PID-*</c>) and the sim's socket
+/// folders named after the holder's pid (<c>TMP/hil-sim-PID-*</c>).
+/// </summary>
+internal static class LeftoverSweeper
+{
+    private const string ShmFolder = "/dev/shm";
+
+    /// <summary>Removes it all and returns one line per thing removed, for the take-over's log.</summary>
+    public static IReadOnlyList<string> Sweep(LockHolder holder, string childrenPath)
+    {
+        var removed = new List<string>();
+        var recorded = StartedProcesses.Read(childrenPath);
+        removed.AddRange(StartedProcesses.KillAll(recorded).Select(p => $"killed {p}"));
+        foreach (var pid in recorded.Select(p => p.Pid).Append(holder.ProcessId).Distinct())
+        {
+            removed.AddRange(Delete(ShmFolder, $"hil-{pid}-*", Directory.Exists(ShmFolder)));
+        }
+
+        removed.AddRange(Delete(Path.GetTempPath(), $"hil-sim-{holder.ProcessId}-*", true));
+        removed.AddRange(Delete(Path.GetTempPath(), $"hil-sim-logs-{holder.ProcessId}-*", true));
+        if (File.Exists(childrenPath))
+        {
+            File.Delete(childrenPath);
+        }
+
+        return removed;
+    }
+
+    private static IEnumerable<string> Delete(string folder, string pattern, bool look)
+    {
+        if (!look || !Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        foreach (var path in Directory.EnumerateFileSystemEntries(folder, pattern))
+        {
+            if (TryDelete(path))
+            {
+                yield return $"removed {path}";
+            }
+        }
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            // A link is removed itself, never followed into what it points at.
+            var info = new FileInfo(path);
+            if (info.Attributes.HasFlag(FileAttributes.Directory) && info.LinkTarget is null)
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            else
+            {
+                File.Delete(path);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}
