@@ -1,4 +1,5 @@
 using Hil.Foundation;
+using Hil.Foundation.Processes;
 using Hil.Power;
 using Hil.Rigs;
 
@@ -13,6 +14,9 @@ public sealed partial class RigSession
         {
             // Hooked before any part exists, so a SIGTERM during start-up still cleans up.
             _hooks = new ExitHooks(ShutdownNow);
+
+            // A session started by a harness process (hil run's test host) ends when that process dies.
+            ParentWatch.StartFromEnvironment();
         }
 
         foreach (var spec in Rig.Power.Values.OrderBy(s => s.Name, StringComparer.Ordinal))

@@ -43,6 +43,7 @@ internal static class RunCommands
     {
         var spec = RigFile.Load(options.RigFile);
         AnsiConsole.MarkupLine($"rig [bold]{Markup.Escape(spec.Name)}[/] ({spec.Host}), suite [bold]{options.Suite}[/]");
+        using var lease = Hil.Session.Locking.ResultsLease.Acquire(options.Results.Root, spec.Name, TimeProvider.System);
         ResetResults(options);
 
         AnsiConsole.MarkupLine("building the fixtures and running the suite (each test reports as it ends)");

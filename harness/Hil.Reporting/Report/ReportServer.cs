@@ -18,7 +18,8 @@ public sealed class ReportServer : IAsyncDisposable
 
     private ReportServer(string root)
     {
-        _root = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
+        // `serve DIR/` and `serve DIR` are the same folder; a doubled separator would match no file under it.
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
@@ -36,6 +37,32 @@ public sealed class ReportServer : IAsyncDisposable
         }
 
         return new ReportServer(directory);
+    }
+
+    /// <summary>
+    /// False when a link on the way from <paramref name="root"/> to <paramref name="file"/> leads out of
+    /// the root: a report may hold links among its own files, never a way to the rest of the disk.
+    /// </summary>
+    internal static bool StaysInside(string root, string file)
+    {
+        var current = Path.TrimEndingDirectorySeparator(root);
+        foreach (var part in Path.GetRelativePath(current, file).Split(Path.DirectorySeparatorChar))
+        {
+            current = Path.Combine(current, part);
+            var info = new FileInfo(current);
+            if (info.LinkTarget is not null)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+                if (target is null || !target.StartsWith(root, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                current = target;
+            }
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()

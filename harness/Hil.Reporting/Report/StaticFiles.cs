@@ -49,7 +49,7 @@ internal static class StaticFiles
 
         var path = Uri.UnescapeDataString(request.Path.Split('?', '#')[0]).TrimStart('/');
         var file = Path.GetFullPath(Path.Combine(root, path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path));
-        if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file))
+        if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file) || !ReportServer.StaysInside(root, file))
         {
             return Status(404, "Not Found");
         }

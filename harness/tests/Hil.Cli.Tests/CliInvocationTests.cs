@@ -29,4 +29,14 @@ public sealed class CliInvocationTests
         verb.SetAction(int (_) => throw new RigFaultException("relay1 vanished"));
         Assert.That(await CliInvocation.InvokeAsync(new RootCommand("t") { verb }, ["boom"]), Is.EqualTo(2));
     }
+
+    [Test]
+    [CancelAfter(5_000)]
+    public async Task A_session_that_fails_to_shut_down_exits_2_naming_each_failure_not_134(CancellationToken ct)
+    {
+        var verb = new Command("boom", "b");
+        verb.SetAction(int (_) => throw new AggregateException("rig 'r' session ended with 2 failure(s)",
+            new RigFaultException("relay1 vanished"), new RigFaultException("closing switch relay2 failed")));
+        Assert.That(await CliInvocation.InvokeAsync(new RootCommand("t") { verb }, ["boom"]), Is.EqualTo(2));
+    }
 }

@@ -59,6 +59,40 @@ public class ReportServerTests
 
     [Test]
     [CancelAfter(20_000)]
+    public async Task AFolderGivenWithATrailingSlashIsServed(CancellationToken ct)
+    {
+        await using var server = ReportServer.Start(_dir + "/");
+        using var http = new HttpClient();
+
+        var index = await http.GetAsync(server.Url, ct);
+        var json = await http.GetAsync(new Uri(server.Url, "data/a%20b.json"), ct);
+        Assert.That(new[] { index.StatusCode, json.StatusCode }, Is.All.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task LinksAreFollowedOnlyWhileTheyStayInTheReport(CancellationToken ct)
+    {
+        var outside = Path.Combine(Path.GetDirectoryName(_dir)!, "secret.txt");
+        File.CreateSymbolicLink(Path.Combine(_dir, "out.txt"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "up"), Path.GetDirectoryName(_dir)!);
+        File.CreateSymbolicLink(Path.Combine(_dir, "in.json"), Path.Combine(_dir, "data", "a b.json"));
+        await using var server = ReportServer.Start(_dir);
+        using var http = new HttpClient();
+
+        var toFile = await http.GetAsync(new Uri(server.Url, "out.txt"), ct);
+        var throughFolder = await http.GetAsync(new Uri(server.Url, "up/secret.txt"), ct);
+        var inside = await http.GetAsync(new Uri(server.Url, "in.json"), ct);
+        Assert.Multiple(() =>
+        {
+            Assert.That(toFile.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a link to a file outside");
+            Assert.That(throughFolder.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a link to a folder outside");
+            Assert.That(inside.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a link among the report's own files");
+        });
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
     public async Task AfterDisposeThePortIsClosed(CancellationToken ct)
     {
         Uri url;

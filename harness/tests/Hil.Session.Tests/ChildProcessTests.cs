@@ -1,4 +1,5 @@
 using Hil.Foundation;
+using Hil.Foundation.Processes;
 using Hil.Rigs;
 using Hil.Session.Tests.Helper;
 
@@ -69,6 +70,65 @@ public sealed class ChildProcessTests
 
     [Test]
     [CancelAfter(120_000)]
+    public async Task The_run_that_takes_over_removes_what_the_killed_holder_left_and_says_what(CancellationToken ct)
+    {
+        await using var held = await Held.StartAsync("children", ct);
+        var (locks, child) = (held.Locks, held.Child);
+        var sleeper = StartedProcesses.Read(locks.File($"{ChildRig.Name}.children")).Single(p => p.Kind == "sleep");
+        var shm = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", $"hil-{sleeper.Pid}-test-1") : null;
+        if (shm is not null)
+        {
+            await File.WriteAllTextAsync(shm, "ring", ct);
+        }
+
+        var sockets = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"hil-sim-{child.Pid}-1")).FullName;
+
+        await child.SignalAsync("KILL", ct);
+        await child.WaitForExitAsync(ct);
+        Assert.That(ProcessIdentity.IsSame(sleeper.Pid, sleeper.Start), Is.True, "a SIGKILLed holder leaves its child running");
+
+        var log = new List<string>();
+        await using var next = await RigSession.OpenAsync(Rig, new FakeParts(), TestRigs.Options(locks, log), ct);
+        await Gone(sleeper).WithTimeout(TimeSpan.FromSeconds(30), $"{sleeper} to end", FaultKind.HarnessError, TimeProvider.System, ct);
+        var said = string.Join('\n', log);
+        Assert.Multiple(() =>
+        {
+            Assert.That(said, Does.Contain($"removed what pid {child.Pid} left").And.Contain($"killed sleep (pid {sleeper.Pid})"));
+            Assert.That(said, Does.Contain($"removed {sockets}"));
+            Assert.That(Directory.Exists(sockets), Is.False, sockets);
+            Assert.That(shm is null || !File.Exists(shm), Is.True, shm);
+        });
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task A_session_whose_starting_process_dies_stops_as_on_SIGTERM(CancellationToken ct)
+    {
+        using var parent = System.Diagnostics.Process.Start("sleep", "600");
+        var start = ProcessIdentity.StartOf(parent.Id);
+        Assert.That(start, Is.Not.Null, "the stand-in parent runs");
+        var (locks, state) = (TestRigs.NewDir(), TestRigs.NewDir());
+        try
+        {
+            await using var child = await HelperProcess.StartAsync("hold", locks, state, ct,
+                new Dictionary<string, string> { [ParentWatch.Variable] = $"{parent.Id}:{start}" });
+
+            parent.Kill();
+            var exitCode = await child.WaitForExitAsync(ct);
+
+            Assert.That(exitCode, Is.EqualTo(143), child.Stderr);
+            Assert.That(child.Stderr, Does.Contain($"(pid {parent.Id}) is gone"));
+            Assert.That(Relay(state).Values, Has.All.False, child.Stderr);
+        }
+        finally
+        {
+            state.Dispose();
+            locks.Dispose();
+        }
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
     public async Task An_unhandled_exception_in_a_fixture_still_restores_the_safe_state(CancellationToken ct)
     {
         await using var held = await Held.StartAsync("crash", ct);
@@ -80,6 +140,14 @@ public sealed class ChildProcessTests
         Assert.That(child.Stderr, Does.Contain("unhandled InvalidOperationException: restoring safe state all-off"));
         Assert.That(Relay(state).Values, Has.All.False, child.Stderr);
         await using var next = await RigSession.OpenAsync(Rig, new FakeParts(), TestRigs.Options(locks), ct);
+    }
+
+    private static async Task Gone(StartedProcess process)
+    {
+        while (ProcessIdentity.IsSame(process.Pid, process.Start))
+        {
+            await Task.Delay(50);
+        }
     }
 
     private static IReadOnlyDictionary<int, bool> Relay(TempDir state) => FakePowerSwitch.ReadStateFile(state.File("relay1.state"));

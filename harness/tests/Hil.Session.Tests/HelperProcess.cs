@@ -36,7 +36,8 @@ internal sealed class HelperProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HelperProcess> StartAsync(string mode, TempDir locks, TempDir state, CancellationToken ct)
+    public static async Task<HelperProcess> StartAsync(
+        string mode, TempDir locks, TempDir state, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var helper = Path.Combine(TestContext.CurrentContext.TestDirectory, "Hil.Session.Tests.Helper.dll");
         var readyFile = state.File("ready");
@@ -45,6 +46,11 @@ internal sealed class HelperProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (var arg in new[] { "exec", helper, mode, locks.Path, state.Path, readyFile })
         {
             info.ArgumentList.Add(arg);

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Issue 15's table: SIGINT and SIGTERM at moments of `hil latency` and `hil run`, and kill -9 of each
+process kind, then what is left (processes, /dev/shm/hil-* objects, socket folders) and, after the
+next run on the same lock folder, what is still left. Prints a Markdown table.
+
+Usage: ci/tests/signal_table.py [--latency] [--run] [--kill] [--run-moments 5,30,...]
+Needs the CLI built (HIL_CLI, default harness/Hil.Cli/bin/Debug/net10.0/hil.dll) and build/dext.
+Each trial runs in its own session (so SIGINT is not ignored as for a background job), its own lock
+folder and results folder; its processes are found by a tag in their environment, so other runs on
+the host are never counted or touched.
+"""
+import argparse, glob, json, os, signal, subprocess, sys, tempfile, time, uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CLI = os.environ.get("HIL_CLI", os.path.join(ROOT, "harness/Hil.Cli/bin/Debug/net10.0/hil.dll"))
+EXIT_WAIT = 180  # seconds a signalled run may take to end before it counts as hung
+
+
+def tagged(tag):
+    """pid -> kind of every live, non-zombie process carrying the tag."""
+    found = {}
+    for d in glob.glob("/proc/[0-9]*"):
+        try:
+            with open(d + "/environ", "rb") as f:
+                if ("HIL_TABLE_TAG=" + tag).encode() not in f.read():
+                    continue
+            with open(d + "/stat") as f:
+                stat = f.read()
+            if stat[stat.rindex(")") + 2] == "Z":
+                continue
+            with open(d + "/cmdline", "rb") as f:
+                argv = [a.decode(errors="replace") for a in f.read().split(b"\0") if a]
+            found[int(d[6:])] = kind(argv)
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def kind(argv):
+    text = " ".join(argv)
+    for name in ("hil-simhost", "hil-floor", "testhost", "vstest", "hil.dll", "dotnet test", "MSBuild"):
+        if name in text:
+            return {"hil.dll": "hil", "vstest": "dotnet test", "dotnet test": "dotnet test"}.get(name, name)
+    return os.path.basename(argv[0]) if argv else "?"
+
+
+def leftovers(tag, pids):
+    procs = tagged(tag)
+    shm = [p for pid in pids for p in glob.glob(f"/dev/shm/hil-{pid}-*")]
+    socks = [p for pid in pids for p in glob.glob(f"{tempfile.gettempdir()}/hil-sim-{pid}-*")]
+    return procs, shm, socks
+
+
+def results_valid(folder):
+    bad = []
+    for path in glob.glob(os.path.join(folder, "allure-results", "*-result.json")):
+        with open(path) as f:
+            r = json.load(f)
+        if "stop" not in r or r.get("stage") == "running":
+            bad.append(os.path.basename(path))
+    return "n/a" if not os.path.isdir(os.path.join(folder, "allure-results")) else ("yes" if not bad else f"no ({len(bad)})")
+
+
+def latency_args(samples=20000, rate=2000):
+    return ["latency", "--rig", "rigs/sim.yaml", "--topology", "app-relay", "--samples", str(samples), "--rate", str(rate)]
+
+
+def trial(verb_args, at, sig, target_kind, env_extra):
+    tag = uuid.uuid4().hex
+    work = tempfile.mkdtemp(prefix="hil-table-")
+    env = dict(os.environ, HIL_TABLE_TAG=tag, HIL_LOCK_DIR=os.path.join(work, "locks"))
+    env.update(env_extra)
+    args = list(verb_args)
+    if args[0] == "run":
+        args += ["--results", os.path.join(work, "results"), "--report", os.path.join(work, "report"),
+                 "--history", os.path.join(work, "history.jsonl")]
+    proc = subprocess.Popen(["dotnet", CLI] + args, cwd=ROOT, env=env, start_new_session=True,
+                            stdout=open(os.path.join(work, "out.log"), "w"), stderr=subprocess.STDOUT)
+    seen = {}
+    deadline = time.monotonic() + at
+    while time.monotonic() < deadline and proc.poll() is None:
+        seen.update(tagged(tag))
+        time.sleep(0.1)
+    seen.update(tagged(tag))
+    ended_before = proc.poll() is not None
+    victim = proc.pid if target_kind == "hil" else next((p for p, k in seen.items() if k == target_kind and os.path.exists(f"/proc/{p}")), None)
+    if victim is not None and not ended_before:
+        try:
+            os.kill(victim, sig)
+        except ProcessLookupError:
+            victim = None
+    try:
+        code = proc.wait(EXIT_WAIT)
+    except subprocess.TimeoutExpired:
+        code = "hung"
+    time.sleep(2)
+    pids = set(seen) | {proc.pid}
+    procs, shm, socks = leftovers(tag, pids)
+    valid = results_valid(os.path.join(work, "results")) if args[0] == "run" else "n/a"
+    # The next run on the same lock folder takes the stale lock over (if any) and heals.
+    nxt = subprocess.run(["dotnet", CLI] + latency_args(200, 1000) + ["--no-floor"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    healed = [l for l in nxt.stderr.splitlines() if "removed what" in l or "left nothing" in l]
+    procs2, shm2, socks2 = leftovers(tag, pids)
+    for p in procs2:  # never leave anything behind the table itself
+        os.kill(p, signal.SIGKILL)
+    with open(os.path.join(work, "out.log")) as f:
+        tail = [l for l in f.read().splitlines() if l.startswith("hil:")][-1:]
+    return dict(code=code, victim="-" if victim is None else seen.get(victim, "hil"), ended_before=ended_before,
+                left=f"{len(procs)} proc, {len(shm)} shm, {len(socks)} sock", valid=valid,
+                after=f"{len(procs2)} proc, {len(shm2)} shm, {len(socks2)} sock", next=nxt.returncode,
+                healed="; ".join(healed)[:120], said=(tail[0][:80] if tail else ""), work=work,
+                kinds=",".join(sorted(set(seen.values()))))
+
+
+def row(label, r):
+    print(f"| {label} | {r['victim']} | {r['code']} | {r['said']} | {r['valid']} | {r['left']} | {r['next']} | {r['after']} | {r['healed']} |", flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--latency", action="store_true")
+    ap.add_argument("--run", action="store_true")
+    ap.add_argument("--kill", action="store_true")
+    ap.add_argument("--latency-moments", default="0.3,1.5,3,6,9")
+    ap.add_argument("--run-moments", default="2,10,20,30,45,60,75,90,120,150")
+    a = ap.parse_args()
+    print("| trial | signalled | exit | last hil: line | results valid | left after exit | next run exit | left after next run | next run said |")
+    print("|---|---|---|---|---|---|---|---|---|", flush=True)
+    for name, sig in (("SIGINT", signal.SIGINT), ("SIGTERM", signal.SIGTERM)):
+        if a.latency:
+            for at in map(float, a.latency_moments.split(",")):
+                row(f"hil latency, {name} at {at:g} s", trial(latency_args(), at, sig, "hil", {}))
+        if a.run:
+            for at in map(float, a.run_moments.split(",")):
+                row(f"hil run --suite smoke, {name} at {at:g} s", trial(["run", "--suite", "smoke"], at, sig, "hil", {}))
+    if a.kill:
+        for k, at in (("hil", 4), ("hil-simhost", 4), ("hil-floor", 4)):
+            row(f"hil latency, kill -9 {k} at {at} s", trial(latency_args(), at, signal.SIGKILL, k, {}))
+        if a.run:
+            for k in ("hil", "dotnet test", "testhost", "hil-simhost"):
+                row(f"hil run --suite smoke, kill -9 {k} at 60 s", trial(["run", "--suite", "smoke"], 60, signal.SIGKILL, k, {}))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Text;
+using Hil.Foundation;
+using Hil.Foundation.Processes;
+using Hil.TestSupport;
+
+namespace Hil.Cli.Tests;
+
+/// <summary>
+/// `hil latency` as CI runs it, in a child process on the sim rig, stopped the ways CI and people stop
+/// it: a signal once its sim hosts run, and kill -9. Each run has its own lock folder; waits are for
+/// events (the sim hosts appearing, the process ending) with generous named timeouts.
+/// </summary>
+[NonParallelizable]
+public sealed class SignalledLatencyTests : TempFolderTest
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(90);
+
+    [TestCase("INT", 130)]
+    [TestCase("TERM", 143)]
+    [CancelAfter(240_000)]
+    public async Task A_signal_mid_burst_exits_128_plus_it_and_leaves_nothing_running(string signal, int expected, CancellationToken ct)
+    {
+        await using var hil = Hil.Start(Dir, "--samples", "200000", "--rate", "2000");
+        var hosts = await hil.SimHostsAsync(ct);
+
+        await hil.SignalAsync(signal, ct);
+        var exit = await hil.ExitAsync(ct);
+
+        Assert.That(exit, Is.EqualTo(expected), hil.Output);
+        Assert.That(hil.Output, Does.Contain($"hil: cancelled (SIG{signal})"));
+        await AllGoneAsync(hosts, ct);
+        Assert.That(SocketFolders(hil.Pid), Is.Empty, "the session removed its socket folders");
+    }
+
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task After_kill_9_the_sim_hosts_stop_and_the_next_run_removes_what_was_left(CancellationToken ct)
+    {
+        int killed;
+        await using (var hil = Hil.Start(Dir, "--samples", "200000", "--rate", "2000"))
+        {
+            var hosts = await hil.SimHostsAsync(ct);
+            killed = hil.Pid;
+            await hil.SignalAsync("KILL", ct);
+            await hil.ExitAsync(ct);
+
+            // Their stdin was the lifeline: it closed with the killed process.
+            await AllGoneAsync(hosts, ct);
+        }
+
+        await using var next = Hil.Start(Dir, "--samples", "200", "--rate", "1000", "--no-floor");
+        Assert.That(await next.ExitAsync(ct), Is.Zero, next.Output);
+        Assert.That(next.Output, Does.Contain($"taking over a stale lock from pid {killed}"));
+        Assert.That(next.Output, Does.Contain($"pid {killed} left"));
+        Assert.That(SocketFolders(killed), Is.Empty, next.Output);
+    }
+
+    private static string[] SocketFolders(int pid) => Directory.GetDirectories(Path.GetTempPath(), $"hil-sim-{pid}-*");
+
+    private static async Task AllGoneAsync(IReadOnlyList<StartedProcess> hosts, CancellationToken ct)
+    {
+        async Task Poll()
+        {
+            while (hosts.Any(h => ProcessIdentity.IsSame(h.Pid, h.Start)))
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+
+        await Poll().WithTimeout(Generous, $"sim hosts {string.Join(", ", hosts.Select(h => h.Pid))} to end", FaultKind.HarnessError, TimeProvider.System, ct);
+    }
+
+    /// <summary>One `hil latency` child on rigs/sim.yaml with its own lock folder; killed (tree) on dispose if still running.</summary>
+    private sealed class Hil : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+
+        private Hil(Process process) => _process = process;
+
+        public int Pid => _process.Id;
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public static Hil Start(string dir, params string[] extra)
+        {
+            var root = RepositoryRoot.Find();
+            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root,
+            };
+            info.Environment["HIL_LOCK_DIR"] = Path.Combine(dir, "locks");
+            string[] args = ["exec", Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"), "latency",
+                "--rig", Path.Combine(root, "rigs", "sim.yaml"), "--topology", "app-relay", .. extra];
+            args.ToList().ForEach(info.ArgumentList.Add);
+            var hil = new Hil(Process.Start(info)!);
+            hil._process.OutputDataReceived += (_, e) => hil.Append(e.Data);
+            hil._process.ErrorDataReceived += (_, e) => hil.Append(e.Data);
+            hil._process.BeginOutputReadLine();
+            hil._process.BeginErrorReadLine();
+            return hil;
+        }
+
+        /// <summary>The sim hosts below this process, once at least one runs.</summary>
+        public async Task<IReadOnlyList<StartedProcess>> SimHostsAsync(CancellationToken ct)
+        {
+            async Task<IReadOnlyList<StartedProcess>> Poll()
+            {
+                while (true)
+                {
+                    var hosts = ProcessTree.Descendants(Pid)
+                        .Where(pid => File.Exists($"/proc/{pid}/cmdline") && File.ReadAllText($"/proc/{pid}/cmdline").Contains("hil-simhost", StringComparison.Ordinal))
+                        .Select(pid => ProcessIdentity.StartOf(pid) is { } start ? new StartedProcess(pid, start, "hil-simhost") : null)
+                        .OfType<StartedProcess>().ToList();
+                    if (hosts.Count > 0 || _process.HasExited)
+                    {
+                        Assert.That(hosts, Is.Not.Empty, $"hil latency ended before its sim hosts ran: {Output}");
+                        return hosts;
+                    }
+
+                    await Task.Delay(50, ct);
+                }
+            }
+
+            return await Poll().WithTimeout(Generous, $"hil latency (pid {Pid}) to start its sim hosts", FaultKind.HarnessError, TimeProvider.System, ct);
+        }
+
+        public async Task SignalAsync(string signal, CancellationToken ct)
+        {
+            using var kill = Process.Start("kill", $"-{signal} {Pid}");
+            await kill.WaitForExitAsync(ct);
+        }
+
+        public async Task<int> ExitAsync(CancellationToken ct)
+        {
+            await _process.WaitForExitAsync(ct).WithTimeout(Generous, $"hil latency (pid {Pid}) to exit", FaultKind.HarnessError, TimeProvider.System, ct);
+            return _process.ExitCode;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+        }
+
+        private void Append(string? line)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
