@@ -31,6 +31,22 @@ public static class ProcessIdentity
             ? ppid
             : null;
 
+    /// <summary>The process's command name from /proc (Linux, at most 15 characters); null elsewhere or when gone.</summary>
+    internal static string? NameOf(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var open = text.IndexOf('(', StringComparison.Ordinal);
+            var close = text.LastIndexOf(')');
+            return open < 0 || close < open ? null : text[(open + 1)..close];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static long? LinuxStartOf(int pid)
     {
         // Fields after the command name: state is [0], ppid [1], starttime [19] (field 22 of proc(5)).

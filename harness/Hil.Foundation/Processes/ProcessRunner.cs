@@ -76,16 +76,24 @@ public static class ProcessRunner
         }
     }
 
+    /// <summary>
+    /// SIGINT to the .NET processes below the child (the test host under `dotnet test`): each owns its
+    /// own children and stops them in order. Native descendants (sim hosts) are left to their owner; a
+    /// signal straight to them would look like a crash to the test still running.
+    /// </summary>
     private static void SignalDescendants(int pid, TimeSpan grace)
     {
         if (grace > TimeSpan.Zero)
         {
-            foreach (var descendant in ProcessTree.Descendants(pid))
+            foreach (var descendant in ProcessTree.Descendants(pid).Where(IsDotnet))
             {
                 ProcessSignals.Send(descendant, ProcessSignals.SigInt);
             }
         }
     }
+
+    private static bool IsDotnet(int pid) =>
+        ProcessIdentity.NameOf(pid) is { } name && (name == "dotnet" || name.StartsWith("testhost", StringComparison.Ordinal));
 
     private static Command Build(ProcessCommand command, StringBuilder stdout, StringBuilder stderr)
     {
