@@ -96,9 +96,10 @@ internal sealed class AllureLifecycle
     {
         lock (execution.Gate)
         {
-            if (execution.Result.Stage == AllureStage.Interrupted)
+            if (execution.Result.Stage == AllureStage.Interrupted && Hil.Foundation.Processes.TerminationSignals.Received is not null)
             {
-                // Already written as interrupted: what the body did while the process was stopping is not its verdict.
+                // Written as interrupted by a signal this process is ending on: what the body did while the
+                // session was torn down under it (a closed endpoint) is not its verdict.
                 return;
             }
 

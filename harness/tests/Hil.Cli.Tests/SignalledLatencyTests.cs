@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Hil.Foundation;
 using Hil.Foundation.Processes;
 using Hil.TestSupport;
@@ -72,43 +70,18 @@ public sealed class SignalledLatencyTests : TempFolderTest
     }
 
     /// <summary>One `hil latency` child on rigs/sim.yaml with its own lock folder; killed (tree) on dispose if still running.</summary>
-    private sealed class Hil : IAsyncDisposable
+    private sealed class Hil(ChildProcess child) : IAsyncDisposable
     {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
+        public int Pid => child.Pid;
 
-        private Hil(Process process) => _process = process;
-
-        public int Pid => _process.Id;
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
+        public string Output => child.Output;
 
         public static Hil Start(string dir, params string[] extra)
         {
             var root = RepositoryRoot.Find();
-            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root,
-            };
-            info.Environment["HIL_LOCK_DIR"] = Path.Combine(dir, "locks");
-            string[] args = ["exec", Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"), "latency",
-                "--rig", Path.Combine(root, "rigs", "sim.yaml"), "--topology", "app-relay", .. extra];
-            args.ToList().ForEach(info.ArgumentList.Add);
-            var hil = new Hil(Process.Start(info)!);
-            hil._process.OutputDataReceived += (_, e) => hil.Append(e.Data);
-            hil._process.ErrorDataReceived += (_, e) => hil.Append(e.Data);
-            hil._process.BeginOutputReadLine();
-            hil._process.BeginErrorReadLine();
-            return hil;
+            string[] args = ["latency", "--rig", Path.Combine(root, "rigs", "sim.yaml"), "--topology", "app-relay", .. extra];
+            return new Hil(ChildProcess.StartDotnet(Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"), args,
+                new Dictionary<string, string> { ["HIL_LOCK_DIR"] = Path.Combine(dir, "locks") }, root));
         }
 
         /// <summary>The sim hosts below this process, once at least one runs.</summary>
@@ -122,7 +95,7 @@ public sealed class SignalledLatencyTests : TempFolderTest
                         .Where(pid => File.Exists($"/proc/{pid}/cmdline") && File.ReadAllText($"/proc/{pid}/cmdline").Contains("hil-simhost", StringComparison.Ordinal))
                         .Select(pid => ProcessIdentity.StartOf(pid) is { } start ? new StartedProcess(pid, start, "hil-simhost") : null)
                         .OfType<StartedProcess>().ToList();
-                    if (hosts.Count > 0 || _process.HasExited)
+                    if (hosts.Count > 0 || child.HasExited)
                     {
                         Assert.That(hosts, Is.Not.Empty, $"hil latency ended before its sim hosts ran: {Output}");
                         return hosts;
@@ -135,35 +108,10 @@ public sealed class SignalledLatencyTests : TempFolderTest
             return await Poll().WithTimeout(Generous, $"hil latency (pid {Pid}) to start its sim hosts", FaultKind.HarnessError, TimeProvider.System, ct);
         }
 
-        public async Task SignalAsync(string signal, CancellationToken ct)
-        {
-            using var kill = Process.Start("kill", $"-{signal} {Pid}");
-            await kill.WaitForExitAsync(ct);
-        }
+        public Task SignalAsync(string signal, CancellationToken ct) => child.SignalAsync(signal, ct);
 
-        public async Task<int> ExitAsync(CancellationToken ct)
-        {
-            await _process.WaitForExitAsync(ct).WithTimeout(Generous, $"hil latency (pid {Pid}) to exit", FaultKind.HarnessError, TimeProvider.System, ct);
-            return _process.ExitCode;
-        }
+        public Task<int> ExitAsync(CancellationToken ct) => child.ExitAsync(Generous, "hil latency", ct);
 
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
+        public ValueTask DisposeAsync() => child.DisposeAsync();
     }
 }

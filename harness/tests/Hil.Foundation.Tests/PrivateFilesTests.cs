@@ -2,6 +2,7 @@ using Hil.TestSupport;
 
 namespace Hil.Foundation.Tests;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PrivateFilesTests : TempFolderTest
 {
     private static readonly UnixFileMode Others = (UnixFileMode)0x3F;

@@ -16,7 +16,7 @@ public sealed class StartedProcessesTests : TempFolderTest
         var run = ProcessRunner.RunAsync(new ProcessCommand("/bin/sh", "-c", "echo \"$HIL_PARENT\"; exec sleep 60"), TimeProvider.System, stop.Token);
 
         var recorded = StartedProcesses.Read(file);
-        Assert.That(recorded, Has.One.Matches<StartedProcess>(p => p.Kind == "sh" && ProcessIdentity.IsSame(p.Pid, p.Start)));
+        Assert.That(recorded.Count(p => p.Kind == "sh" && ProcessIdentity.IsSame(p.Pid, p.Start)), Is.EqualTo(1), string.Join(", ", recorded));
         await stop.CancelAsync();
         Assert.That(async () => await run, Throws.InstanceOf<OperationCanceledException>());
         Assert.That(StartedProcesses.Read(file), Is.Empty, "an ended child leaves the list");

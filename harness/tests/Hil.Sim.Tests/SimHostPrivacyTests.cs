@@ -1,6 +1,7 @@
 namespace Hil.Sim.Tests;
 
 /// <summary>What another user on the host can learn from or reach of a running sim host: nothing.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class SimHostPrivacyTests
 {
     [Test]
