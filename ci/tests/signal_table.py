@@ -51,14 +51,26 @@ def leftovers(tag, pids):
     return procs, shm, socks
 
 
+def first_verdict(work):
+    try:
+        with open(os.path.join(work, "results", "fixtures.log")) as f:
+            return any(l.strip().startswith(("Passed ", "Failed ")) for l in f)
+    except OSError:
+        return False
+
+
+def moment(text):
+    return text if text.startswith("suite+") else float(text)
+
+
 def results_valid(folder):
     bad = []
-    for path in glob.glob(os.path.join(folder, "allure-results", "*-result.json")):
+    for path in glob.glob(os.path.join(folder, "allure", "*-result.json")):
         with open(path) as f:
             r = json.load(f)
         if "stop" not in r or r.get("stage") == "running":
             bad.append(os.path.basename(path))
-    return "n/a" if not os.path.isdir(os.path.join(folder, "allure-results")) else ("yes" if not bad else f"no ({len(bad)})")
+    return "n/a" if not os.path.isdir(os.path.join(folder, "allure")) else ("yes" if not bad else f"no ({len(bad)})")
 
 
 def latency_args(samples=20000, rate=2000):
@@ -77,9 +89,14 @@ def trial(verb_args, at, sig, target_kind, env_extra):
     proc = subprocess.Popen(["dotnet", CLI] + args, cwd=ROOT, env=env, start_new_session=True,
                             stdout=open(os.path.join(work, "out.log"), "w"), stderr=subprocess.STDOUT)
     seen = {}
-    deadline = time.monotonic() + at
+    deadline = time.monotonic() + (at if isinstance(at, float) else 900)
+    suite_started = None
     while time.monotonic() < deadline and proc.poll() is None:
         seen.update(tagged(tag))
+        if isinstance(at, str) and suite_started is None and first_verdict(work):
+            # "suite+S": S seconds after the suite's first test verdict (the build is over by then).
+            suite_started = time.monotonic()
+            deadline = suite_started + float(at.split("+")[1])
         time.sleep(0.1)
     seen.update(tagged(tag))
     ended_before = proc.poll() is not None
@@ -123,7 +140,9 @@ def main():
     ap.add_argument("--run", action="store_true")
     ap.add_argument("--kill", action="store_true")
     ap.add_argument("--latency-moments", default="0.3,1.5,3,6,9")
-    ap.add_argument("--run-moments", default="2,10,20,30,45,60,75,90,120,150")
+    ap.add_argument("--run-moments", default="5,60,suite+0,suite+2,suite+5,suite+10,suite+20,suite+30,suite+45,suite+60",
+                    help="seconds after start, or suite+S: S seconds after the suite's first test verdict")
+    ap.add_argument("--kinds", default="hil,dotnet test,testhost,hil-simhost", help="hil run's process kinds to kill -9")
     a = ap.parse_args()
     print("| trial | signalled | exit | last hil: line | results valid | left after exit | next run exit | left after next run | next run said |")
     print("|---|---|---|---|---|---|---|---|---|", flush=True)
@@ -132,14 +151,15 @@ def main():
             for at in map(float, a.latency_moments.split(",")):
                 row(f"hil latency, {name} at {at:g} s", trial(latency_args(), at, sig, "hil", {}))
         if a.run:
-            for at in map(float, a.run_moments.split(",")):
-                row(f"hil run --suite smoke, {name} at {at:g} s", trial(["run", "--suite", "smoke"], at, sig, "hil", {}))
+            for at in map(moment, a.run_moments.split(",")):
+                row(f"hil run --suite smoke, {name} at {at if isinstance(at, str) else f'{at:g}'} s", trial(["run", "--suite", "smoke"], at, sig, "hil", {}))
     if a.kill:
-        for k, at in (("hil", 4), ("hil-simhost", 4), ("hil-floor", 4)):
-            row(f"hil latency, kill -9 {k} at {at} s", trial(latency_args(), at, signal.SIGKILL, k, {}))
+        if a.latency:
+            for k, at in (("hil", 4.0), ("hil-simhost", 4.0), ("hil-floor", 4.0)):
+                row(f"hil latency, kill -9 {k} at {at:g} s", trial(latency_args(), at, signal.SIGKILL, k, {}))
         if a.run:
-            for k in ("hil", "dotnet test", "testhost", "hil-simhost"):
-                row(f"hil run --suite smoke, kill -9 {k} at 60 s", trial(["run", "--suite", "smoke"], 60, signal.SIGKILL, k, {}))
+            for k in a.kinds.split(","):
+                row(f"hil run --suite smoke, kill -9 {k} at suite+5 s", trial(["run", "--suite", "smoke"], "suite+5", signal.SIGKILL, k, {}))
 
 
 if __name__ == "__main__":

@@ -17,14 +17,23 @@ internal static class LeftoverSweeper
     {
         var removed = new List<string>();
         var recorded = StartedProcesses.Read(childrenPath);
-        removed.AddRange(StartedProcesses.KillAll(recorded).Select(p => $"killed {p}"));
-        foreach (var pid in recorded.Select(p => p.Pid).Append(holder.ProcessId).Distinct())
+        var killed = StartedProcesses.KillAll(recorded);
+        removed.AddRange(killed.Select(p => $"killed {p}"));
+
+        // Names carry pids, and a pid may have been reused by a live process since: its objects are its own.
+        var gone = recorded.Select(p => p.Pid).Append(holder.ProcessId).Distinct()
+            .Where(pid => killed.Any(k => k.Pid == pid) || ProcessIdentity.StartOf(pid) is null).ToList();
+        foreach (var pid in gone)
         {
-            removed.AddRange(Delete(ShmFolder, $"hil-{pid}-*", Directory.Exists(ShmFolder)));
+            removed.AddRange(Delete(ShmFolder, $"hil-{pid}-*"));
         }
 
-        removed.AddRange(Delete(Path.GetTempPath(), $"hil-sim-{holder.ProcessId}-*", true));
-        removed.AddRange(Delete(Path.GetTempPath(), $"hil-sim-logs-{holder.ProcessId}-*", true));
+        if (gone.Contains(holder.ProcessId))
+        {
+            removed.AddRange(Delete(Path.GetTempPath(), $"hil-sim-{holder.ProcessId}-*"));
+            removed.AddRange(Delete(Path.GetTempPath(), $"hil-sim-logs-{holder.ProcessId}-*"));
+        }
+
         if (File.Exists(childrenPath))
         {
             File.Delete(childrenPath);
@@ -33,9 +42,9 @@ internal static class LeftoverSweeper
         return removed;
     }
 
-    private static IEnumerable<string> Delete(string folder, string pattern, bool look)
+    private static IEnumerable<string> Delete(string folder, string pattern)
     {
-        if (!look || !Directory.Exists(folder))
+        if (!Directory.Exists(folder))
         {
             yield break;
         }
