@@ -86,7 +86,10 @@ def trial(verb_args, at, sig, target_kind, env_extra):
     if args[0] == "run":
         args += ["--results", os.path.join(work, "results"), "--report", os.path.join(work, "report"),
                  "--history", os.path.join(work, "history.jsonl")]
+    # A shell without job control starts background commands with SIGINT ignored, and an ignored
+    # signal stays ignored across exec: give the run the default back, as a terminal would.
     proc = subprocess.Popen(["dotnet", CLI] + args, cwd=ROOT, env=env, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
                             stdout=open(os.path.join(work, "out.log"), "w"), stderr=subprocess.STDOUT)
     seen = {}
     deadline = time.monotonic() + (at if isinstance(at, float) else 900)
