@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hil.Foundation;
+using Hil.Foundation.Files;
 using Hil.Latency.Files;
 
 namespace Hil.Reporting.Contracts;
@@ -53,7 +54,7 @@ public static class RunConfigFile
 
         try
         {
-            return JsonSerializer.Deserialize<RunConfig>(File.ReadAllBytes(path), Json)
+            return JsonSerializer.Deserialize<RunConfig>(InputFile.ReadAllBytes(path, $"a run-config file ({Variable})", 1 << 20), Json)
                 ?? throw new InputException($"{path} ({Variable}): expected a run-config object, found null");
         }
         catch (JsonException ex)

@@ -69,7 +69,7 @@ public sealed class RigFileErrorTests
             + "  b: { power: relay1/2, usb: { vid: 0x1, pid: 0x1 } }\n",
             "devices.b: USB identity 0001:0001 is the same as device a's");
         yield return Case("rig: t\n" + Power + "timeouts: { enumerate: 5 }\n",
-            "t.yaml:7:24: timeouts.enumerate: expected a positive duration like 150ms, 5s or 1m (units us, ms, s, m, h), got '5'");
+            "t.yaml:7:24: timeouts.enumerate: expected a positive duration like 150ms, 5s or 1m (units us, ms, s, m, h; at most 24h), got '5'");
         yield return Case("rig: t\n" + Power + "timeouts: { activate: 0s }\n", "timeouts.activate: expected a positive duration");
         yield return Case("rig: t\n" + Power + "timeouts: { enumerate: 5s, boot: 1s }\n",
             "timeouts.boot: unknown key 'boot'; known keys: enumerate, activate");

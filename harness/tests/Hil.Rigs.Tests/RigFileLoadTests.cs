@@ -84,6 +84,8 @@ public sealed class RigFileLoadTests
             Directory.CreateDirectory(Path.Combine(root, "rigs", "deep"));
             var rigPath = Path.Combine(root, "rigs", "deep", "r.yaml");
             File.WriteAllText(rigPath, "rig: r\npower: { a: { kind: sim, channels: 1 } }\ndext: { plist: d/Info.plist, bundle_id: a.b }\n");
+            Directory.CreateDirectory(Path.Combine(root, "d"));
+            File.WriteAllText(Path.Combine(root, "d", "Info.plist"), "<plist/>");
 
             var rig = RigFile.Load(rigPath);
 
@@ -195,6 +197,6 @@ public sealed class RigFileLoadTests
     {
         var ex = Assert.Throws<Hil.Foundation.InputException>(() => RigFile.Load("/nonexistent/rig.yaml"));
 
-        Assert.That(ex!.Message, Does.StartWith("/nonexistent/rig.yaml: cannot read the rig file"));
+        Assert.That(ex!.Message, Does.StartWith("/nonexistent/rig.yaml: not found; expected a rig file"));
     }
 }
