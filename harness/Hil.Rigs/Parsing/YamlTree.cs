@@ -56,12 +56,29 @@ internal sealed class YamlTreeBuilder
 
     private ParsingEvent Next()
     {
-        if (!_parser.MoveNext())
+        if (!MoveNext())
         {
             throw RigErrors.At(new SourceLocation(_file, 1, 1), "", "unexpected end of the YAML stream");
         }
 
         return _parser.Current!;
+    }
+
+    /// <summary>
+    /// YamlDotNet's scanner throws more than <see cref="YamlException"/> on some malformed input
+    /// (an InvalidOperationException, found by the parser fuzz test); all of it is bad YAML.
+    /// </summary>
+    private bool MoveNext()
+    {
+        try
+        {
+            return _parser.MoveNext();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            var at = _parser.Current is { } last ? Loc(last.End) : new SourceLocation(_file, 1, 1);
+            throw RigErrors.At(at, "", $"not valid YAML: the parser stopped after this point ({e.Message})");
+        }
     }
 
     private YNode? ReadStream()
