@@ -90,8 +90,13 @@ public sealed class RigFileErrorTests
             "sim.faults[0].target: names no declared device 'nobody'; the rig declares no devices");
         yield return Case(Sim("faults: [{ kind: drop-messages, rate: 2 }]"), "sim.faults[0].rate: expected a number 0..1, got '2'");
         yield return Case(Sim("faults: [{ kind: hop-delay, delay: 50 }]"), "sim.faults[0].delay: expected a duration");
-        yield return Case(Sim("faults: [{ kind: delay-messages, every: 0 }]"), "sim.faults[0].every: expected an integer 1..");
-        yield return Case(Sim("faults: [{ kind: dext-crash, after: [1s] }]"), "sim.faults[0].after: expected a duration");
+        yield return Case(Sim("faults: [{ kind: drop-messages, every: 0 }]"), "sim.faults[0].every: expected an integer 1..");
+        yield return Case(Sim("faults: [{ kind: relay-timeout, target: relay1, after: [1s] }]"), "sim.faults[0].after: expected a duration");
+        yield return Case(Sim("faults: [{ kind: dext-crash, messages: 0 }]"), "sim.faults[0].messages: expected an integer 1..");
+        yield return Case(Sim("faults: [{ kind: dext-crash, after: 1m }]"),
+            "sim.faults[0].after: 'after' is not an argument of dext-crash: nothing would apply it; it takes kind, target and messages");
+        yield return Case(Sim("faults: [{ kind: delay-messages, delay: 1ms, every: 10 }]"), "'every' is not an argument of delay-messages");
+        yield return Case(Sim("faults: [{ kind: hop-delay, delay: 1ms, jitter: 1ms }]"), "'jitter' is not an argument of hop-delay");
         yield return Case(Sim("faults: { kind: dext-crash }"), "sim.faults: expected a list of faults");
         yield return Case("rig: t\npower: *nothing\n", "t.yaml:2:8: power: alias *nothing names no anchor defined before it");
         yield return Case("rig: t\n---\nrig: u\n", "t.yaml:2:1: expected one YAML document, found a second one");
