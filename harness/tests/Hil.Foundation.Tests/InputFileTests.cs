@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hil.Foundation;
 using Hil.Foundation.Files;
 using Hil.TestSupport;
@@ -58,12 +57,7 @@ public sealed class InputFileTests : TempFolderTest
     [CancelAfter(30_000)]
     public async Task RefusesAFifoWithoutWaitingForAWriter(CancellationToken token)
     {
-        var fifo = Path.Combine(Dir, "rig.yaml");
-        using (var mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            await mkfifo.WaitForExitAsync(token);
-            Assert.That(mkfifo.ExitCode, Is.Zero, "mkfifo");
-        }
+        var fifo = await MakeFifoAsync("rig.yaml", token);
 
         // Run off the test thread: were the open to block, the test's CancelAfter names the hang.
         var e = await Task.Run(() => Assert.Throws<InputException>(() => InputFile.ReadAllText(fifo, "a rig file", 1024)), token);

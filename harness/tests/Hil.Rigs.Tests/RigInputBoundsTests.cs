@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hil.Foundation;
 using Hil.TestSupport;
 
@@ -69,11 +68,7 @@ public sealed class RigInputBoundsTests : TempFolderTest
     [CancelAfter(30_000)]
     public async Task A_fifo_as_rig_file_is_refused_without_waiting_for_a_writer(CancellationToken token)
     {
-        var fifo = Path.Combine(Dir, "rig.yaml");
-        using (var mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            await mkfifo.WaitForExitAsync(token);
-        }
+        var fifo = await MakeFifoAsync("rig.yaml", token);
 
         var error = await Task.Run(() => Catch(() => RigFile.Load(fifo)), token);
 
