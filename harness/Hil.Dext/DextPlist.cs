@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Hil.Dext.Plist;
 using Hil.Foundation;
+using Hil.Foundation.Files;
 using Hil.Rigs;
 
 namespace Hil.Dext;
@@ -11,6 +12,9 @@ namespace Hil.Dext;
 /// </summary>
 public sealed class DextPlist
 {
+    /// <summary>An Info.plist is a few KB; the cap refuses a wrong path before it is read into memory.</summary>
+    public const int MaxBytes = 4 << 20;
+
     private DextPlist(string path, string? bundleId, string? bundleVersion, ImmutableArray<DextPersonality> personalities)
     {
         Path = path;
@@ -30,17 +34,7 @@ public sealed class DextPlist
 
     public static DextPlist Load(string path)
     {
-        string xml;
-        try
-        {
-            xml = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot read the dext's Info.plist: {e.Message}", e);
-        }
-
-        return Parse(xml, path);
+        return Parse(InputFile.ReadAllText(path, "the dext's Info.plist (XML)", MaxBytes), path);
     }
 
     /// <summary>The rig's plist: an absolute path as given, a relative one from the repository root.</summary>

@@ -2,7 +2,11 @@ using System.Collections.Immutable;
 
 namespace Hil.Rigs;
 
-/// <summary>The faults the sim can inject (DESIGN.md §4).</summary>
+/// <summary>
+/// The faults the sim can inject (DESIGN.md §4) and the arguments each one takes. A rig file's
+/// fault with any other argument is refused at its line: an argument nothing reads would be a
+/// fault the file asks for and the sim never applies.
+/// </summary>
 public static class FaultKinds
 {
     public const string RelayTimeout = "relay-timeout";
@@ -15,4 +19,22 @@ public static class FaultKinds
 
     public static ImmutableArray<string> All { get; } =
         [RelayTimeout, NeverEnumerate, DextCrash, UserClientHang, DropMessages, DelayMessages, HopDelay];
+
+    /// <summary>
+    /// The arguments (besides <c>kind</c> and <c>target</c>) each kind applies: relay-timeout's
+    /// <c>after</c> (how long the board answers once opened), dext-crash's <c>messages</c> (how
+    /// many messages of a burst pass before the driver's process aborts), userclient-hang's
+    /// <c>duration</c>, drop-messages' <c>every</c> or <c>rate</c>, the delays' <c>delay</c>.
+    /// </summary>
+    public static ImmutableDictionary<string, ImmutableArray<string>> Arguments { get; } =
+        new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)
+        {
+            [RelayTimeout] = ["after"],
+            [NeverEnumerate] = [],
+            [DextCrash] = ["messages"],
+            [UserClientHang] = ["duration"],
+            [DropMessages] = ["every", "rate"],
+            [DelayMessages] = ["delay"],
+            [HopDelay] = ["delay"],
+        }.ToImmutableDictionary(StringComparer.Ordinal);
 }

@@ -6,11 +6,15 @@ namespace Hil.Rigs;
 /// <summary>
 /// Durations as rig files and CLI flags write them: a non-negative number and a unit,
 /// <c>250us</c>, <c>150ms</c>, <c>5s</c>, <c>1.5s</c>, <c>1m</c>, <c>1h</c>. A bare number is refused because its
-/// unit would be a guess.
+/// unit would be a guess. At most <see cref="Max"/>: a timer cannot wait past ~49 days, so a larger
+/// value would validate and then crash the wait that uses it.
 /// </summary>
 public static partial class RigDuration
 {
-    public const string Expected = "a duration like 150ms, 5s or 1m (units us, ms, s, m, h)";
+    public const string Expected = "a duration like 150ms, 5s or 1m (units us, ms, s, m, h; at most 24h)";
+
+    /// <summary>No timeout, delay or hang a rig needs is longer than a day.</summary>
+    public static readonly TimeSpan Max = TimeSpan.FromHours(24);
 
     public static bool TryParse(string text, out TimeSpan value)
     {
@@ -30,7 +34,7 @@ public static partial class RigDuration
             "m" => TimeSpan.TicksPerMinute,
             _ => TimeSpan.TicksPerHour,
         };
-        if (ticks > TimeSpan.MaxValue.Ticks)
+        if (ticks > Max.Ticks)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using Hil.Foundation;
+using Hil.Foundation.Files;
 using Hil.Rigs.Parsing;
 
 namespace Hil.Rigs;
@@ -10,21 +11,14 @@ namespace Hil.Rigs;
 /// </summary>
 public static class RigFile
 {
+    /// <summary>Rig files are a few KB; the cap keeps a wrong path from being read into memory.</summary>
+    public const int MaxBytes = 1 << 20;
+
     /// <exception cref="InputException">The file is missing, unreadable or not a valid rig.</exception>
     public static RigSpec Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string yaml;
-        try
-        {
-            yaml = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot read the rig file: {ex.Message}", ex);
-        }
-
-        return Parse(yaml, path);
+        return Parse(InputFile.ReadAllText(path, "a rig file (YAML)", MaxBytes), path, checkFiles: true);
     }
 
     /// <summary>
@@ -32,13 +26,16 @@ public static class RigFile
     /// file in errors and locates the repository root.
     /// </summary>
     /// <exception cref="InputException">The text is not a valid rig.</exception>
-    public static RigSpec Parse(string yaml, string sourcePath)
+    public static RigSpec Parse(string yaml, string sourcePath) => Parse(yaml, sourcePath, checkFiles: false);
+
+    /// <param name="checkFiles">Whether the files the rig names must exist: yes for a rig on disk, not for text a test builds.</param>
+    private static RigSpec Parse(string yaml, string sourcePath, bool checkFiles)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourcePath);
         var fullPath = Path.GetFullPath(sourcePath);
         var root = YamlTreeBuilder.Build(yaml, sourcePath);
-        return RigReader.Read(root, sourcePath, fullPath, FindRepositoryRoot(fullPath));
+        return RigReader.Read(root, sourcePath, fullPath, new RigFolders(FindRepositoryRoot(fullPath), checkFiles));
     }
 
     /// <summary>

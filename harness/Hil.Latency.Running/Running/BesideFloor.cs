@@ -17,6 +17,7 @@ internal sealed class BesideFloor : IBurstCompanion
     private readonly string primitive;
     private readonly TimeProvider time;
     private readonly CancellationTokenSource stop;
+    private readonly Task<TimeSpan?> launch;
     private Task<string>? run;
     private string command = "";
 
@@ -24,6 +25,9 @@ internal sealed class BesideFloor : IBurstCompanion
     {
         (this.binary, this.primitive, this.time) = (binary, primitive, time);
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Measured while the rig gets ready, so Start (right after StartBurst answered) only reads it.
+        launch = FloorStartLead.MeasureLaunchAsync(binary, time, stop.Token);
     }
 
     public void Start(BurstOrigin origin, MeasurementPlan plan)
@@ -34,7 +38,8 @@ internal sealed class BesideFloor : IBurstCompanion
             throw new InvalidOperationException("a beside floor runs beside one burst only");
         }
 
-        var schedule = BesideSchedule.For(origin, plan);
+        var lead = FloorStartLead.For(launch.IsCompletedSuccessfully ? launch.Result : null, plan);
+        var schedule = BesideSchedule.For(origin, plan, lead);
         string[] args = [.. FloorTool.Arguments(schedule.Samples, schedule.RateHz),
             "--warmup", FloorTool.Text(schedule.Warmup), "--start-ns", FloorTool.Text(schedule.StartNs), "--only", primitive];
         command = $"{binary} {string.Join(' ', args)}";
@@ -51,11 +56,11 @@ internal sealed class BesideFloor : IBurstCompanion
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync().ConfigureAwait(false);
-        if (run is not null)
+        foreach (var task in new Task?[] { launch, run }.OfType<Task>())
         {
             try
             {
-                await run.ConfigureAwait(false);
+                await task.ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or Foundation.HilException)
             {
@@ -70,13 +75,13 @@ internal sealed class BesideFloor : IBurstCompanion
 /// <summary>
 /// When the beside floor's messages are due: its message k half a period after the
 /// topology's message <c>lead + k</c>, so its measured messages (after its warm-up) fall
-/// between the topology's measured ones. <c>lead</c> leaves hil-floor 100 ms to start.
+/// between the topology's measured ones. <c>lead</c> leaves hil-floor time to start (<see cref="FloorStartLead"/>).
 /// </summary>
 internal sealed record BesideSchedule(long StartNs, int RateHz, long Warmup, long Samples, long PhaseUncertaintyNs)
 {
-    public static readonly TimeSpan StartLead = TimeSpan.FromMilliseconds(100);
+    public static BesideSchedule For(BurstOrigin origin, MeasurementPlan plan) => For(origin, plan, FloorStartLead.Minimum);
 
-    public static BesideSchedule For(BurstOrigin origin, MeasurementPlan plan)
+    public static BesideSchedule For(BurstOrigin origin, MeasurementPlan plan, TimeSpan startLead)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Mode != LoadMode.OpenLoop)
@@ -85,11 +90,11 @@ internal sealed record BesideSchedule(long StartNs, int RateHz, long Warmup, lon
         }
 
         var periodNs = 1e9 / plan.RateHz;
-        var lead = (long)Math.Ceiling(StartLead.TotalNanoseconds / periodNs);
+        var lead = (long)Math.Ceiling(startLead.TotalNanoseconds / periodNs);
         var samples = plan.Samples - Math.Max(0, lead - plan.Warmup);
         if (samples < 1)
         {
-            throw new Foundation.InputException($"{plan.Samples} samples at {plan.RateHz} Hz end before a floor beside them could start ({StartLead.TotalMilliseconds} ms)");
+            throw new Foundation.InputException($"{plan.Samples} samples at {plan.RateHz} Hz end before a floor beside them could start ({startLead.TotalMilliseconds} ms)");
         }
 
         var start = origin.EstimateNs + (long)Math.Round((lead + 0.5) * periodNs);

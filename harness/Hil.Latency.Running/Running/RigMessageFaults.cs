@@ -15,7 +15,8 @@ namespace Hil.Latency.Running;
 /// <item><c>hop-delay {delay}</c>: fault 2 on Driver1, the delay added once per message before it hands it on;</item>
 /// <item><c>delay-messages {delay}</c>: fault 2 on Driver2, the delay before it stamps arrival;</item>
 /// <item><c>drop-messages {every | rate}</c>: fault 1 on Driver1, every Nth message dropped (rate r: N = round(1/r)), counted as dropped;</item>
-/// <item><c>userclient-hang {duration}</c>: fault 3, the driver's user client stops answering for that long (default 30 s).</item>
+/// <item><c>userclient-hang {duration}</c>: fault 3, the driver's user client stops answering for that long (default 30 s);</item>
+/// <item><c>dext-crash {messages}</c>: fault 4 on Driver1, its process aborts after that many messages of the burst (default 100), mid-burst.</item>
 /// </list>
 /// They come from the sim's fault plan (<see cref="SimFaultPlan.MessageFaults"/>), the one reading of
 /// the rig file's faults. The probe dext holds one fault per driver, so two faults on one driver are refused.
@@ -23,6 +24,9 @@ namespace Hil.Latency.Running;
 internal static class RigMessageFaults
 {
     public static readonly TimeSpan DefaultHang = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages before a dext-crash without <c>messages</c>: past the warm-up of a short burst, so it lands mid-burst.</summary>
+    public const ulong DefaultCrashAfter = 100;
 
     public static IReadOnlyList<ProbeFaultSetting> For(RigSpec rig, Topology topology)
     {
@@ -54,8 +58,9 @@ internal static class RigMessageFaults
             case FaultKinds.HopDelay when AppliesTo(fault, topology):
                 return new(ProbeRole.Driver1, ProbeFault.DelayPerHopNs, Nanoseconds(fault, "delay"), origin);
             case FaultKinds.DelayMessages when AppliesTo(fault, topology):
-                Refuse(fault, "every", "the probe dext delays every message (fault 2)");
                 return new(ProbeRole.Driver2, ProbeFault.DelayPerHopNs, Nanoseconds(fault, "delay"), origin);
+            case FaultKinds.DextCrash when AppliesTo(fault, topology):
+                return new(ProbeRole.Driver1, ProbeFault.CrashAfterMessages, Count(fault, "messages") ?? DefaultCrashAfter, origin);
             case FaultKinds.DropMessages when AppliesTo(fault, topology):
                 return new(ProbeRole.Driver1, ProbeFault.DropEveryNth, EveryNth(fault), origin);
             case FaultKinds.UserClientHang:
@@ -103,13 +108,16 @@ internal static class RigMessageFaults
     private static TimeSpan Duration(FaultSpec fault, string name, string text) =>
         RigDuration.TryParse(text, out var value) ? value : throw new InputException($"{fault.Where}: sim.faults: {fault.Kind} {name}: expected {RigDuration.Expected}, got '{text}'");
 
+    private static ulong? Count(FaultSpec fault, string name) =>
+        !fault.Args.TryGetValue(name, out var text) ? null
+        : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
+        : throw new InputException($"{fault.Where}: sim.faults: {fault.Kind} {name}: expected an integer >= 1, got '{text}'");
+
     private static ulong EveryNth(FaultSpec fault)
     {
-        if (fault.Args.TryGetValue("every", out var every))
+        if (Count(fault, "every") is { } every)
         {
-            return ulong.TryParse(every, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
-                ? n
-                : throw new InputException($"{fault.Where}: sim.faults: drop-messages every: expected an integer >= 1, got '{every}'");
+            return every;
         }
 
         if (fault.Args.TryGetValue("rate", out var rate)
@@ -119,13 +127,5 @@ internal static class RigMessageFaults
         }
 
         throw new InputException($"{fault.Where}: sim.faults: drop-messages needs 'every' (an integer >= 1) or 'rate' (a number above 0, at most 1)");
-    }
-
-    private static void Refuse(FaultSpec fault, string name, string why)
-    {
-        if (fault.Args.ContainsKey(name))
-        {
-            throw new InputException($"{fault.Where}: sim.faults: {fault.Kind} '{name}' is not supported: {why}");
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hil.Foundation;
+using Hil.Foundation.Files;
 
 namespace Hil.Latency.Files;
 
@@ -28,6 +29,9 @@ public sealed record LatencyHeadline(
 /// <summary>The headlines of a run, one per topology, as one snake_case JSON array (the results layout's latency-summary.json).</summary>
 public static class LatencyHeadlineFile
 {
+    /// <summary>One short line per topology; the cap refuses a wrong file before it is read.</summary>
+    private const int MaxBytes = 1 << 20;
+
     /// <summary>The names `--json` and the file share: snake_case, indented.</summary>
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
@@ -45,7 +49,7 @@ public static class LatencyHeadlineFile
 
         try
         {
-            return JsonSerializer.Deserialize<List<LatencyHeadline>>(File.ReadAllBytes(path), Json)
+            return JsonSerializer.Deserialize<List<LatencyHeadline>>(InputFile.ReadAllBytes(path, "the run's latency headlines (JSON)", MaxBytes), Json)
                 ?? throw new InputException($"{path}: expected a JSON array of latency headlines, found null");
         }
         catch (JsonException ex)

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hil.Foundation;
+using Hil.Foundation.Files;
 using Hil.Latency.Measurement;
 using Hil.Latency.Statistics;
 
@@ -35,17 +36,7 @@ public static class LatencyRunFile
 
     public static LatencyRun Read(string path)
     {
-        if (Directory.Exists(path))
-        {
-            throw new InputException($"{path}: is a directory; expected a measurement file (from `hil latency --out`)");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new InputException($"{path}: measurement file not found");
-        }
-
-        return FromJson(ReadBounded(path), path);
+        return FromJson(InputFile.ReadAllText(path, "a measurement file (from `hil latency --out`)", MaxBytes), path);
     }
 
     public static string ToJson(LatencyRun run)
@@ -110,33 +101,6 @@ public static class LatencyRunFile
         {
             InjectedFaults = dto.InjectedFaults ?? [],
         };
-    }
-
-    private static string ReadBounded(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var bytes = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk)) > 0)
-            {
-                bytes.Write(chunk, 0, read);
-                if (bytes.Length > MaxBytes)
-                {
-                    throw new InputException($"{path}: larger than {MaxBytes >> 20} MiB; a measurement file is ~100 KB, so this is not one");
-                }
-            }
-
-            // As File.ReadAllText would: a UTF-8 byte-order mark is not part of the JSON.
-            var text = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
-            return System.Text.Encoding.UTF8.GetString(text.StartsWith(System.Text.Encoding.UTF8.Preamble) ? text[3..] : text);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot read the measurement file: {e.Message}", e);
-        }
     }
 
     public static string ModeName(LoadMode mode) => mode == LoadMode.OpenLoop ? "open-loop" : "closed-loop";

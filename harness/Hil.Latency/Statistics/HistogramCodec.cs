@@ -36,7 +36,7 @@ public static class HistogramCodec
             result.Add(decoded);
             return result;
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or IOException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or IOException or InvalidDataException or OverflowException or NotSupportedException)
         {
             throw new InputException($"{where}: expected an HdrHistogram V2 compressed base64 histogram ({e.Message})", e);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hil.Foundation;
+using Hil.Foundation.Files;
 using Hil.Latency.Files;
 
 namespace Hil.Reporting.Contracts;
@@ -53,7 +54,7 @@ public static class RunConfigFile
 
         try
         {
-            return JsonSerializer.Deserialize<RunConfig>(File.ReadAllBytes(path), Json)
+            return JsonSerializer.Deserialize<RunConfig>(InputFile.ReadAllBytes(path, $"a run-config file ({Variable})", 1 << 20), Json)
                 ?? throw new InputException($"{path} ({Variable}): expected a run-config object, found null");
         }
         catch (JsonException ex)
@@ -92,6 +93,8 @@ public static class RunConfigFile
 
     private static string? Text(Func<string, string?> env, string variable) => env(variable) is { Length: > 0 } v ? v : null;
 
+    // Infinity parses as a double and would cast to a garbage count, so it is ignored like NaN; the
+    // bound keeps every value castable to the int the settings hold.
     private static double Number(Func<string, string?> env, string variable, double fallback) =>
-        double.TryParse(env(variable), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+        double.TryParse(env(variable), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0 && v <= int.MaxValue ? v : fallback;
 }

@@ -9,7 +9,7 @@ internal static class RigReader
 
     private static readonly (string, SafeState)[] SafeStates = [("all-off", SafeState.AllOff), ("all-on", SafeState.AllOn)];
 
-    public static RigSpec Read(YNode? root, string file, string fullPath, string repositoryRoot)
+    public static RigSpec Read(YNode? root, string file, string fullPath, RigFolders folders)
     {
         var top = root is null
             ? throw RigErrors.At(new SourceLocation(file, 1, 1), "", "the file is empty: expected a mapping with at least rig and power")
@@ -21,7 +21,7 @@ internal static class RigReader
         var devices = DeviceReader.Read(top.Optional("devices"), power);
         return new RigSpec(
             name, host, safe, power, devices,
-            SectionReaders.ReadDext(top.Optional("dext"), repositoryRoot),
+            SectionReaders.ReadDext(top.Optional("dext"), folders),
             SectionReaders.ReadTimeouts(top.Optional("timeouts")),
             SimReader.Read(top.Optional("sim"), host, power, devices),
             fullPath);

@@ -10,7 +10,7 @@ internal static partial class SectionReaders
     private const string BundleExpected = "a reverse-DNS bundle ID like com.example.hilprobe";
 
     /// <summary>The plist path is resolved against <paramref name="repositoryRoot"/> so a rig file can live anywhere in the tree.</summary>
-    public static DextSpec? ReadDext(Field? dext, string repositoryRoot)
+    public static DextSpec? ReadDext(Field? dext, RigFolders folders)
     {
         if (dext is not { } field)
         {
@@ -18,8 +18,8 @@ internal static partial class SectionReaders
         }
 
         var map = field.Map("a mapping with plist and bundle_id", "plist", "bundle_id", "userclient_access");
-        var plist = map.Required("plist", "the path of the dext's Info.plist, relative to the repository root")
-            .Text("the path of the dext's Info.plist");
+        var plistField = map.Required("plist", "the path of the dext's Info.plist, relative to the repository root");
+        var plist = folders.File(plistField, "the dext's Info.plist");
         var bundleField = map.Required("bundle_id", BundleExpected);
         var bundleId = bundleField.Text(BundleExpected);
         if (!BundlePattern().IsMatch(bundleId))
@@ -28,7 +28,7 @@ internal static partial class SectionReaders
         }
 
         var token = map.Optional("userclient_access")?.Text("the entitlement token user clients present") ?? bundleId;
-        return new DextSpec(Path.GetFullPath(Path.Combine(repositoryRoot, plist)), bundleId, token);
+        return new DextSpec(plist, bundleId, token);
     }
 
     public static RigTimeouts ReadTimeouts(Field? timeouts)

@@ -8,11 +8,10 @@ internal static class SimReader
     public static readonly SimSpec Defaults = new(
         TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(50), [], Seed: 1);
 
-    // Arguments the sim's fault kinds share; their values are checked here so a typo fails at
-    // load time. Other argument names pass through as text for the sim to interpret.
-    private static readonly string[] DurationArgs = ["after", "delay", "duration", "jitter", "for"];
-    private static readonly string[] FractionArgs = ["rate", "probability"];
-    private static readonly string[] CountArgs = ["every", "count", "times"];
+    // The value shapes of the arguments FaultKinds.Arguments lists, checked here so a typo fails at load time.
+    private static readonly string[] DurationArgs = ["after", "delay", "duration"];
+    private static readonly string[] FractionArgs = ["rate"];
+    private static readonly string[] CountArgs = ["every", "messages"];
 
     /// <summary>Null for a real host; the defaults when a sim rig leaves the section out.</summary>
     public static SimSpec? Read(Field? sim, RigHost host, ImmutableDictionary<string, PowerSwitchSpec> power,
@@ -51,8 +50,15 @@ internal static class SimReader
         }
 
         var args = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var known = FaultKinds.Arguments[kind];
         foreach (var (key, value) in map.Entries.Where(e => e.Key.Value is not ("kind" or "target")))
         {
+            if (!known.Contains(key.Value))
+            {
+                var expected = known.IsEmpty ? "it takes only kind and target" : $"it takes kind, target and {string.Join(", ", known)}";
+                throw value.Error($"'{key.Value}' is not an argument of {kind}: nothing would apply it; {expected}");
+            }
+
             args[key.Value] = CheckArg(key.Value, value);
         }
 

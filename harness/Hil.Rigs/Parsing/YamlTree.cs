@@ -24,6 +24,9 @@ internal sealed record YSeq(ImmutableArray<YNode> Items, SourceLocation Where) :
 /// </summary>
 internal sealed class YamlTreeBuilder
 {
+    /// <summary>A rig file nests four levels; the bound keeps a hostile file from overflowing the stack.</summary>
+    public const int MaxDepth = 32;
+
     private readonly string _file;
     private readonly Parser _parser;
     private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
@@ -53,12 +56,29 @@ internal sealed class YamlTreeBuilder
 
     private ParsingEvent Next()
     {
-        if (!_parser.MoveNext())
+        if (!MoveNext())
         {
             throw RigErrors.At(new SourceLocation(_file, 1, 1), "", "unexpected end of the YAML stream");
         }
 
         return _parser.Current!;
+    }
+
+    /// <summary>
+    /// YamlDotNet's scanner throws more than <see cref="YamlException"/> on some malformed input
+    /// (an InvalidOperationException, found by the parser fuzz test); all of it is bad YAML.
+    /// </summary>
+    private bool MoveNext()
+    {
+        try
+        {
+            return _parser.MoveNext();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            var at = _parser.Current is { } last ? Loc(last.End) : new SourceLocation(_file, 1, 1);
+            throw RigErrors.At(at, "", $"not valid YAML: the parser stopped after this point ({e.Message})");
+        }
     }
 
     private YNode? ReadStream()
@@ -71,7 +91,7 @@ internal sealed class YamlTreeBuilder
         }
 
         Expect<DocumentStart>(first);
-        var root = ReadNode(Next(), "");
+        var root = ReadNode(Next(), "", 0);
         Expect<DocumentEnd>(Next());
         var after = Next();
         if (after is not StreamEnd)
@@ -82,13 +102,18 @@ internal sealed class YamlTreeBuilder
         return root;
     }
 
-    private YNode ReadNode(ParsingEvent ev, string path)
+    private YNode ReadNode(ParsingEvent ev, string path, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            throw RigErrors.At(Loc(ev.Start), path, $"nested deeper than {MaxDepth} levels; a rig file needs four");
+        }
+
         var node = ev switch
         {
             Scalar s => new YScalar(s.Value, s.Style == ScalarStyle.Plain, Loc(s.Start)),
-            MappingStart m => ReadMap(m, path),
-            SequenceStart q => ReadSeq(q, path),
+            MappingStart m => ReadMap(m, path, depth),
+            SequenceStart q => ReadSeq(q, path, depth),
             AnchorAlias a => Resolve(a, path),
             _ => throw RigErrors.At(Loc(ev.Start), path, $"unexpected YAML element {ev.GetType().Name}"),
         };
@@ -105,13 +130,13 @@ internal sealed class YamlTreeBuilder
             ? node
             : throw RigErrors.At(Loc(alias.Start), path, $"alias *{alias.Value.Value} names no anchor defined before it");
 
-    private YMap ReadMap(MappingStart start, string path)
+    private YMap ReadMap(MappingStart start, string path, int depth)
     {
         var entries = ImmutableArray.CreateBuilder<KeyValuePair<YScalar, YNode>>();
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         for (var ev = Next(); ev is not MappingEnd; ev = Next())
         {
-            if (ReadNode(ev, path) is not YScalar key)
+            if (ReadNode(ev, path, depth + 1) is not YScalar key)
             {
                 throw RigErrors.At(Loc(ev.Start), path, "expected a plain key, got a mapping or sequence used as a key");
             }
@@ -122,18 +147,18 @@ internal sealed class YamlTreeBuilder
             }
 
             seen[key.Value] = key.Where;
-            entries.Add(new(key, ReadNode(Next(), RigErrors.Join(path, key.Value))));
+            entries.Add(new(key, ReadNode(Next(), RigErrors.Join(path, key.Value), depth + 1)));
         }
 
         return new YMap(entries.ToImmutable(), Loc(start.Start));
     }
 
-    private YSeq ReadSeq(SequenceStart start, string path)
+    private YSeq ReadSeq(SequenceStart start, string path, int depth)
     {
         var items = ImmutableArray.CreateBuilder<YNode>();
         for (var ev = Next(); ev is not SequenceEnd; ev = Next())
         {
-            items.Add(ReadNode(ev, $"{path}[{items.Count}]"));
+            items.Add(ReadNode(ev, $"{path}[{items.Count}]", depth + 1));
         }
 
         return new YSeq(items.ToImmutable(), Loc(start.Start));

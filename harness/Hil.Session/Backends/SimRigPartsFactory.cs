@@ -42,10 +42,10 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
         ArgumentNullException.ThrowIfNull(rig);
         ArgumentNullException.ThrowIfNull(power);
         var created = await PowerSwitches.CreateAsync(power, _opener, _time, cancellationToken).ConfigureAwait(false);
-        if (Faults.SilentSwitches.Contains(power.Name))
+        if (Faults.SilenceAfter(power.Name) is { } after)
         {
             // The board stops answering after it was opened, as a relay that hangs mid-run does.
-            _opener.Faults(power.Name).StopAnswering = true;
+            _ = SilenceAsync(power.Name, after);
         }
 
         return created;
@@ -59,6 +59,17 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
 
     public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout) =>
         SimUserClient.Open(endpoint, entitlementToken, callTimeout);
+
+    /// <summary>relay-timeout's <c>after</c>: the board answers that long (the sim's clock), then stops.</summary>
+    private async Task SilenceAsync(string switchName, TimeSpan after)
+    {
+        if (after > TimeSpan.Zero)
+        {
+            await Task.Delay(after, _time).ConfigureAwait(false);
+        }
+
+        _opener.Faults(switchName).StopAnswering = true;
+    }
 
     private SimUsbBus Bus(RigSpec rig) => _bus ??= new SimUsbBus(rig, PowerSource, _time, Faults);
 }

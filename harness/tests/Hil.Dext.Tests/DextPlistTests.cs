@@ -117,7 +117,7 @@ public sealed class DextPlistTests
     public void UnreadableFileIsAnInputError()
     {
         Assert.That(() => DextPlist.Load("/nonexistent/Info.plist"),
-            Throws.TypeOf<InputException>().With.Message.StartWith("/nonexistent/Info.plist: cannot read"));
+            Throws.TypeOf<InputException>().With.Message.StartWith("/nonexistent/Info.plist: not found; expected the dext's Info.plist"));
     }
 
     private static string Personality(string name, string extra) => $"""

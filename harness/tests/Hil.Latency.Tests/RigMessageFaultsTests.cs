@@ -22,6 +22,14 @@ public sealed class RigMessageFaultsTests
         Assert.That(faults[0].Origin, Does.StartWith("hop-delay at ").And.Contain("rig.yaml:"));
     }
 
+    [TestCase("{ kind: dext-crash, messages: 250 }", 250UL)]
+    [TestCase("{ kind: dext-crash }", RigMessageFaults.DefaultCrashAfter)]
+    public void A_dext_crash_aborts_driver1s_process_mid_burst(string fault, ulong messages)
+    {
+        var f = RigMessageFaults.For(Rig("- " + fault), Topology.AppRelay).Single();
+        Assert.That((f.Role, f.Kind, f.Parameter), Is.EqualTo((ProbeRole.Driver1, ProbeFault.CrashAfterMessages, messages)));
+    }
+
     [TestCase("{ kind: drop-messages, every: 7 }", 7UL)]
     [TestCase("{ kind: drop-messages, rate: 0.01 }", 100UL)]
     public void Drops_are_every_nth_message_at_driver1(string fault, ulong nth)
@@ -48,7 +56,6 @@ public sealed class RigMessageFaultsTests
     [TestCase("- { kind: hop-delay }", "hop-delay needs 'delay'")]
     [TestCase("- { kind: hop-delay, delay: 2s }", "hop-delay delay: expected 1ns..1s")]
     [TestCase("- { kind: hop-delay, target: relay1, delay: 1ms }", "hop-delay target: expected a topology")]
-    [TestCase("- { kind: delay-messages, delay: 1ms, every: 10 }", "'every' is not supported")]
     [TestCase("- { kind: drop-messages }", "drop-messages needs 'every'")]
     [TestCase("- { kind: userclient-hang, target: app }", "userclient-hang target: expected driver1 or driver2")]
     [TestCase("- { kind: hop-delay, delay: 1ms }\n- { kind: drop-messages, every: 3 }", "one fault per driver")]

@@ -41,6 +41,8 @@ public class RunConfigTests : TempFolderTest
             ["HIL_GATE_SAMPLES"] = "20000",
             ["HIL_GATE_RATE_HZ"] = "not a number",
             ["HIL_RATE_HZ"] = "-5",
+            ["HIL_GATE_INJECT_PERCENT"] = "Infinity",
+            ["HIL_GATE_SIM_BASELINE_RUNS"] = "1e300",
         };
 
         var config = RunConfigFile.Load(env.GetValueOrDefault);
@@ -53,6 +55,8 @@ public class RunConfigTests : TempFolderTest
             Assert.That(config.Gate.Samples, Is.EqualTo(20000));
             Assert.That(config.Gate.RateHz, Is.EqualTo(new GateSettings().RateHz), "a variable that is not a positive number is ignored");
             Assert.That(config.RateHz, Is.EqualTo(1000));
+            Assert.That(config.Gate.InjectPercent, Is.EqualTo(new GateSettings().InjectPercent), "Infinity is not a positive number");
+            Assert.That(config.Gate.SimBaselineRuns, Is.EqualTo(new GateSettings().SimBaselineRuns), "past int's range is ignored");
         });
     }
 

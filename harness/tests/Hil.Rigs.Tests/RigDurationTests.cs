@@ -9,6 +9,7 @@ public sealed class RigDurationTests
     [TestCase("1m", 60000)]
     [TestCase("1h", 3600000)]
     [TestCase("0ms", 0)]
+    [TestCase("24h", 86400000)]
     public void A_number_with_a_unit_parses(string text, double milliseconds)
     {
         Assert.That(RigDuration.TryParse(text, out var value), Is.True);
@@ -22,6 +23,9 @@ public sealed class RigDurationTests
     [TestCase("s")]
     [TestCase("")]
     [TestCase("99999999999999h")]
+    [TestCase("2000h")]
+    [TestCase("24.001h")]
+    [TestCase("1441m")]
     public void Anything_else_is_refused(string text) => Assert.That(RigDuration.TryParse(text, out _), Is.False);
 
     [TestCase("250us")]

@@ -69,7 +69,7 @@ public sealed class RigFileErrorTests
             + "  b: { power: relay1/2, usb: { vid: 0x1, pid: 0x1 } }\n",
             "devices.b: USB identity 0001:0001 is the same as device a's");
         yield return Case("rig: t\n" + Power + "timeouts: { enumerate: 5 }\n",
-            "t.yaml:7:24: timeouts.enumerate: expected a positive duration like 150ms, 5s or 1m (units us, ms, s, m, h), got '5'");
+            "t.yaml:7:24: timeouts.enumerate: expected a positive duration like 150ms, 5s or 1m (units us, ms, s, m, h; at most 24h), got '5'");
         yield return Case("rig: t\n" + Power + "timeouts: { activate: 0s }\n", "timeouts.activate: expected a positive duration");
         yield return Case("rig: t\n" + Power + "timeouts: { enumerate: 5s, boot: 1s }\n",
             "timeouts.boot: unknown key 'boot'; known keys: enumerate, activate");
@@ -90,8 +90,13 @@ public sealed class RigFileErrorTests
             "sim.faults[0].target: names no declared device 'nobody'; the rig declares no devices");
         yield return Case(Sim("faults: [{ kind: drop-messages, rate: 2 }]"), "sim.faults[0].rate: expected a number 0..1, got '2'");
         yield return Case(Sim("faults: [{ kind: hop-delay, delay: 50 }]"), "sim.faults[0].delay: expected a duration");
-        yield return Case(Sim("faults: [{ kind: delay-messages, every: 0 }]"), "sim.faults[0].every: expected an integer 1..");
-        yield return Case(Sim("faults: [{ kind: dext-crash, after: [1s] }]"), "sim.faults[0].after: expected a duration");
+        yield return Case(Sim("faults: [{ kind: drop-messages, every: 0 }]"), "sim.faults[0].every: expected an integer 1..");
+        yield return Case(Sim("faults: [{ kind: relay-timeout, target: relay1, after: [1s] }]"), "sim.faults[0].after: expected a duration");
+        yield return Case(Sim("faults: [{ kind: dext-crash, messages: 0 }]"), "sim.faults[0].messages: expected an integer 1..");
+        yield return Case(Sim("faults: [{ kind: dext-crash, after: 1m }]"),
+            "sim.faults[0].after: 'after' is not an argument of dext-crash: nothing would apply it; it takes kind, target and messages");
+        yield return Case(Sim("faults: [{ kind: delay-messages, delay: 1ms, every: 10 }]"), "'every' is not an argument of delay-messages");
+        yield return Case(Sim("faults: [{ kind: hop-delay, delay: 1ms, jitter: 1ms }]"), "'jitter' is not an argument of hop-delay");
         yield return Case(Sim("faults: { kind: dext-crash }"), "sim.faults: expected a list of faults");
         yield return Case("rig: t\npower: *nothing\n", "t.yaml:2:8: power: alias *nothing names no anchor defined before it");
         yield return Case("rig: t\n---\nrig: u\n", "t.yaml:2:1: expected one YAML document, found a second one");

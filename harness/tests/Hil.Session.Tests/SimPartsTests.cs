@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Hil.Power;
 using Hil.Rigs;
 using Hil.Session.Backends;
@@ -31,5 +32,25 @@ public sealed class SimPartsTests
         {
             await power.DisposeAsync();
         }
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_relay_timeout_with_after_answers_until_then_and_stops_after(CancellationToken token)
+    {
+        var rig = RigFile.Parse(
+            "rig: unit-sim\nhost: sim\npower:\n  relay1: { kind: lcus, port: sim, channels: 2 }\n"
+            + "sim:\n  faults:\n    - { kind: relay-timeout, target: relay1/1, after: 2s }\n",
+            "/rigs/unit-sim.yaml");
+        var time = new FakeTimeProvider();
+        var factory = new SimRigPartsFactory(rig, time);
+        await using var power = await factory.CreatePowerSwitchAsync(rig, rig.Power["relay1"], token);
+
+        Assert.That(factory.Faults.SilenceAfter("relay1"), Is.EqualTo(TimeSpan.FromSeconds(2)));
+        Assert.That(factory.Relays.Faults("relay1").StopAnswering, Is.False, "before 'after' has passed");
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        // The timer's continuation runs on the thread pool: wait for it, generously, by the real clock.
+        Assert.That(() => factory.Relays.Faults("relay1").StopAnswering, Is.True.After(10_000, 20), "once 'after' has passed");
     }
 }

@@ -13,7 +13,6 @@ public sealed class SimFaultPlanTests
 
         Assert.That(plan.SilentSwitches, Is.Empty);
         Assert.That(plan.NeverEnumerate, Is.Empty);
-        Assert.That(plan.DextCrashes, Is.Empty);
         Assert.That(plan.MessageFaults, Is.Empty);
     }
 
@@ -25,6 +24,7 @@ public sealed class SimFaultPlanTests
         var plan = SimFaultPlan.From(Rig(faults: [Fault(FaultKinds.RelayTimeout, target)]));
 
         Assert.That(plan.SilentSwitches, Is.EquivalentTo(new[] { "relay1" }));
+        Assert.That(plan.SilenceAfter("relay1"), Is.EqualTo(TimeSpan.Zero));
     }
 
     [Test]
@@ -40,8 +40,7 @@ public sealed class SimFaultPlanTests
 
         Assert.That(plan.SilentSwitches, Is.Empty);
         Assert.That(plan.NeverEnumerate, Is.EquivalentTo(new[] { "stimulus-b" }));
-        Assert.That(plan.DextCrashes.Select(f => f.Kind), Is.EqualTo(new[] { FaultKinds.DextCrash }));
-        Assert.That(plan.MessageFaults.Select(f => f.Kind), Is.EqualTo(new[] { FaultKinds.HopDelay, FaultKinds.UserClientHang }));
+        Assert.That(plan.MessageFaults.Select(f => f.Kind), Is.EqualTo(new[] { FaultKinds.DextCrash, FaultKinds.HopDelay, FaultKinds.UserClientHang }));
     }
 
     [Test]

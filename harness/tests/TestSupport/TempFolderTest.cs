@@ -13,6 +13,16 @@ public abstract class TempFolderTest
     [SetUp]
     public void CreateTempFolder() => Dir = Directory.CreateTempSubdirectory($"hil-{GetType().Name}-").FullName;
 
+    /// <summary>A FIFO named <paramref name="name"/> in <see cref="Dir"/>, with no writer: an input path that hangs a plain open.</summary>
+    protected async Task<string> MakeFifoAsync(string name, CancellationToken token)
+    {
+        var fifo = Path.Combine(Dir, name);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]);
+        await mkfifo.WaitForExitAsync(token).ConfigureAwait(false);
+        Assert.That(mkfifo.ExitCode, Is.Zero, $"mkfifo {fifo}");
+        return fifo;
+    }
+
     [TearDown]
     public void RemoveTempFolder() => Directory.Delete(Dir, recursive: true);
 }
