@@ -28,15 +28,17 @@ public sealed partial class CiLayoutTests
     public void The_report_step_reads_the_allure_folder_of_the_merged_layouts()
     {
         var workflow = File.ReadAllText(Path.Combine(Root, "ci", "nightly.yml"));
-        var merged = Download().Match(workflow).Groups[1].Value;
-        var report = ReportResults().Match(workflow).Groups[1].Value;
-        var gate = GateArgument().Match(workflow).Groups[1].Value;
+        var script = File.ReadAllText(Path.Combine(Root, "ci", "report-and-gate.sh"));
+        var merge = File.ReadAllText(Path.Combine(Root, "ci", "merge-results.mjs"));
+        var downloaded = Download().Match(workflow).Groups[1].Value;
 
         Assert.Multiple(() =>
         {
-            Assert.That(merged, Is.Not.Empty, "the report job downloads the artifacts into one folder");
-            Assert.That(report, Is.EqualTo($"{merged}/{ResultsLayout.AllureFolder}"));
-            Assert.That(gate, Is.EqualTo(merged), "ci/gate.sh is given the merged results layout");
+            Assert.That(downloaded, Is.Not.Empty, "the report job downloads the artifacts into one folder, one layout each");
+            Assert.That(ReportAndGate().Match(workflow).Groups[1].Value, Is.EqualTo(downloaded), "ci/report-and-gate.sh is given that folder");
+            Assert.That(script, Does.Contain($"report --results \"$MERGED/{ResultsLayout.AllureFolder}\""));
+            Assert.That(script, Does.Contain("ci/gate.sh\" \"$MERGED\""), "ci/gate.sh is given the merged results layout");
+            Assert.That(merge, Does.Contain($"\"{ResultsLayout.AllureFolder}\""), "the merge finds each layout's run files in its Allure folder");
         });
     }
 
@@ -53,12 +55,9 @@ public sealed partial class CiLayoutTests
     [GeneratedRegex(@"name: ""?allure-results-[^,]*, path: (\S+?) ?\}")]
     private static partial Regex UploadedResults();
 
-    [GeneratedRegex(@"pattern: allure-results-\*, path: (\S+?),")]
+    [GeneratedRegex(@"pattern: allure-results-\*, path: (\S+?)[ ,}]")]
     private static partial Regex Download();
 
-    [GeneratedRegex(@"\./hil report --results (\S+)")]
-    private static partial Regex ReportResults();
-
-    [GeneratedRegex(@"ci/gate\.sh (\S+)")]
-    private static partial Regex GateArgument();
+    [GeneratedRegex(@"ci/report-and-gate\.sh (\S+)")]
+    private static partial Regex ReportAndGate();
 }
