@@ -22,9 +22,10 @@ hil_trap_signals() {
   trap 'hil_stop TERM 143' TERM
 }
 
-# hil_step COMMAND…: runs COMMAND as a stoppable step and returns its exit status.
+# hil_step COMMAND…: runs COMMAND as a stoppable step and returns its exit status. Its stdin is
+# /dev/null: a background job that read the terminal would be stopped (SIGTTIN) and hang the run.
 hil_step() {
-  "$@" &
+  "$@" </dev/null &
   HIL_STEP_PID=$!
   local rc=0
   wait "$HIL_STEP_PID" || rc=$?
