@@ -7,7 +7,8 @@ namespace Hil.Cli.Tests;
 /// <summary>
 /// The workflow and the gate script name folders of the results layout as plain paths: these
 /// tests keep them in step with <see cref="ResultsLayout"/>, so the report step reads the folder
-/// `hil run` writes Allure results to.
+/// `hil run` writes Allure results to; and each Mac mini's runner label is the `rig:` of the rig
+/// file its job runs.
 /// </summary>
 public sealed partial class CiLayoutTests
 {
@@ -49,6 +50,25 @@ public sealed partial class CiLayoutTests
         Assert.That(script, Does.Contain($"\"$RESULTS\"/{ResultsLayout.MeasurementsFolder}/*.measurement.json"));
     }
 
+    [Test]
+    public void Every_matrix_rig_label_is_the_rig_name_in_its_file()
+    {
+        var workflow = File.ReadAllText(Path.Combine(Root, "ci", "nightly.yml"));
+        var entries = MatrixEntry().Matches(workflow).Select(m => (Label: m.Groups[1].Value, File: m.Groups[2].Value)).ToList();
+
+        Assert.That(entries, Is.Not.Empty, "ci/nightly.yml's rig job lists `- { rig: LABEL, file: RIG_FILE }` entries");
+        Assert.Multiple(() =>
+        {
+            foreach (var (label, file) in entries)
+            {
+                var rigFile = Path.Combine(Root, file);
+                Assert.That(File.Exists(rigFile), Is.True, $"ci/nightly.yml: matrix entry '{label}' names {file}, which does not exist");
+                var name = RigName().Match(File.Exists(rigFile) ? File.ReadAllText(rigFile) : "").Groups[1].Value;
+                Assert.That(name, Is.EqualTo(label), $"ci/nightly.yml: runner label '{label}' differs from `rig:` in {file}");
+            }
+        });
+    }
+
     [GeneratedRegex(@"\./hil run [^\n]*--results (\S+)")]
     private static partial Regex RunResults();
 
@@ -60,4 +80,10 @@ public sealed partial class CiLayoutTests
 
     [GeneratedRegex(@"ci/report-and-gate\.sh (\S+)")]
     private static partial Regex ReportAndGate();
+
+    [GeneratedRegex(@"- \{ rig: ([^,\s]+), file: ([^\s}]+) \}")]
+    private static partial Regex MatrixEntry();
+
+    [GeneratedRegex(@"(?m)^rig: *(\S+)")]
+    private static partial Regex RigName();
 }
