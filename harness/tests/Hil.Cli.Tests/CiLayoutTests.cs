@@ -78,7 +78,7 @@ public sealed partial class CiLayoutTests
     [GeneratedRegex(@"pattern: allure-results-\*, path: (\S+?)[ ,}]")]
     private static partial Regex Download();
 
-    [GeneratedRegex(@"ci/report-and-gate\.sh (\S+)")]
+    [GeneratedRegex(@"run: ci/report-and-gate\.sh (\S+)")]
     private static partial Regex ReportAndGate();
 
     [GeneratedRegex(@"- \{ rig: ([^,\s]+), file: ([^\s}]+) \}")]
