@@ -5,6 +5,10 @@
 # the report UI tests in Chromium. Called by `./hil test` after set-up.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Every suite is a stoppable step: SIGINT/SIGTERM stop the running one and exit 130/143.
+# shellcheck source=lib/signals.sh
+. "$ROOT/ci/lib/signals.sh"
+hil_trap_signals
 OUT="$ROOT/.hil/test"
 rm -rf "$OUT"; mkdir -p "$OUT"
 passed=0; failed=0; skipped=0; broken=()
@@ -34,12 +38,16 @@ tally_dotnet() { # tally_dotnet NAME LOG STATUS
   fi
 }
 
+logged() { # logged LOG COMMAND…: COMMAND's output to the console and LOG, as a stoppable step; COMMAND's status
+  hil_step bash -c '"${@:2}" 2>&1 | tee "$1"; exit "${PIPESTATUS[0]}"' logged "$@"
+}
+
 echo "== probe dext: CTest (unit, fuzzers, sim-host integration)"
-ctest --test-dir "$ROOT/build/dext-check" --output-on-failure -j2 2>&1 | tee "$OUT/ctest.log"
+logged "$OUT/ctest.log" ctest --test-dir "$ROOT/build/dext-check" --output-on-failure -j2
 tally_ctest "$OUT/ctest.log"
 
 echo "== build: Harness.sln"
-if ! dotnet build "$ROOT/Harness.sln" -c Release -nologo -v q -p:UseSharedCompilation=false >"$OUT/build.log" 2>&1; then
+if ! hil_step dotnet build "$ROOT/Harness.sln" -c Release -nologo -v q -p:UseSharedCompilation=false >"$OUT/build.log" 2>&1; then
   grep -E 'error' "$OUT/build.log" | sort -u | head -40
   echo "0 passed, 1 failed"; exit 1
 fi
@@ -52,9 +60,11 @@ run_dotnet_tests() { # run_dotnet_tests NAME PROJECT [dotnet test args…] -- [e
   [ $# -gt 0 ] && shift
   envs=("$@")
   echo "== $name"
-  env "${envs[@]}" dotnet test "$project" -c Release --no-build -nologo \
-    --results-directory "$OUT/$name" "${args[@]}" 2>&1 | tee "$OUT/$name.log"
-  tally_dotnet "$name" "$OUT/$name.log" "${PIPESTATUS[0]}"
+  # ${a[@]+"${a[@]}"}: an empty array under `set -u` is an error in macOS's bash 3.2.
+  local rc=0
+  logged "$OUT/$name.log" env ${envs[@]+"${envs[@]}"} dotnet test "$project" -c Release --no-build -nologo \
+    --results-directory "$OUT/$name" ${args[@]+"${args[@]}"} || rc=$?
+  tally_dotnet "$name" "$OUT/$name.log" "$rc"
 }
 
 for project in "$ROOT"/harness/tests/*/*.Tests.csproj; do
@@ -68,11 +78,31 @@ run_dotnet_tests fixtures "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" --fi
 # One deliberately failing rig fault joins the same results, for the report UI tests to
 # find among infrastructure problems; its failure is expected and not counted.
 echo "== fixtures: deliberate rig fault (expected to fail)"
-HIL_ALLURE_RESULTS="$FIXTURE_RESULTS" dotnet test "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" -c Release --no-build \
+hil_step env HIL_ALLURE_RESULTS="$FIXTURE_RESULTS" dotnet test "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" -c Release --no-build \
   -nologo --filter "TestCategory=fault-demo" >"$OUT/fault-demo.log" 2>&1 && {
   echo "the deliberate rig fault did not fail (see $OUT/fault-demo.log)"; failed=$((failed + 1)); broken+=("fault-demo"); }
 run_dotnet_tests report-ui "$ROOT/reports/Hil.ReportUi.Tests/Hil.ReportUi.Tests.csproj" -- \
   HIL_FIXTURE_RESULTS="$FIXTURE_RESULTS" HIL_ALLURE_RESULTS="$OUT/allure-report-ui"
+
+# Shell tests (TAP-like "ok N" / "not ok N" lines): the nightly workflow's syntax and its
+# report-and-gate job on two sim rigs' results, and ./hil's own bootstrap and signals.
+tally_shell() { # tally_shell NAME LOG STATUS
+  local p f
+  p=$(grep -cE '^ok [0-9]+' "$2"); f=$(grep -cE '^not ok [0-9]+' "$2")
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$3" -ne 0 ] || [ "$f" -ne 0 ] || [ "$p" -eq 0 ]; then
+    broken+=("$1"); [ "$f" -eq 0 ] && failed=$((failed + 1))
+  fi
+}
+run_shell_test() { # run_shell_test NAME SCRIPT [args…]
+  local name=$1 rc=0; shift
+  echo "== $name"
+  logged "$OUT/$name.log" "$@" || rc=$?
+  tally_shell "$name" "$OUT/$name.log" "$rc"
+}
+run_shell_test workflow-syntax "$ROOT/ci/tests/workflow-syntax.sh"
+HIL="dotnet $ROOT/harness/Hil.Cli/bin/Release/net10.0/hil.dll" run_shell_test report-and-gate "$ROOT/ci/tests/report-and-gate.sh" "$FIXTURE_RESULTS"
+run_shell_test hil-bootstrap "$ROOT/ci/tests/hil-bootstrap.sh"
 
 echo
 echo "== took $((SECONDS - started)) s"

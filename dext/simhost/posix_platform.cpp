@@ -23,6 +23,14 @@
 #include <sys/syscall.h>
 #endif
 
+// macOS (14.4+): os_sync_wait_on_address is the public futex counterpart; its _SHARED flag
+// makes it work across processes on a MAP_SHARED page, as the ring's doorbell needs. Older SDKs
+// keep the sleep poll. Never compiled here (Linux): verified only on the hosted-macOS CI job.
+#if defined(__APPLE__) && __has_include(<os/os_sync_wait_on_address.h>)
+#include <os/os_sync_wait_on_address.h>
+#define HIL_APPLE_WAIT_ON_ADDRESS 1
+#endif
+
 namespace hil {
 namespace {
 
@@ -123,6 +131,8 @@ std::unique_ptr<IThread> PosixPlatform::start_thread(const char* name, std::func
   std::thread t([fn = std::move(fn), n, latency_sensitive] {
 #ifdef __linux__
     pthread_setname_np(pthread_self(), n.substr(0, 15).c_str());
+#elif defined(__APPLE__)
+    pthread_setname_np(n.substr(0, 63).c_str());  // macOS names only the calling thread
 #endif
     if (latency_sensitive) set_low_timer_slack();
     fn();
@@ -135,6 +145,14 @@ void PosixPlatform::doorbell_wait(std::atomic<uint32_t>* word, uint32_t expected
   timespec ts{static_cast<time_t>(timeout_ns / 1000000000ull), static_cast<long>(timeout_ns % 1000000000ull)};
   // Not FUTEX_PRIVATE: the word lives in shm and the waker is another process.
   syscall(SYS_futex, reinterpret_cast<uint32_t*>(word), FUTEX_WAIT, expected, &ts, nullptr, 0);
+#elif defined(HIL_APPLE_WAIT_ON_ADDRESS)
+  if (__builtin_available(macOS 14.4, *)) {
+    // Returns at once if *word != expected; a timeout or an interrupt is just a spurious wake-up.
+    os_sync_wait_on_address_with_timeout(word, expected, sizeof(uint32_t), OS_SYNC_WAIT_ON_ADDRESS_SHARED,
+                                         OS_CLOCK_MACH_ABSOLUTE_TIME, timeout_ns);
+    return;
+  }
+  if (word->load() == expected) sleep_until_ns(now_ns() + 50000);
 #else
   (void)timeout_ns;
   if (word->load() == expected) sleep_until_ns(now_ns() + 50000);
@@ -144,6 +162,10 @@ void PosixPlatform::doorbell_wait(std::atomic<uint32_t>* word, uint32_t expected
 void PosixPlatform::doorbell_wake(std::atomic<uint32_t>* word) {
 #ifdef __linux__
   syscall(SYS_futex, reinterpret_cast<uint32_t*>(word), FUTEX_WAKE, INT_MAX, nullptr, nullptr, 0);
+#elif defined(HIL_APPLE_WAIT_ON_ADDRESS)
+  if (__builtin_available(macOS 14.4, *)) {
+    os_sync_wake_by_address_all(word, sizeof(uint32_t), OS_SYNC_WAKE_BY_ADDRESS_SHARED);
+  }
 #else
   (void)word;
 #endif
@@ -152,11 +174,16 @@ void PosixPlatform::doorbell_wake(std::atomic<uint32_t>* word) {
 const char* PosixPlatform::doorbell_wait_kind() {
 #ifdef __linux__
   return "futex";
+#elif defined(HIL_APPLE_WAIT_ON_ADDRESS)
+  if (__builtin_available(macOS 14.4, *)) return "os_sync_wait_on_address";
+  return "sleep-poll";
 #else
   return "sleep-poll";
 #endif
 }
 
+// macOS has no /dev/shm: shm_open works the same, but a name may hold at most 31 characters
+// (PSHMNAMLEN) and a longer one fails with ENAMETOOLONG, reported as a null mapping here.
 std::unique_ptr<ISharedMemory> PosixPlatform::create_shared(const char* name, size_t size) {
   int fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
   if (fd < 0 && errno == EEXIST) {

@@ -1,5 +1,6 @@
 // POSIX stand-ins for what the kernel gives a dext: CLOCK_MONOTONIC, threads, shm_open
-// shared memory, a futex doorbell (Linux) or a short sleep poll (elsewhere).
+// shared memory, a futex doorbell (Linux), os_sync_wait_on_address (macOS 14.4+) or a short
+// sleep poll (elsewhere).
 #pragma once
 #include <string>
 
@@ -21,7 +22,8 @@ class PosixPlatform : public IPlatform {
   uint32_t process_id() override;
   [[noreturn]] void abort_process(const char* why) override;
 
-  // "futex" on Linux, "sleep-poll" elsewhere: what doorbell mode 1 does once it stops spinning.
+  // "futex" on Linux, "os_sync_wait_on_address" on macOS 14.4+, "sleep-poll" elsewhere: what
+  // doorbell mode 1 does once it stops spinning.
   static const char* doorbell_wait_kind();
   // Lower the calling thread's timer slack so clock_nanosleep wakes when asked (Linux).
   static void set_low_timer_slack();

@@ -40,7 +40,7 @@ public sealed class MacDextHost : IDextHost
         }
 
         await PollAsync(
-            async ct => (await FindEntryAsync(ct).ConfigureAwait(false))?.IsActivatedEnabled == true,
+            async ct => SystemExtensionStates.IsActivated(await _ctl.ListAsync(ct).ConfigureAwait(false), _dext.BundleId),
             $"systemextensionsctl to list {_dext.BundleId} as [activated enabled] (approve it in System Settings " +
             "or allow it by MDM if it is [activated waiting for user])",
             _rig.Timeouts.Activate, FaultKind.InfrastructureFault, cancellationToken).ConfigureAwait(false);
@@ -94,15 +94,7 @@ public sealed class MacDextHost : IDextHost
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    internal static DextState StateOf(SystemExtensionEntry? entry) => entry?.State switch
-    {
-        null => DextState.NotInstalled,
-        "activated enabled" => DextState.Activated,
-        var s when s.Contains("waiting for user", StringComparison.Ordinal) => DextState.Activating,
-        var s when s.StartsWith("terminated", StringComparison.Ordinal) => DextState.Deactivated,
-        var s when s.StartsWith("activated", StringComparison.Ordinal) => DextState.Activating,
-        _ => DextState.Failed,
-    };
+    internal static DextState StateOf(SystemExtensionEntry? entry) => SystemExtensionStates.StateOf(entry);
 
     private async Task<SystemExtensionEntry?> FindEntryAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hil.Foundation;
 using Hil.Foundation.Processes;
 
@@ -89,12 +88,7 @@ public static partial class PowerDiscovery
             return;
         }
 
-        var found = UhubctlOutput.Hubs(output).Select(h => new FoundHub("uhubctl", h.Location, h.Description)).ToList();
-        hubs.AddRange(found);
-        if (found.Count == 0)
-        {
-            absent.Add($"switchable hubs (uhubctl): none; uhubctl said: {ToolRunner.Said(output)}");
-        }
+        hubs.AddRange(HubDiscovery.Uhubctl(output, absent));
     }
 
     private static async Task YkushBoardsAsync(PowerOptions options, List<FoundHub> hubs, List<string> absent, CancellationToken cancellationToken)
@@ -105,12 +99,7 @@ public static partial class PowerDiscovery
             return;
         }
 
-        var found = YkushSerial().Matches(output).Select(m => new FoundHub("ykushcmd", m.Groups[1].Value, "YKUSH board")).ToList();
-        hubs.AddRange(found);
-        if (found.Count == 0)
-        {
-            absent.Add("YKUSH hubs (ykushcmd): none attached");
-        }
+        hubs.AddRange(HubDiscovery.Ykush(output, absent));
     }
 
     /// <summary>The tool's combined output, or null (with the reason added to <paramref name="absent"/>) when it is not installed.</summary>
@@ -128,7 +117,4 @@ public static partial class PowerDiscovery
             return null;
         }
     }
-
-    [GeneratedRegex(@"Board found with serial number: (\S+)")]
-    private static partial Regex YkushSerial();
 }

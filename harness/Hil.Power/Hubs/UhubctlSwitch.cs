@@ -38,6 +38,8 @@ internal sealed class UhubctlSwitch : PowerSwitchBase, IPowerDriver
         {
             throw new RigFaultException($"{Board} channel {channel}: `{command}` exited {result.ExitCode}: {ToolRunner.Said(result)}");
         }
+
+        RefuseSharedLocation(command, result.StandardOutput);
     }
 
     protected override async Task<bool> ReadHardwareAsync(int channel, CancellationToken cancellationToken)
@@ -50,9 +52,19 @@ internal sealed class UhubctlSwitch : PowerSwitchBase, IPowerDriver
             throw new RigFaultException($"{Board} vanished: `{command}` exited {result.ExitCode}: {ToolRunner.Said(result)}");
         }
 
+        RefuseSharedLocation(command, result.StandardOutput);
         var port = UhubctlOutput.Parse(result.StandardOutput).LastOrDefault(p => p.Hub == _location && p.Port == channel);
         return port?.PowerOn ?? throw new RigFaultException(
             $"{Board} channel {channel}: `{command}` printed no 'Port {channel}:' line with 'power' or 'off' under 'status for hub {_location}'; output was: {ToolRunner.Said(result)}");
+    }
+
+    /// <summary>uhubctl may have switched (or read) any of the hubs at a shared location: never guess which.</summary>
+    private void RefuseSharedLocation(string command, string output)
+    {
+        if (UhubctlOutput.NotUnique(UhubctlOutput.Hubs(output), _location) is { } why)
+        {
+            throw new RigFaultException($"{Board}: `{command}`: {why}");
+        }
     }
 
     private static string Port(int channel) => channel.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -26,6 +26,17 @@ internal sealed partial class YkushSwitch : PowerSwitchBase, IPowerDriver
 
         var colon = id.IndexOf(':', StringComparison.Ordinal);
         (_model, _serial) = colon < 0 ? ("ykush", id) : (id[..colon], id[(colon + 1)..]);
+        if (!YkushOutput.PortsByModel.TryGetValue(_model, out var ports))
+        {
+            throw new InputException($"{spec.Where}: power.{spec.Name}.serial: '{_model}:' is not a YKUSH model; expected ykush:, ykush3: or ykushxs:");
+        }
+
+        if (spec.Channels > ports)
+        {
+            // ykushcmd answers a port it does not have with "Downstream port 0 is OFF" (Yepkit/ykush#8): refuse before asking.
+            throw new InputException($"{spec.Where}: power.{spec.Name}.channels: {spec.Channels}, but a {_model} board has {ports} downstream port(s)");
+        }
+
         _tool = tool;
     }
 
@@ -60,6 +71,13 @@ internal sealed partial class YkushSwitch : PowerSwitchBase, IPowerDriver
         if (result.ExitCode != 0)
         {
             throw new RigFaultException($"{Board} channel {channel}: `{command}` exited {result.ExitCode}: {ToolRunner.Said(result)}");
+        }
+
+        if (YkushOutput.Failure(result.StandardOutput + result.StandardError) is { } said)
+        {
+            throw new RigFaultException(
+                $"{Board} channel {channel}: `{command}` exited 0 but said '{said}': the board was not reached " +
+                $"(permissions, or another program holds it); output was: {ToolRunner.Said(result)}");
         }
 
         return (command, result.StandardOutput);

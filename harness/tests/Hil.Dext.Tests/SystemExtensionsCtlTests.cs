@@ -40,8 +40,10 @@ public sealed class SystemExtensionsCtlTests
     [TestCase("activated enabled", DextState.Activated)]
     [TestCase("activated waiting for user", DextState.Activating)]
     [TestCase("waiting for user", DextState.Activating)]
+    [TestCase("activated disabled", DextState.Deactivated)]
     [TestCase("terminated waiting to uninstall on reboot", DextState.Deactivated)]
-    [TestCase("terminating_for_disable_but_still_running", DextState.Failed)]
+    [TestCase("terminating_for_disable_but_still_running", DextState.Deactivated)]
+    [TestCase("a state macOS has not printed yet", DextState.Failed)]
     public void StatesMapToDextState(string state, DextState expected)
     {
         var entry = new SystemExtensionEntry("c", true, true, "T", "b", "1/1", "n", state, 1);
@@ -56,12 +58,13 @@ public sealed class SystemExtensionsCtlTests
     }
 
     [Test]
-    public void RowWithWrongFieldCountNamesTheLine()
+    public void ARowWithoutVersionOrStateNamesTheRowNotTheHeader()
     {
-        var text = "1 extension(s)\n--- com.apple.system_extension.driver_extension\n*\t*\tTEAM\tbundle (1/1)\n";
+        var text = "1 extension(s)\n--- com.apple.system_extension.driver_extension\nenabled\tactive\tteamID\tbundleID (version)\tname\t[state]\n*\t*\tTEAM\tbundle (1/1)\n";
 
         Assert.That(() => SystemExtensionsListParser.Parse(text, "list.txt"),
-            Throws.TypeOf<InputException>().With.Message.StartWith("list.txt:3: expected 6 TAB-separated fields"));
+            Throws.TypeOf<InputException>().With.Message.StartWith("list.txt:4: row '*\t*\tTEAM\tbundle (1/1)' is not")
+                .And.Message.Contain("[brackets]"));
     }
 
     [Test]
