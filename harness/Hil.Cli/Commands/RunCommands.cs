@@ -43,7 +43,7 @@ internal static class RunCommands
     {
         var spec = RigFile.Load(options.RigFile);
         AnsiConsole.MarkupLine($"rig [bold]{Markup.Escape(spec.Name)}[/] ({spec.Host}), suite [bold]{options.Suite}[/]");
-        ResetResults(options);
+        options.Results.ClearRunOutputs();
 
         AnsiConsole.MarkupLine("building the fixtures and running the suite (each test reports as it ends)");
         var exit = await SuiteRunner.RunAsync(options, line => AnsiConsole.MarkupLine($"  {Markup.Escape(Shorten(line))}"), ct).ConfigureAwait(false);
@@ -63,26 +63,6 @@ internal static class RunCommands
         SummaryPrinter.Print(tests, LatencyHeadlineFile.Read(layout.LatencyHeadlines), Path.Combine(options.ReportDir, "index.html"));
         AnsiConsole.MarkupLine($"view it with: [bold]./hil report serve {Markup.Escape(options.ReportDir)}[/]");
         return tests.All(t => t.Status is "passed" or "skipped") && exit == 0 ? CliInvocation.Ok : CliInvocation.Failed;
-    }
-
-    private static void ResetResults(RunOptions options)
-    {
-        // Results of an earlier run must not mix into this one; history lives outside them.
-        var layout = options.Results;
-        foreach (var dir in new[] { layout.AllureResults, layout.Measurements })
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-
-            Directory.CreateDirectory(dir);
-        }
-
-        if (File.Exists(layout.LatencyHeadlines))
-        {
-            File.Delete(layout.LatencyHeadlines);
-        }
     }
 
     private static string Shorten(string line) => line.Length <= 100 ? line.Trim() : line[..100].Trim() + "…";

@@ -39,6 +39,28 @@ public sealed record ResultsLayout(string Root)
     /// <summary>The run config `hil run` hands to the fixtures.</summary>
     public string RunConfig { get; init; } = Path.Combine(Root, RunConfigName);
 
+    /// <summary>
+    /// Empties what one run writes (Allure results, measurements, latency headlines), so nothing of an
+    /// earlier run mixes into the next or shows up as its retries; the Allure history lives outside.
+    /// </summary>
+    public void ClearRunOutputs()
+    {
+        foreach (var dir in new[] { AllureResults, Measurements })
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+
+            Directory.CreateDirectory(dir);
+        }
+
+        if (File.Exists(LatencyHeadlines))
+        {
+            File.Delete(LatencyHeadlines);
+        }
+    }
+
     /// <summary>results/ under the repository root, or under the current directory outside a repository.</summary>
     public static ResultsLayout Default() => new(Path.Combine(Anchor(), DefaultFolder));
 
