@@ -5,13 +5,15 @@ namespace Hil.Cli;
 
 /// <summary>
 /// One place that turns outcomes into the exit codes CI relies on: 0 ok, 1 a test or gate
-/// failure, 2 a usage or rig error. Parse errors exit 2 (System.CommandLine's own default is 1).
+/// failure, 2 a usage or rig error (a busy or faulty rig), 4 the rig offline (its health suite
+/// failed, so the product was not judged). Parse errors exit 2 (System.CommandLine's own default is 1).
 /// </summary>
 internal static class CliInvocation
 {
     public const int Ok = 0;
     public const int Failed = 1;
     public const int UsageOrRigError = 2;
+    public const int RigOffline = 4;
 
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)
     {

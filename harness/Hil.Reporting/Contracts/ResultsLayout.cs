@@ -15,6 +15,7 @@ public sealed record ResultsLayout(string Root)
     public const string MeasurementsFolder = "measurements";
     public const string LatencyHeadlinesName = "latency-summary.json";
     public const string TestLogName = "fixtures.log";
+    public const string HealthLogName = "health.log";
     public const string TestResultsFolder = "testresults";
     public const string RunConfigName = "run-config.json";
 
@@ -32,6 +33,9 @@ public sealed record ResultsLayout(string Root)
 
     /// <summary>Everything `dotnet test` printed while running the suite.</summary>
     public string TestLog { get; init; } = Path.Combine(Root, TestLogName);
+
+    /// <summary>Everything `dotnet test` printed while running the health suite `hil run` runs first.</summary>
+    public string HealthLog { get; init; } = Path.Combine(Root, HealthLogName);
 
     /// <summary>The .NET test platform's own result files (TRX and the like).</summary>
     public string TestResults { get; init; } = Path.Combine(Root, TestResultsFolder);
