@@ -10,6 +10,8 @@ namespace Hil.Cli.Run;
 /// </summary>
 internal static class HealthGate
 {
+    private const int MaxCause = 400;
+
     /// <summary>The health checks that failed (empty: the rig is healthy, or the suite is not guarded).</summary>
     public static async Task<IReadOnlyList<TestOutcome>> CheckAsync(RunOptions options, Action<string> onLine, CancellationToken ct)
     {
@@ -23,9 +25,11 @@ internal static class HealthGate
         var exit = await LongStep.RunAsync("checking the rig's health (relays, devices, dext, floors)",
             () => SuiteRunner.RunAsync(health, onLine, ct)).ConfigureAwait(false);
         var failed = RunVerdict.Unhealthy(RunSummary.ReadOutcomes(layout.AllureResults), exit, layout.HealthLog);
-        foreach (var check in failed)
+        // A set-up that could not lease the rig fails every check with one message: say it once.
+        foreach (var cause in failed.GroupBy(c => c.Message ?? c.Status, StringComparer.Ordinal))
         {
-            AnsiConsole.MarkupLine($"[red bold]rig offline[/]: health check [bold]{Markup.Escape(check.Name)}[/] failed: {Markup.Escape(check.Message ?? check.Status)}");
+            var names = string.Join(", ", cause.Select(c => c.Name));
+            AnsiConsole.MarkupLine($"[red bold]rig offline[/]: health check {Markup.Escape(names)} failed: {Markup.Escape(Shorten(cause.Key))}");
         }
 
         if (failed.Count > 0)
@@ -35,4 +39,7 @@ internal static class HealthGate
 
         return failed;
     }
+
+    /// <summary>The first <see cref="MaxCause"/> characters: the whole message is in the report and in --json.</summary>
+    private static string Shorten(string message) => message.Length <= MaxCause ? message : message[..MaxCause] + " … (the rest in the report)";
 }
