@@ -6,14 +6,16 @@ namespace Hil.Cli;
 
 /// <summary>
 /// One place that turns outcomes into the exit codes CI relies on: 0 ok, 1 a test or gate
-/// failure, 2 a usage or rig error, 130 after SIGINT, 143 after SIGTERM (or a dead parent). Parse
-/// errors exit 2 (System.CommandLine's own default is 1).
+/// failure, 2 a usage or rig error (a busy or faulty rig), 4 the rig offline (its health suite
+/// failed, so the product was not judged), 130 after SIGINT, 143 after SIGTERM (or a dead parent).
+/// Parse errors exit 2 (System.CommandLine's own default is 1).
 /// </summary>
 internal static class CliInvocation
 {
     public const int Ok = 0;
     public const int Failed = 1;
     public const int UsageOrRigError = 2;
+    public const int RigOffline = 4;
 
     /// <summary>A verb cancelled without a signal (its token, e.g. in a test); a signal gives 128 + its number.</summary>
     public const int Cancelled = 130;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Hil.Cli.Doctor;
 using Hil.Foundation;
 using Hil.Rigs;
@@ -7,27 +6,23 @@ using Spectre.Console;
 
 namespace Hil.Cli.Commands;
 
-/// <summary>`hil doctor [--rig FILE] [--json]`: what is installed, what is missing, what a rig needs.</summary>
+/// <summary>`hil doctor [--rig FILE] [--json FILE|-]`: what is installed, what is missing, what a rig needs.</summary>
 internal static class DoctorCommands
 {
     public static Command Create()
     {
         var rigOption = new Option<FileInfo?>("--rig") { Description = "also check what this rig file needs" };
-        var jsonOption = new Option<bool>("--json") { Description = "print the checks as JSON" };
+        var jsonOption = CliJson.Option("the checks");
         var command = new Command("doctor", "what is installed, what is missing, what a rig needs") { rigOption, jsonOption };
         command.SetAction(parse =>
         {
             var rigFile = parse.GetValue(rigOption);
             var rig = rigFile is null ? null : RigFile.Load(rigFile.FullName);
             var checks = DoctorChecks.Run(RepositoryRoot.Find(), rig, new HostProbe());
-            if (parse.GetValue(jsonOption))
-            {
-                Console.WriteLine(JsonSerializer.Serialize(checks, CliJson.Options));
-            }
-            else
-            {
-                Print(checks);
-            }
+            var target = parse.GetValue(jsonOption);
+            CliJson.KeepStdoutFor(target);
+            CliJson.Write(target, checks);
+            Print(checks);
 
             return checks.All(c => c.Present) ? CliInvocation.Ok : CliInvocation.UsageOrRigError;
         });

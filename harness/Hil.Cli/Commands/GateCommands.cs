@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Hil.Foundation;
 using Hil.Foundation.Processes;
 using Hil.Latency.Baselines;
@@ -11,7 +10,7 @@ namespace Hil.Cli.Commands;
 
 /// <summary>
 /// `hil gate --baseline KEY|FOLDER --current FILE [--alpha A] [--threshold PCT] [--confirm FILE|cmd:COMMAND]
-/// [--store DIR] [--evidence FILE] [--json]`: exit 0 pass, 1 regression, 2 error, evidence on stdout.
+/// [--store DIR] [--evidence FILE] [--json FILE|-]`: exit 0 pass, 1 regression, 2 error, evidence on stdout (stderr with `--json -`).
 /// The baseline is a set of at least 3 clean runs (a store key or a folder of measurement files);
 /// a single file is refused with exit 2, because one run cannot show between-run variance.
 /// --confirm is the confirming re-measure, used only if the current run regressed: a
@@ -32,7 +31,7 @@ internal static class GateCommands
         var confirm = new Option<string?>("--confirm") { Description = "confirming re-measure: a measurement FILE, or cmd:COMMAND writing one to {out}" };
         var store = BaselineCommands.StoreOption();
         var evidence = new Option<string?>("--evidence") { Description = "also write the evidence text to FILE" };
-        var json = new Option<bool>("--json") { Description = "print the verdict and checks as JSON after the evidence" };
+        var json = CliJson.Option("the verdict and checks");
         var command = new Command("gate", "latency regression gate: exit 0 pass, 1 regression, 2 error")
         {
             baseline, current, alpha, threshold, confirm, store, evidence, json,
@@ -59,16 +58,14 @@ internal static class GateCommands
                     options,
                     confirmSpec is null ? null : token => ConfirmAsync(confirmSpec, TimeProvider.System, token),
                     ct).ConfigureAwait(false);
-                await Console.Out.WriteAsync(result.Evidence).ConfigureAwait(false);
+                var target = parse.GetValue(json);
+                await CliJson.People(target).WriteAsync(result.Evidence).ConfigureAwait(false);
                 if (parse.GetValue(evidence) is { } evidencePath)
                 {
                     AtomicFile.WriteAllText(evidencePath, result.Evidence);
                 }
 
-                if (parse.GetValue(json))
-                {
-                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(GateVerdict.Of(result), CliJson.Options)).ConfigureAwait(false);
-                }
+                CliJson.Write(target, GateVerdict.Of(result));
 
                 return result.ExitCode;
             }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using Hil.Cli.Run;
 using Hil.Foundation;
 using Hil.Latency.Files;
 using Hil.Latency.Measurement;
@@ -14,7 +14,7 @@ namespace Hil.Cli.Commands;
 
 /// <summary>
 /// `hil latency --rig FILE --topology T --samples N --rate HZ [--warmup W] [--closed-loop]
-/// [--json FILE] [--out FILE] [--inject-delay PCT] [--dext-version V] [--no-floor] [--repeat N]`:
+/// [--json FILE|-] [--out FILE] [--inject-delay PCT] [--dext-version V] [--no-floor] [--repeat N]`:
 /// measures one topology on the rig (its floor beside the burst) and prints its figures.
 /// </summary>
 internal static class LatencyCommands
@@ -27,7 +27,7 @@ internal static class LatencyCommands
         var rate = NumberOptions.InRange("--rate", "paced send rate in Hz (open loop)", 1000, new NumberRange<int>(1, MeasurementPlan.MaxRateHz));
         var warmup = NumberOptions.InRange("--warmup", "messages sent first and discarded (reported)", 500L, new NumberRange<long>(0, MeasurementPlan.MaxTotal - 1));
         var closedLoop = new Option<bool>("--closed-loop") { Description = "throughput mode: send as fast as possible; labelled closed-loop, never a baseline" };
-        var json = new Option<string?>("--json") { Description = "write the headline figures as JSON to FILE" };
+        var json = CliJson.Option("the headline figures");
         var output = new Option<string?>("--out") { Description = "write the measurement file (histogram, accounting, floor, warnings) the gate and baselines read" };
         var inject = NumberOptions.Optional("--inject-delay", "add PCT % of a pre-run's p50 per message at Driver1 (fault 2), to prove the gate catches it", InjectDelayRange);
         var dext = new Option<string?>("--dext-version") { Description = "dext version for the baseline key (default: the rig's Info.plist CFBundleVersion, else 'dev')" };
@@ -59,20 +59,19 @@ internal static class LatencyCommands
 
             await using var session = await RigBackends.OpenSessionAsync(spec, new RigSessionOptions { Time = TimeProvider.System }, ct).ConfigureAwait(false);
             LatencyRun run = null!;
+            var target = parse.GetValue(json);
             for (var i = 1; i <= runs; i++)
             {
-                run = await RigLatencyRunner.RunAsync(session, request, TimeProvider.System, ct).ConfigureAwait(false);
-                Console.Out.Write(Describe(run));
+                run = await LongStep.RunAsync($"measuring {Topologies.Of(request.Topology).Name}: {plan.Samples:N0} messages at {plan.RateHz} Hz (run {i} of {runs})",
+                    () => RigLatencyRunner.RunAsync(session, request, TimeProvider.System, ct)).ConfigureAwait(false);
+                CliJson.People(target).Write(Describe(run));
                 if (outPattern is not null)
                 {
                     LatencyRunFile.Write(outPattern.Replace("{n}", i.ToString("00", CultureInfo.InvariantCulture), StringComparison.Ordinal), run);
                 }
             }
 
-            if (parse.GetValue(json) is { } jsonPath)
-            {
-                AtomicFile.WriteAllText(jsonPath, JsonSerializer.Serialize(LatencyHeadline.Of(run), CliJson.Options) + "\n");
-            }
+            CliJson.Write(target, LatencyHeadline.Of(run));
 
             return CliInvocation.Ok;
         });

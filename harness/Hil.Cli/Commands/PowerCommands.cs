@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Hil.Power;
 using Hil.Rigs;
 using Hil.Sim.Relays;
@@ -8,7 +7,7 @@ using Hil.Sim.Relays;
 namespace Hil.Cli.Commands;
 
 /// <summary>
-/// `hil power on|off|cycle|status --rig FILE TARGET [--json]`, `hil power list [--json]` and
+/// `hil power on|off|cycle|status --rig FILE TARGET [--json FILE|-]`, `hil power list [--json FILE|-]` and
 /// `hil power emulate --kind K --channels N [--link PATH]`. Every verb runs the same driver
 /// code as a session (<see cref="PowerActions"/>); errors surface as HilExceptions that
 /// <see cref="CliInvocation"/> turns into exit code 2 with the board named.
@@ -35,7 +34,7 @@ internal static class PowerCommands
     {
         var rig = new Option<string>("--rig") { Description = "the rig file naming the switches", Required = true };
         var target = new Argument<string>("TARGET") { Description = "a device name from the rig file, or SWITCH/CHANNEL" };
-        var json = new Option<bool>("--json") { Description = "print the result as JSON" };
+        var json = CliJson.Option("the switch's state");
         var command = new Command(verb, Describe(verb)) { rig, target, json };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,10 +42,10 @@ internal static class PowerCommands
             var result = await PowerActions.RunAsync(
                 spec, verb, parse.GetValue(target)!, new SimRelayOpener(SerialPortOpener.Instance), TimeProvider.System,
                 PowerOptions.Default, ct).ConfigureAwait(false);
-            Console.Out.WriteLine(parse.GetValue(json)
-                ? JsonSerializer.Serialize(result, CliJson.Options)
-                : $"{result.Target}: {result.Switch}/{result.Channel} is {(result.On ? "ON" : "OFF")}"
-                  + (result.ReadBack ? " (read back from the board)" : " (last state set: this board cannot report its state)"));
+            var jsonTarget = parse.GetValue(json);
+            CliJson.Write(jsonTarget, result);
+            CliJson.People(jsonTarget).WriteLine($"{result.Target}: {result.Switch}/{result.Channel} is {(result.On ? "ON" : "OFF")}"
+                + (result.ReadBack ? " (read back from the board)" : " (last state set: this board cannot report its state)"));
             return CliInvocation.Ok;
         });
         return command;
@@ -54,35 +53,32 @@ internal static class PowerCommands
 
     private static Command CreateList()
     {
-        var json = new Option<bool>("--json") { Description = "print what was found as JSON" };
+        var json = CliJson.Option("what was found");
         var command = new Command("list", "find the relay boards and switchable hubs on this machine, and say what is absent") { json };
         command.SetAction(async (parse, ct) =>
         {
             var found = await PowerDiscovery.ScanAsync(PowerOptions.Default, ct).ConfigureAwait(false);
-            if (parse.GetValue(json))
-            {
-                Console.Out.WriteLine(JsonSerializer.Serialize(found, CliJson.Options));
-                return CliInvocation.Ok;
-            }
-
+            var target = parse.GetValue(json);
+            CliJson.Write(target, found);
+            var people = CliJson.People(target);
             foreach (var port in found.SerialPorts)
             {
-                Console.Out.WriteLine($"serial  {port.Path}{(port.StableName is null ? "" : $"  ({port.StableName})")}  kind: {SerialKinds}, port: {port.StableName ?? port.Path}");
+                people.WriteLine($"serial  {port.Path}{(port.StableName is null ? "" : $"  ({port.StableName})")}  kind: {SerialKinds}, port: {port.StableName ?? port.Path}");
             }
 
             foreach (var relay in found.HidRelays)
             {
-                Console.Out.WriteLine($"hid     {relay.Path}  {relay.Product}  kind: dcttech, serial: {relay.BoardId ?? $"(unreadable: {relay.Error})"}");
+                people.WriteLine($"hid     {relay.Path}  {relay.Product}  kind: dcttech, serial: {relay.BoardId ?? $"(unreadable: {relay.Error})"}");
             }
 
             foreach (var hub in found.Hubs)
             {
-                Console.Out.WriteLine($"hub     {hub.Tool} {hub.Location}  {hub.Description}");
+                people.WriteLine($"hub     {hub.Tool} {hub.Location}  {hub.Description}");
             }
 
             foreach (var missing in found.Absent)
             {
-                Console.Out.WriteLine($"absent  {missing}");
+                people.WriteLine($"absent  {missing}");
             }
 
             return CliInvocation.Ok;

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using System.Text.Json;
 using Hil.Reporting;
 
 namespace Hil.Cli.Commands;
 
 /// <summary>
-/// `hil report --results DIR --out DIR [--history FILE] [--single-file] [--json]`: builds the
+/// `hil report --results DIR --out DIR [--history FILE] [--single-file] [--json FILE|-]`: builds the
 /// report with the Allure 3 CLI pinned in reports/ (running `npm ci` there first if needed).
 /// `hil report serve DIR`: serves a generated report on 127.0.0.1 until Ctrl-C.
 /// </summary>
@@ -17,7 +16,7 @@ internal static class ReportCommands
         var output = new Option<string>("--out") { Description = "where to write the report; a report already there is replaced whole (a folder holding anything else is refused)", Required = true };
         var history = new Option<string?>("--history") { Description = "history file (JSONL, one line per report); default reports/history/history.jsonl" };
         var singleFile = new Option<bool>("--single-file") { Description = "one self-contained index.html that opens from file://" };
-        var json = new Option<bool>("--json") { Description = "print the outcome as JSON" };
+        var json = CliJson.Option("where the report went and the CLI's warnings");
         var command = new Command("report", "build the Allure report from results with the pinned Allure 3 CLI")
         {
             results, output, history, singleFile, json,
@@ -26,18 +25,12 @@ internal static class ReportCommands
         {
             var report = await AllureReport.GenerateAsync(
                 parse.GetValue(results)!, parse.GetValue(output)!, parse.GetValue(history), parse.GetValue(singleFile), ct).ConfigureAwait(false);
-            if (parse.GetValue(json))
+            var target = parse.GetValue(json);
+            CliJson.Write(target, new { report.OutputDirectory, report.IndexHtml, report.Warnings });
+            await CliJson.People(target).WriteLineAsync($"report: {report.IndexHtml}").ConfigureAwait(false);
+            foreach (var warning in report.Warnings)
             {
-                var summary = new { report.OutputDirectory, report.IndexHtml, report.Warnings };
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, CliJson.Options)).ConfigureAwait(false);
-            }
-            else
-            {
-                await Console.Out.WriteLineAsync($"report: {report.IndexHtml}").ConfigureAwait(false);
-                foreach (var warning in report.Warnings)
-                {
-                    await Console.Error.WriteLineAsync($"allure: {warning}").ConfigureAwait(false);
-                }
+                await Console.Error.WriteLineAsync($"allure: {warning}").ConfigureAwait(false);
             }
 
             return CliInvocation.Ok;

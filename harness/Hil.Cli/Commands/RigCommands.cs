@@ -1,11 +1,10 @@
 using System.CommandLine;
-using System.Text.Json;
 using Hil.Foundation;
 using Hil.Rigs;
 
 namespace Hil.Cli.Commands;
 
-/// <summary>`hil rig validate FILE [--json]`: check a rig file before a run leases the rig.</summary>
+/// <summary>`hil rig validate FILE [--json FILE|-]`: check a rig file before a run leases the rig.</summary>
 internal static class RigCommands
 {
     public static Command Create()
@@ -16,7 +15,7 @@ internal static class RigCommands
     }
 
     /// <summary>Exit 0 when valid, 2 with file:line:column, field and what was expected when not.</summary>
-    internal static int Validate(string path, bool json, TextWriter stdout, TextWriter stderr)
+    internal static int Validate(string path, string? json, TextWriter stdout, TextWriter stderr)
     {
         RigSpec spec;
         try
@@ -25,27 +24,22 @@ internal static class RigCommands
         }
         catch (InputException ex)
         {
-            if (json)
-            {
-                stdout.WriteLine(JsonSerializer.Serialize(new { file = path, valid = false, error = ex.Message }, CliJson.Options));
-            }
-            else
-            {
-                stderr.WriteLine($"hil: [{ex.Tag}] {ex.Message}");
-            }
+            CliJson.Write(json, new { file = path, valid = false, error = ex.Message }, stdout);
+            stderr.WriteLine($"hil: [{ex.Tag}] {ex.Message}");
 
             return CliInvocation.UsageOrRigError;
         }
 
         var summary = RigSummary.Of(path, spec);
-        stdout.WriteLine(json ? JsonSerializer.Serialize(summary, CliJson.Options) : summary.ToString());
+        CliJson.Write(json, summary, stdout);
+        (CliJson.ToStdout(json) ? stderr : stdout).WriteLine(summary.ToString());
         return CliInvocation.Ok;
     }
 
     private static Command CreateValidate()
     {
         var file = new Argument<string>("FILE") { Description = "the rig file, e.g. rigs/sim.yaml" };
-        var json = new Option<bool>("--json") { Description = "print the validated rig (or the error) as JSON" };
+        var json = CliJson.Option("the validated rig (or the error)");
         var command = new Command("validate", "check a rig file: exit 0 when valid, 2 naming file:line:column and field when not")
         {
             file, json,

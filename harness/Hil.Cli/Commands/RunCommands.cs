@@ -5,24 +5,29 @@ using Hil.Latency.Files;
 using Hil.Reporting;
 using Hil.Reporting.Contracts;
 using Hil.Rigs;
+using Hil.Session.Locking;
 using Spectre.Console;
 
 namespace Hil.Cli.Commands;
 
-/// <summary>`hil run [--rig FILE] [--suite NAME] [--results DIR] [--report DIR] [--history FILE]`.</summary>
+/// <summary>
+/// `hil run [--rig FILE] [--suite NAME] [--results DIR] [--report DIR] [--history FILE] [--json FILE|-]`:
+/// exit 0 passed, 1 a product failure, 2 a usage error or a busy or faulty rig, 4 the rig offline.
+/// </summary>
 internal static class RunCommands
 {
     public static Command Create()
     {
         var rig = new Option<FileInfo?>("--rig") { Description = "rig file (default rigs/sim.yaml)" };
-        var suite = new Option<string>("--suite") { Description = "smoke | nightly | qualification", DefaultValueFactory = _ => "nightly" };
+        var suite = new Option<string>("--suite") { Description = string.Join(" | ", RunConfig.Suites) + $"; {string.Join(", ", RunConfig.GuardedSuites)} run the {RunConfig.HealthSuite} suite first", DefaultValueFactory = _ => "nightly" };
         suite.AcceptOnlyFromAmong([.. RunConfig.Suites]);
         var results = new Option<DirectoryInfo?>("--results") { Description = "results directory (default results/)" };
         var report = new Option<DirectoryInfo?>("--report") { Description = "report directory (default report/)" };
         var history = new Option<FileInfo?>("--history") { Description = "Allure history file kept across runs (default .hil/allure-history.jsonl)" };
-        var command = new Command("run", "run a suite on a rig, generate the report and print a summary")
+        var json = CliJson.Option("the run's verdict and every test's outcome");
+        var command = new Command("run", $"run a suite on a rig, then the report and a summary; exit 0 ok, 1 a test failed, 2 usage error or busy/faulty rig, {CliInvocation.RigOffline} rig offline (health failed)")
         {
-            rig, suite, results, report, history,
+            rig, suite, results, report, history, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -34,56 +39,53 @@ internal static class RunCommands
                 new ResultsLayout(parse.GetValue(results)?.FullName ?? Path.Combine(root, ResultsLayout.DefaultFolder)),
                 parse.GetValue(report)?.FullName ?? Path.Combine(root, "report"),
                 parse.GetValue(history)?.FullName ?? Path.Combine(root, ".hil", "allure-history.jsonl"));
-            return await RunAsync(options, ct).ConfigureAwait(false);
+            var target = parse.GetValue(json);
+            CliJson.KeepStdoutFor(target);
+            var (exit, outcome) = await RunAsync(options, ct).ConfigureAwait(false);
+            CliJson.Write(target, outcome with { ExitCode = exit });
+            return exit;
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(RunOptions options, CancellationToken ct)
+    private static async Task<(int Exit, RunOutcome Outcome)> RunAsync(RunOptions options, CancellationToken ct)
     {
         var spec = RigFile.Load(options.RigFile);
         AnsiConsole.MarkupLine($"rig [bold]{Markup.Escape(spec.Name)}[/] ({spec.Host}), suite [bold]{options.Suite}[/]");
-        using var lease = Hil.Session.Locking.ResultsLease.Acquire(options.Results.Root, spec.Name, TimeProvider.System);
-        ResetResults(options);
+        if (await RigLease.HeldByAsync(spec, cancellationToken: ct).ConfigureAwait(false) is { } busy)
+        {
+            throw new RigFaultException($"{busy}; nothing was run");
+        }
 
-        AnsiConsole.MarkupLine("building the fixtures and running the suite (each test reports as it ends)");
-        var exit = await SuiteRunner.RunAsync(options, line => AnsiConsole.MarkupLine($"  {Markup.Escape(Shorten(line))}"), ct).ConfigureAwait(false);
+        // Held before anything is cleared, so a second run into the same folder cannot wipe the first's.
+        using var lease = ResultsLease.Acquire(options.Results.Root, spec.Name, TimeProvider.System);
 
+        options.Results.ClearRunOutputs();
+        Action<string> onLine = line => AnsiConsole.MarkupLine($"  {Markup.Escape(Shorten(line))}");
+        var unhealthy = await HealthGate.CheckAsync(options, onLine, ct).ConfigureAwait(false);
         var layout = options.Results;
+        var hostExit = 0;
+        if (unhealthy.Count == 0)
+        {
+            AnsiConsole.MarkupLine("building the fixtures and running the suite (each test reports as it ends)");
+            hostExit = await LongStep.RunAsync($"running the {options.Suite} suite", () => SuiteRunner.RunAsync(options, onLine, ct)).ConfigureAwait(false);
+        }
+
         var tests = RunSummary.ReadOutcomes(layout.AllureResults);
         if (tests.Count == 0)
         {
             throw new InfrastructureException(
-                $"the {options.Suite} suite left no Allure results in {layout.AllureResults} (dotnet test exit {exit}); its output is in {layout.TestLog}");
+                $"the {options.Suite} suite left no Allure results in {layout.AllureResults} (dotnet test exit {hostExit}); its output is in {(unhealthy.Count == 0 ? layout.TestLog : layout.HealthLog)}");
         }
 
-        await AnsiConsole.Status().StartAsync("generating the Allure report", async _ =>
-            await AllureReport.GenerateAsync(layout.AllureResults, options.ReportDir, options.HistoryFile, singleFile: false, ct)
-                .ConfigureAwait(false)).ConfigureAwait(false);
+        await LongStep.RunAsync("generating the Allure report", () =>
+            AllureReport.GenerateAsync(layout.AllureResults, options.ReportDir, options.HistoryFile, singleFile: false, ct)).ConfigureAwait(false);
 
-        SummaryPrinter.Print(tests, LatencyHeadlineFile.Read(layout.LatencyHeadlines), Path.Combine(options.ReportDir, "index.html"));
+        var index = Path.Combine(options.ReportDir, "index.html");
+        SummaryPrinter.Print(tests, LatencyHeadlineFile.Read(layout.LatencyHeadlines), index);
         AnsiConsole.MarkupLine($"view it with: [bold]./hil report serve {Markup.Escape(options.ReportDir)}[/]");
-        return tests.All(t => t.Status is "passed" or "skipped") && exit == 0 ? CliInvocation.Ok : CliInvocation.Failed;
-    }
-
-    private static void ResetResults(RunOptions options)
-    {
-        // Results of an earlier run must not mix into this one; history lives outside them.
-        var layout = options.Results;
-        foreach (var dir in new[] { layout.AllureResults, layout.Measurements })
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-
-            Directory.CreateDirectory(dir);
-        }
-
-        if (File.Exists(layout.LatencyHeadlines))
-        {
-            File.Delete(layout.LatencyHeadlines);
-        }
+        var exit = unhealthy.Count > 0 ? CliInvocation.RigOffline : RunVerdict.ExitCode(tests, hostExit);
+        return (exit, RunOutcome.Of(spec.Name, options.Suite, exit, index, tests, unhealthy));
     }
 
     private static string Shorten(string line) => line.Length <= 100 ? line.Trim() : line[..100].Trim() + "…";

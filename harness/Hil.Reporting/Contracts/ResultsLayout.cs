@@ -15,6 +15,7 @@ public sealed record ResultsLayout(string Root)
     public const string MeasurementsFolder = "measurements";
     public const string LatencyHeadlinesName = "latency-summary.json";
     public const string TestLogName = "fixtures.log";
+    public const string HealthLogName = "health.log";
     public const string TestResultsFolder = "testresults";
     public const string RunConfigName = "run-config.json";
 
@@ -33,11 +34,36 @@ public sealed record ResultsLayout(string Root)
     /// <summary>Everything `dotnet test` printed while running the suite.</summary>
     public string TestLog { get; init; } = Path.Combine(Root, TestLogName);
 
+    /// <summary>Everything `dotnet test` printed while running the health suite `hil run` runs first.</summary>
+    public string HealthLog { get; init; } = Path.Combine(Root, HealthLogName);
+
     /// <summary>The .NET test platform's own result files (TRX and the like).</summary>
     public string TestResults { get; init; } = Path.Combine(Root, TestResultsFolder);
 
     /// <summary>The run config `hil run` hands to the fixtures.</summary>
     public string RunConfig { get; init; } = Path.Combine(Root, RunConfigName);
+
+    /// <summary>
+    /// Empties what one run writes (Allure results, measurements, latency headlines), so nothing of an
+    /// earlier run mixes into the next or shows up as its retries; the Allure history lives outside.
+    /// </summary>
+    public void ClearRunOutputs()
+    {
+        foreach (var dir in new[] { AllureResults, Measurements })
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+
+            Directory.CreateDirectory(dir);
+        }
+
+        if (File.Exists(LatencyHeadlines))
+        {
+            File.Delete(LatencyHeadlines);
+        }
+    }
 
     /// <summary>results/ under the repository root, or under the current directory outside a repository.</summary>
     public static ResultsLayout Default() => new(Path.Combine(Anchor(), DefaultFolder));

@@ -6,8 +6,17 @@ namespace Hil.Reporting.Contracts;
 /// </summary>
 public sealed record RunConfig
 {
+    /// <summary>The rig health checks' suite (and NUnit category): a failure there takes the rig offline.</summary>
+    public const string HealthSuite = "health";
+
+    /// <summary>The deliberate rig fault: explicit, so it runs only when this suite is asked for by name.</summary>
+    public const string FaultDemoSuite = "fault-demo";
+
     /// <summary>The suites `hil run --suite` accepts; each is an NUnit category of the fixtures.</summary>
-    public static readonly IReadOnlyList<string> Suites = ["smoke", "nightly", "qualification", "gate"];
+    public static readonly IReadOnlyList<string> Suites = ["smoke", "nightly", "qualification", "gate", HealthSuite, FaultDemoSuite];
+
+    /// <summary>The suites that judge the product at length: `hil run` runs <see cref="HealthSuite"/> before them, and none of them on an unhealthy rig.</summary>
+    public static readonly IReadOnlyList<string> GuardedSuites = ["nightly", "qualification", "gate"];
 
     /// <summary>The rig file, absolute.</summary>
     public required string RigFile { get; init; }

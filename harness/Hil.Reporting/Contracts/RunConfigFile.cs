@@ -11,10 +11,13 @@ namespace Hil.Reporting.Contracts;
 /// <list type="number">
 /// <item>HIL_RUN_CONFIG names a run-config file (what `hil run` passes): it is read whole and
 /// nothing else is consulted, so a stale variable in the caller's shell cannot steer the run.</item>
-/// <item>Otherwise, for `dotnet test` run directly (ci/test.sh, a developer), these variables,
+/// <item>Otherwise, for `dotnet test` run directly (ci/test.sh, a developer), these settings,
 /// each optional: HIL_RIG (rig file), HIL_SUITE, HIL_ALLURE_RESULTS (Allure results folder),
 /// HIL_RATE_HZ, HIL_GATE_SAMPLES, HIL_GATE_RATE_HZ, HIL_GATE_INJECT_PERCENT,
-/// HIL_GATE_SIM_BASELINE_RUNS (numbers count only when positive), HIL_BASELINES.</item>
+/// HIL_GATE_SIM_BASELINE_RUNS (numbers count only when positive), HIL_BASELINES. Each is read from
+/// the .runsettings TestRunParameters first, by its <see cref="ParameterOf">parameter name</see>
+/// (HIL_RIG is `rig`: fixtures/sim.runsettings), then from the environment variable of that name.
+/// Relative paths are taken from the repository root.</item>
 /// <item>Defaults: rigs/sim.yaml, nightly, results/ and baselines/ under the repository root.</item>
 /// </list>
 /// `hil run` builds its config from step 2 too, then sets rig, suite and results from its options,
@@ -31,10 +34,36 @@ public static class RunConfigFile
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    private static readonly Lazy<RunConfig> CurrentConfig = new(() => Load(Environment.GetEnvironmentVariable));
+    private const string VariablePrefix = "HIL_";
+
+    private static readonly Lazy<RunConfig> CurrentConfig = new(() => Load(Setting));
 
     /// <summary>This process's run config, read once.</summary>
     public static RunConfig Current => CurrentConfig.Value;
+
+    /// <summary>
+    /// True when the caller (`hil run`) handed this process a run-config file: the caller then owns
+    /// the results folder (it may hold the health suite's results already); otherwise the fixtures do.
+    /// </summary>
+    public static bool HandedByCaller(Func<string, string?> env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        return env(Variable) is { Length: > 0 };
+    }
+
+    /// <summary>A setting as this test run sees it: its .runsettings parameter, else its environment variable.</summary>
+    public static string? Setting(string variable) =>
+        NUnit.Framework.TestContext.Parameters.Get(ParameterOf(variable)) is { Length: > 0 } value
+            ? value
+            : Environment.GetEnvironmentVariable(variable);
+
+    /// <summary>The TestRunParameters name of a setting: HIL_RIG is `rig`, HIL_GATE_SAMPLES is `gate_samples`.</summary>
+    public static string ParameterOf(string variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        return (variable.StartsWith(VariablePrefix, StringComparison.Ordinal) ? variable[VariablePrefix.Length..] : variable)
+            .ToLowerInvariant();
+    }
 
     public static RunConfig Load(Func<string, string?> env)
     {
@@ -70,13 +99,13 @@ public static class RunConfigFile
         var results = ResultsLayout.Default();
         if (Text(env, "HIL_ALLURE_RESULTS") is { } allure)
         {
-            results = results with { AllureResults = Path.GetFullPath(allure) };
+            results = results with { AllureResults = ResultsLayout.UnderRepository(allure) };
         }
 
         var gate = new GateSettings();
         return new RunConfig
         {
-            RigFile = Path.GetFullPath(Text(env, "HIL_RIG") ?? ResultsLayout.UnderRepository(Path.Combine("rigs", "sim.yaml"))),
+            RigFile = ResultsLayout.UnderRepository(Text(env, "HIL_RIG") ?? Path.Combine("rigs", "sim.yaml")),
             Suite = Text(env, "HIL_SUITE") ?? "nightly",
             Results = results,
             RateHz = (int)Number(env, "HIL_RATE_HZ", 1000),
@@ -87,7 +116,7 @@ public static class RunConfigFile
                 InjectPercent = Number(env, "HIL_GATE_INJECT_PERCENT", gate.InjectPercent),
                 SimBaselineRuns = (int)Number(env, "HIL_GATE_SIM_BASELINE_RUNS", gate.SimBaselineRuns),
             },
-            Baselines = Path.GetFullPath(Text(env, "HIL_BASELINES") ?? ResultsLayout.UnderRepository("baselines")),
+            Baselines = ResultsLayout.UnderRepository(Text(env, "HIL_BASELINES") ?? "baselines"),
         };
     }
 

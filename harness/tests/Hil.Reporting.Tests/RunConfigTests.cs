@@ -60,6 +60,49 @@ public class RunConfigTests : TempFolderTest
         });
     }
 
+    [TestCase("HIL_RIG", "rig")]
+    [TestCase("HIL_GATE_SAMPLES", "gate_samples")]
+    [TestCase("HIL_ALLURE_RESULTS", "allure_results")]
+    public void ARunsettingsParameterIsItsVariablesNameWithoutHilInLowerCase(string variable, string parameter) =>
+        Assert.That(RunConfigFile.ParameterOf(variable), Is.EqualTo(parameter));
+
+    [Test]
+    public void ARelativeRigIsTakenFromTheRepositoryRootWhereverTheTestHostRuns()
+    {
+        var config = RunConfigFile.Load(new Dictionary<string, string> { ["HIL_RIG"] = "rigs/examples/sim-faulty-relay.yaml" }.GetValueOrDefault);
+
+        Assert.That(config.RigFile, Is.EqualTo(Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory), "rigs", "examples", "sim-faulty-relay.yaml")));
+    }
+
+    [Test]
+    public void OnlyARunConfigFileHandsTheResultsToTheCaller()
+    {
+        Assert.That(RunConfigFile.HandedByCaller(new Dictionary<string, string> { [RunConfigFile.Variable] = "/r/run-config.json" }.GetValueOrDefault), Is.True);
+        Assert.That(RunConfigFile.HandedByCaller(new Dictionary<string, string> { ["HIL_RIG"] = "/r.yaml" }.GetValueOrDefault), Is.False);
+    }
+
+    [Test]
+    public void ClearingARunsOutputsEmptiesResultsAndMeasurementsButLeavesTheRestOfTheFolder()
+    {
+        var layout = new ResultsLayout(Dir);
+        Directory.CreateDirectory(layout.AllureResults);
+        Directory.CreateDirectory(layout.Measurements);
+        File.WriteAllText(Path.Combine(layout.AllureResults, "old-result.json"), "{}");
+        File.WriteAllText(Path.Combine(layout.Measurements, "old.json"), "{}");
+        File.WriteAllText(layout.LatencyHeadlines, "[]");
+        File.WriteAllText(layout.RunConfig, "{}");
+
+        layout.ClearRunOutputs();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.GetFileSystemEntries(layout.AllureResults), Is.Empty);
+            Assert.That(Directory.GetFileSystemEntries(layout.Measurements), Is.Empty);
+            Assert.That(File.Exists(layout.LatencyHeadlines), Is.False);
+            Assert.That(File.Exists(layout.RunConfig), Is.True);
+        });
+    }
+
     [Test]
     public void WithNothingSetTheDefaultsAreUnderTheRepository()
     {
