@@ -4,6 +4,7 @@ using Hil.Foundation;
 using Hil.Latency.Files;
 using Hil.Reporting;
 using Hil.Reporting.Contracts;
+using Hil.Reporting.Trend;
 using Hil.Rigs;
 using Spectre.Console;
 
@@ -19,7 +20,7 @@ internal static class RunCommands
         suite.AcceptOnlyFromAmong([.. RunConfig.Suites]);
         var results = new Option<DirectoryInfo?>("--results") { Description = "results directory (default results/)" };
         var report = new Option<DirectoryInfo?>("--report") { Description = "report directory (default report/)" };
-        var history = new Option<FileInfo?>("--history") { Description = "Allure history file kept across runs (default .hil/allure-history.jsonl)" };
+        var history = new Option<FileInfo?>("--history") { Description = "Allure history file kept across runs; the latency trend sits beside it (default reports/history/history.jsonl)" };
         var command = new Command("run", "run a suite on a rig, generate the report and print a summary")
         {
             rig, suite, results, report, history,
@@ -33,7 +34,7 @@ internal static class RunCommands
                 parse.GetValue(suite)!,
                 new ResultsLayout(parse.GetValue(results)?.FullName ?? Path.Combine(root, ResultsLayout.DefaultFolder)),
                 parse.GetValue(report)?.FullName ?? Path.Combine(root, "report"),
-                parse.GetValue(history)?.FullName ?? Path.Combine(root, ".hil", "allure-history.jsonl"));
+                parse.GetValue(history)?.FullName ?? ReportPaths.DefaultHistoryFile());
             return await RunAsync(options, ct).ConfigureAwait(false);
         });
         return command;
@@ -56,11 +57,13 @@ internal static class RunCommands
                 $"the {options.Suite} suite left no Allure results in {layout.AllureResults} (dotnet test exit {exit}); its output is in {layout.TestLog}");
         }
 
+        var latency = LatencyHeadlineFile.Read(layout.LatencyHeadlines);
+        var moves = await LatencyTrend.RecordAsync(ReportPaths.TrendFileBeside(options.HistoryFile), latency, layout.AllureResults, TimeProvider.System, ct).ConfigureAwait(false);
         await AnsiConsole.Status().StartAsync("generating the Allure report", async _ =>
             await AllureReport.GenerateAsync(layout.AllureResults, options.ReportDir, options.HistoryFile, singleFile: false, ct)
                 .ConfigureAwait(false)).ConfigureAwait(false);
 
-        SummaryPrinter.Print(tests, LatencyHeadlineFile.Read(layout.LatencyHeadlines), Path.Combine(options.ReportDir, "index.html"));
+        SummaryPrinter.Print(tests, latency, moves, Path.Combine(options.ReportDir, "index.html"));
         AnsiConsole.MarkupLine($"view it with: [bold]./hil report serve {Markup.Escape(options.ReportDir)}[/]");
         return tests.All(t => t.Status is "passed" or "skipped") && exit == 0 ? CliInvocation.Ok : CliInvocation.Failed;
     }

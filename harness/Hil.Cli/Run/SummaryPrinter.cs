@@ -8,7 +8,7 @@ namespace Hil.Cli.Run;
 /// <summary>The terminal summary of a run: every test's status, then latency beside its floor.</summary>
 internal static class SummaryPrinter
 {
-    public static void Print(IReadOnlyList<TestOutcome> tests, IReadOnlyList<LatencyHeadline> latency, string reportPath)
+    public static void Print(IReadOnlyList<TestOutcome> tests, IReadOnlyList<LatencyHeadline> latency, IReadOnlyList<string> trendMoves, string reportPath)
     {
         if (Console.IsOutputRedirected)
         {
@@ -26,6 +26,8 @@ internal static class SummaryPrinter
         if (latency.Count > 0)
         {
             AnsiConsole.Write(LatencyTable(latency));
+            Lines("analyser warnings (the figures above may mislead)", Warnings(latency));
+            Lines("latency trend across nights: series that moved (change points; plots in the report's global attachments)", trendMoves);
         }
 
         var counts = tests.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key}");
@@ -53,6 +55,24 @@ internal static class SummaryPrinter
             l.Topology, l.Rig, F($"{l.Samples:N0}"), F($"{l.Lost:N0}"), DurationText.Of(l.P50Ns), DurationText.Of(l.P99Ns), DurationText.Of(l.P999Ns),
             l.FloorPrimitive ?? "none", Floor(l.FloorP50Ns), Floor(l.FloorP99Ns), ratio,
         ];
+    }
+
+    /// <summary>"shared-ring: noisy host …", one per warning, so a reader sees why a figure may mislead.</summary>
+    internal static IReadOnlyList<string> Warnings(IReadOnlyList<LatencyHeadline> latency) =>
+        [.. latency.SelectMany(l => l.Warnings.Select(w => $"{l.Topology}: {w}"))];
+
+    private static void Lines(string title, IReadOnlyList<string> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(title)}[/]");
+        foreach (var line in lines)
+        {
+            AnsiConsole.MarkupLine($"  {Markup.Escape(line)}");
+        }
     }
 
     private static string Floor(long? ns) => ns is { } value ? DurationText.Of(value) : "n/a";

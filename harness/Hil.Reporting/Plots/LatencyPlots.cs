@@ -60,7 +60,7 @@ public static class LatencyPlots
         return ticks;
     }
 
-    private static NumericManual LatencyTicks(double minNs, double maxNs)
+    internal static NumericManual LatencyTicks(double minNs, double maxNs)
     {
         var ticks = new NumericManual();
         foreach (var tick in LatencyLogAxis.Ticks(minNs, maxNs))
