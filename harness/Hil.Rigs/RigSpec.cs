@@ -37,6 +37,9 @@ public enum BudgetVerdict
 /// </summary>
 public sealed record LatencyBudget(string Topology, string Percentile, TimeSpan Limit, TimeSpan? Marginal, SourceLocation Where)
 {
+    /// <summary>The tag a test in the marginal band carries in the report, and `hil run`'s summary reads.</summary>
+    public const string MarginalTag = "marginal";
+
     /// <summary>The percentiles a budget may name: the headline's.</summary>
     public static readonly ImmutableArray<string> Percentiles = ["p50", "p90", "p99", "p99.9"];
 

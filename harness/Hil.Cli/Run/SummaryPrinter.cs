@@ -19,7 +19,7 @@ internal static class SummaryPrinter
         var table = new Table().Title("tests").AddColumns("suite", "test", "status", "time");
         foreach (var t in tests)
         {
-            table.AddRow(Markup.Escape(t.Suite), Markup.Escape(t.Name), Colour(t.Status), DurationText.Tick(t.Duration.TotalNanoseconds));
+            table.AddRow(Markup.Escape(t.Suite), Markup.Escape(t.Name), Colour(t.Status) + Marks(t), DurationText.Tick(t.Duration.TotalNanoseconds));
         }
 
         AnsiConsole.Write(table);
@@ -74,6 +74,8 @@ internal static class SummaryPrinter
             AnsiConsole.MarkupLine($"  {Markup.Escape(line)}");
         }
     }
+
+    private static string Marks(TestOutcome t) => t.Marks.Count == 0 ? string.Empty : $" [yellow]({Markup.Escape(string.Join(", ", t.Marks))})[/]";
 
     private static string Floor(long? ns) => ns is { } value ? DurationText.Of(value) : "n/a";
 
