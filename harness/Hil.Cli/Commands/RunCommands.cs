@@ -1,10 +1,9 @@
 using System.CommandLine;
 using Hil.Cli.Run;
 using Hil.Foundation;
-using Hil.Latency.Files;
 using Hil.Reporting;
 using Hil.Reporting.Contracts;
-using Hil.Reporting.Trend;
+using Hil.Reporting.Quarantine;
 using Hil.Rigs;
 using Spectre.Console;
 
@@ -43,6 +42,9 @@ internal static class RunCommands
     private static async Task<int> RunAsync(RunOptions options, CancellationToken ct)
     {
         var spec = RigFile.Load(options.RigFile);
+
+        // Before the rig is touched: an expired quarantine fails the run loudly, naming its line.
+        var quarantine = QuarantineFile.Load(QuarantineFile.DefaultPath(), DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
         AnsiConsole.MarkupLine($"rig [bold]{Markup.Escape(spec.Name)}[/] ({spec.Host}), suite [bold]{options.Suite}[/]");
         ResetResults(options);
 
@@ -50,22 +52,20 @@ internal static class RunCommands
         var exit = await SuiteRunner.RunAsync(options, line => AnsiConsole.MarkupLine($"  {Markup.Escape(Shorten(line))}"), ct).ConfigureAwait(false);
 
         var layout = options.Results;
-        var tests = RunSummary.ReadOutcomes(layout.AllureResults);
-        if (tests.Count == 0)
+        var findings = await RunSummary.GatherAsync(options, quarantine, ct).ConfigureAwait(false);
+        if (findings.Tests.Count == 0)
         {
             throw new InfrastructureException(
                 $"the {options.Suite} suite left no Allure results in {layout.AllureResults} (dotnet test exit {exit}); its output is in {layout.TestLog}");
         }
 
-        var latency = LatencyHeadlineFile.Read(layout.LatencyHeadlines);
-        var moves = await LatencyTrend.RecordAsync(ReportPaths.TrendFileBeside(options.HistoryFile), latency, layout.AllureResults, TimeProvider.System, ct).ConfigureAwait(false);
         await AnsiConsole.Status().StartAsync("generating the Allure report", async _ =>
             await AllureReport.GenerateAsync(layout.AllureResults, options.ReportDir, options.HistoryFile, singleFile: false, ct)
                 .ConfigureAwait(false)).ConfigureAwait(false);
 
-        SummaryPrinter.Print(tests, latency, moves, Path.Combine(options.ReportDir, "index.html"));
+        SummaryPrinter.Print(findings, Path.Combine(options.ReportDir, "index.html"));
         AnsiConsole.MarkupLine($"view it with: [bold]./hil report serve {Markup.Escape(options.ReportDir)}[/]");
-        return tests.All(t => t.Status is "passed" or "skipped") && exit == 0 ? CliInvocation.Ok : CliInvocation.Failed;
+        return findings.NightPassed(exit) ? CliInvocation.Ok : CliInvocation.Failed;
     }
 
     private static void ResetResults(RunOptions options)

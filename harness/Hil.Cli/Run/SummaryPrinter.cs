@@ -8,8 +8,9 @@ namespace Hil.Cli.Run;
 /// <summary>The terminal summary of a run: every test's status, then latency beside its floor.</summary>
 internal static class SummaryPrinter
 {
-    public static void Print(IReadOnlyList<TestOutcome> tests, IReadOnlyList<LatencyHeadline> latency, IReadOnlyList<string> trendMoves, string reportPath)
+    public static void Print(RunFindings findings, string reportPath)
     {
+        var (tests, latency, trendMoves) = (findings.Tests, findings.Latency, findings.TrendMoves);
         if (Console.IsOutputRedirected)
         {
             // A CI log is not a terminal: give the tables room instead of wrapping every cell.
@@ -30,6 +31,9 @@ internal static class SummaryPrinter
             Lines("latency trend across nights: series that moved (change points; plots in the report's global attachments)", trendMoves);
         }
 
+        Lines("quarantined failures (reported, not failing the night; reports/quarantine.yaml)",
+            [.. tests.Where(t => t.Failed && t.Quarantined).Select(t => $"{t.Suite} {t.Name}")]);
+        Lines("flaky tests (verdict flipped between pass and fail across the history)", [.. findings.Flaky.Take(10).Select(f => f.ToString())]);
         var counts = tests.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key}");
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(string.Join(", ", counts))}[/]; report: {Markup.Escape(reportPath)}");
     }
