@@ -31,6 +31,17 @@ public sealed class RunSummaryTests : TempFolderTest
         Assert.That(outcomes[1].Message, Is.EqualTo("m-broken"));
     }
 
+    [TestCase(new[] { "passed" }, new bool[] { false }, 0, true)]
+    [TestCase(new[] { "passed" }, new bool[] { false }, 1, false)]
+    [TestCase(new[] { "passed", "failed" }, new[] { false, true }, 1, true)]
+    [TestCase(new[] { "failed", "failed" }, new[] { false, true }, 1, false)]
+    [TestCase(new[] { "broken" }, new[] { false }, 0, false)]
+    public void The_night_passes_when_every_failure_is_quarantined(string[] statuses, bool[] quarantined, int testExit, bool passes)
+    {
+        var tests = statuses.Select((s, i) => new TestOutcome("S", $"t{i}", s, TimeSpan.Zero, null) { Marks = quarantined[i] ? ["quarantined"] : [] }).ToList();
+        Assert.That(new RunFindings(tests, [], [], []).NightPassed(testExit), Is.EqualTo(passes));
+    }
+
     [Test]
     public void No_results_directory_means_no_outcomes() =>
         Assert.That(RunSummary.ReadOutcomes(Path.Combine(Dir, "absent")), Is.Empty);
