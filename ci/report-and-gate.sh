@@ -13,7 +13,7 @@ ARTIFACTS="${1:?usage: ci/report-and-gate.sh ARTIFACTS_DIR OUT_DIR [--history FI
 OUT="${2:?usage: ci/report-and-gate.sh ARTIFACTS_DIR OUT_DIR [--history FILE] [--store DIR]}"
 shift 2
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-HISTORY="$ROOT/reports/history.jsonl"
+HISTORY="$ROOT/reports/history/history.jsonl"
 store=()
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -18,6 +18,9 @@ public enum FaultKind
     /// <summary>The host or CI failed: missing tool, disk, a process that would not start.</summary>
     InfrastructureFault,
 
-    /// <summary>The harness itself is wrong: a bug or a bad argument from a caller.</summary>
+    /// <summary>The harness itself is wrong: a bug, or code calling it the wrong way.</summary>
     HarnessError,
+
+    /// <summary>The user's input was wrong: a rig-file typo, a missing baseline, a bad option. Neither the harness's nor the product's fault.</summary>
+    InputError,
 }

@@ -17,7 +17,7 @@ public class HilException : Exception
         FaultKind.RigFault => new RigFaultException(message, inner),
         FaultKind.ProductDefect => new ProductDefectException(message, inner),
         FaultKind.InfrastructureFault => new InfrastructureException(message, inner),
-        FaultKind.HarnessError => new InputException(message, inner),
+        FaultKind.InputError => new InputException(message, inner),
         _ => new HilException(fault, message, inner),
     };
 
@@ -28,6 +28,7 @@ public class HilException : Exception
         FaultKind.LatencyRegression => "latency-regression",
         FaultKind.RigFault => "rig-fault",
         FaultKind.InfrastructureFault => "infrastructure-fault",
+        FaultKind.InputError => "input-error",
         _ => "harness-error",
     };
 }
@@ -46,4 +47,4 @@ public sealed class InfrastructureException(string message, Exception? inner = n
 
 /// <summary>Bad input: a rig file, a CLI argument, a user-client argument. Names where and what was expected.</summary>
 public sealed class InputException(string message, Exception? inner = null)
-    : HilException(FaultKind.HarnessError, message, inner);
+    : HilException(FaultKind.InputError, message, inner);

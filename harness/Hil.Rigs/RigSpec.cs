@@ -16,7 +16,38 @@ public sealed record RigSpec(
     DextSpec? Dext,
     RigTimeouts Timeouts,
     SimSpec? Sim,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary>The latency budgets of <c>budgets:</c> (none when the file has no such section).</summary>
+    public ImmutableArray<LatencyBudget> Budgets { get; init; } = [];
+}
+
+/// <summary>How a figure stands against its budget.</summary>
+public enum BudgetVerdict
+{
+    Within,
+    Marginal,
+    Over,
+}
+
+/// <summary>
+/// The latency one topology may take at one percentile on this rig: over <see cref="Limit"/> fails;
+/// over <see cref="Marginal"/> (and not over the limit) passes, marked marginal. Read from
+/// <c>budgets:</c> (Parsing/BudgetReader.cs); <see cref="Where"/> names its line for later errors.
+/// </summary>
+public sealed record LatencyBudget(string Topology, string Percentile, TimeSpan Limit, TimeSpan? Marginal, SourceLocation Where)
+{
+    /// <summary>The tag a test in the marginal band carries in the report, and `hil run`'s summary reads.</summary>
+    public const string MarginalTag = "marginal";
+
+    /// <summary>The percentiles a budget may name: the headline's.</summary>
+    public static readonly ImmutableArray<string> Percentiles = ["p50", "p90", "p99", "p99.9"];
+
+    public BudgetVerdict Judge(double nanoseconds) =>
+        nanoseconds > Limit.TotalNanoseconds ? BudgetVerdict.Over
+        : Marginal is { } m && nanoseconds > m.TotalNanoseconds ? BudgetVerdict.Marginal
+        : BudgetVerdict.Within;
+}
 
 public enum RigHost
 {

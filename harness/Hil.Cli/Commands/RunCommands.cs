@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Hil.Cli.Run;
 using Hil.Foundation;
-using Hil.Latency.Files;
 using Hil.Reporting;
 using Hil.Reporting.Contracts;
+using Hil.Reporting.Quarantine;
 using Hil.Rigs;
 using Hil.Session.Locking;
 using Spectre.Console;
@@ -23,7 +23,7 @@ internal static class RunCommands
         suite.AcceptOnlyFromAmong([.. RunConfig.Suites]);
         var results = new Option<DirectoryInfo?>("--results") { Description = "results directory (default results/)" };
         var report = new Option<DirectoryInfo?>("--report") { Description = "report directory (default report/)" };
-        var history = new Option<FileInfo?>("--history") { Description = "Allure history file kept across runs (default .hil/allure-history.jsonl)" };
+        var history = new Option<FileInfo?>("--history") { Description = "Allure history file kept across runs; the latency trend sits beside it (default reports/history/history.jsonl)" };
         var json = CliJson.Option("the run's verdict and every test's outcome");
         var command = new Command("run", $"run a suite on a rig, then the report and a summary; exit 0 ok, 1 a test failed, 2 usage error or busy/faulty rig, {CliInvocation.RigOffline} rig offline (health failed)")
         {
@@ -38,7 +38,7 @@ internal static class RunCommands
                 parse.GetValue(suite)!,
                 new ResultsLayout(parse.GetValue(results)?.FullName ?? Path.Combine(root, ResultsLayout.DefaultFolder)),
                 parse.GetValue(report)?.FullName ?? Path.Combine(root, "report"),
-                parse.GetValue(history)?.FullName ?? Path.Combine(root, ".hil", "allure-history.jsonl"));
+                parse.GetValue(history)?.FullName ?? ReportPaths.DefaultHistoryFile());
             var target = parse.GetValue(json);
             CliJson.KeepStdoutFor(target);
             var (exit, outcome) = await RunAsync(options, ct).ConfigureAwait(false);
@@ -51,6 +51,9 @@ internal static class RunCommands
     private static async Task<(int Exit, RunOutcome Outcome)> RunAsync(RunOptions options, CancellationToken ct)
     {
         var spec = RigFile.Load(options.RigFile);
+
+        // Before the rig is touched: an expired quarantine fails the run loudly, naming its line.
+        var quarantine = QuarantineFile.Load(QuarantineFile.DefaultPath(), DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
         AnsiConsole.MarkupLine($"rig [bold]{Markup.Escape(spec.Name)}[/] ({spec.Host}), suite [bold]{options.Suite}[/]");
         if (await RigLease.HeldByAsync(spec, cancellationToken: ct).ConfigureAwait(false) is { } busy)
         {
@@ -71,8 +74,8 @@ internal static class RunCommands
             hostExit = await LongStep.RunAsync($"running the {options.Suite} suite", () => SuiteRunner.RunAsync(options, onLine, ct)).ConfigureAwait(false);
         }
 
-        var tests = RunSummary.ReadOutcomes(layout.AllureResults);
-        if (tests.Count == 0)
+        var findings = await RunSummary.GatherAsync(options, quarantine, ct).ConfigureAwait(false);
+        if (findings.Tests.Count == 0)
         {
             throw new InfrastructureException(
                 $"the {options.Suite} suite left no Allure results in {layout.AllureResults} (dotnet test exit {hostExit}); its output is in {(unhealthy.Count == 0 ? layout.TestLog : layout.HealthLog)}");
@@ -82,10 +85,10 @@ internal static class RunCommands
             AllureReport.GenerateAsync(layout.AllureResults, options.ReportDir, options.HistoryFile, singleFile: false, ct)).ConfigureAwait(false);
 
         var index = Path.Combine(options.ReportDir, "index.html");
-        SummaryPrinter.Print(tests, LatencyHeadlineFile.Read(layout.LatencyHeadlines), index);
+        SummaryPrinter.Print(findings, index);
         AnsiConsole.MarkupLine($"view it with: [bold]./hil report serve {Markup.Escape(options.ReportDir)}[/]");
-        var exit = unhealthy.Count > 0 ? CliInvocation.RigOffline : RunVerdict.ExitCode(tests, hostExit);
-        return (exit, RunOutcome.Of(spec.Name, options.Suite, exit, index, tests, unhealthy));
+        var exit = unhealthy.Count > 0 ? CliInvocation.RigOffline : RunVerdict.ExitCode(findings.Tests, hostExit);
+        return (exit, RunOutcome.Of(spec.Name, options.Suite, exit, index, findings.Tests, unhealthy));
     }
 
     private static string Shorten(string line) => line.Length <= 100 ? line.Trim() : line[..100].Trim() + "…";

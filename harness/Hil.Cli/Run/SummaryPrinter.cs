@@ -8,8 +8,9 @@ namespace Hil.Cli.Run;
 /// <summary>The terminal summary of a run: every test's status, then latency beside its floor.</summary>
 internal static class SummaryPrinter
 {
-    public static void Print(IReadOnlyList<TestOutcome> tests, IReadOnlyList<LatencyHeadline> latency, string reportPath)
+    public static void Print(RunFindings findings, string reportPath)
     {
+        var (tests, latency, trendMoves) = (findings.Tests, findings.Latency, findings.TrendMoves);
         if (Console.IsOutputRedirected)
         {
             // A CI log is not a terminal: give the tables room instead of wrapping every cell.
@@ -19,15 +20,20 @@ internal static class SummaryPrinter
         var table = new Table().Title("tests").AddColumns("suite", "test", "status", "time");
         foreach (var t in tests)
         {
-            table.AddRow(Markup.Escape(t.Suite), Markup.Escape(t.Name), Colour(t.Status), DurationText.Tick(t.Duration.TotalNanoseconds));
+            table.AddRow(Markup.Escape(t.Suite), Markup.Escape(t.Name), Colour(t.Status) + Marks(t), DurationText.Tick(t.Duration.TotalNanoseconds));
         }
 
         AnsiConsole.Write(table);
         if (latency.Count > 0)
         {
             AnsiConsole.Write(LatencyTable(latency));
+            Lines("analyser warnings (the figures above may mislead)", Warnings(latency));
+            Lines("latency trend across nights: series that moved (change points; plots in the report's global attachments)", trendMoves);
         }
 
+        Lines("quarantined failures (reported, not failing the night; reports/quarantine.yaml)",
+            [.. tests.Where(t => t.Failed && t.Quarantined).Select(t => $"{t.Suite} {t.Name}")]);
+        Lines("flaky tests (verdict flipped between pass and fail across the history)", [.. findings.Flaky.Take(10).Select(f => f.ToString())]);
         var counts = tests.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key}");
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(string.Join(", ", counts))}[/]; report: {Markup.Escape(reportPath)}");
     }
@@ -54,6 +60,26 @@ internal static class SummaryPrinter
             l.FloorPrimitive ?? "none", Floor(l.FloorP50Ns), Floor(l.FloorP99Ns), ratio,
         ];
     }
+
+    /// <summary>"shared-ring: noisy host …", one per warning, so a reader sees why a figure may mislead.</summary>
+    internal static IReadOnlyList<string> Warnings(IReadOnlyList<LatencyHeadline> latency) =>
+        [.. latency.SelectMany(l => l.Warnings.Select(w => $"{l.Topology}: {w}"))];
+
+    private static void Lines(string title, IReadOnlyList<string> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(title)}[/]");
+        foreach (var line in lines)
+        {
+            AnsiConsole.MarkupLine($"  {Markup.Escape(line)}");
+        }
+    }
+
+    private static string Marks(TestOutcome t) => t.Marks.Count == 0 ? string.Empty : $" [yellow]({Markup.Escape(string.Join(", ", t.Marks))})[/]";
 
     private static string Floor(long? ns) => ns is { } value ? DurationText.Of(value) : "n/a";
 

@@ -40,7 +40,13 @@ public sealed record LatencyMeasurement(string Name, string Rig, string Host, IR
 
     /// <summary>The raw histogram log (HdrHistogram's text or base64 form), attached as is.</summary>
     public string? RawHistogramLog { get; init; }
+
+    /// <summary>Budget lines drawn across the percentile plot (the rig file's limits and marginal bands).</summary>
+    public IReadOnlyList<PlotLimit> Limits { get; init; } = [];
 }
+
+/// <summary>A horizontal line on the percentile plot: a budget's limit (solid red) or marginal band (dotted orange).</summary>
+public sealed record PlotLimit(string Label, double Nanoseconds, bool IsMarginal);
 
 /// <summary>One plot in both formats: SVG for the report, PNG where SVG is not shown.</summary>
 public sealed record PlotImages(string Svg, byte[] Png);

@@ -36,9 +36,16 @@ public static class LatencyPlots
         plot.Axes.Bottom.TickGenerator = NinesTicks(maxX);
         // A little room past the last nine so its tick label is not cut at the edge.
         plot.Axes.SetLimitsX(-0.05, Math.Ceiling(maxX) + 0.35);
+        foreach (var limit in measurement.Limits)
+        {
+            var line = plot.Add.HorizontalLine(LatencyLogAxis.ToY(limit.Nanoseconds), 1.5f,
+                limit.IsMarginal ? Colors.Orange : Colors.Red, limit.IsMarginal ? LinePattern.Dotted : LinePattern.Solid);
+            line.LegendText = limit.Label;
+        }
+
         if (drawn.Count > 0)
         {
-            var all = drawn.SelectMany(s => s.Points).Select(p => p.Nanoseconds).ToList();
+            var all = drawn.SelectMany(s => s.Points).Select(p => p.Nanoseconds).Concat(measurement.Limits.Select(l => l.Nanoseconds)).ToList();
             plot.Axes.Left.TickGenerator = LatencyTicks(all.Min(), all.Max());
             var (low, high) = LatencyLogAxis.Limits(all.Min(), all.Max());
             plot.Axes.SetLimitsY(low, high);
@@ -60,7 +67,7 @@ public static class LatencyPlots
         return ticks;
     }
 
-    private static NumericManual LatencyTicks(double minNs, double maxNs)
+    internal static NumericManual LatencyTicks(double minNs, double maxNs)
     {
         var ticks = new NumericManual();
         foreach (var tick in LatencyLogAxis.Ticks(minNs, maxNs))

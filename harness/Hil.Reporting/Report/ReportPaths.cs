@@ -20,8 +20,15 @@ public static class ReportPaths
         return Path.Combine(root, "reports");
     }
 
-    /// <summary>The default history file: one JSONL line per generated report (Allure 3 historyPath).</summary>
+    /// <summary>
+    /// The default history file of every verb (`hil run`, `hil report`, the report config): one JSONL
+    /// line per generated report (Allure 3 historyPath), in reports/history/ (ignored by git).
+    /// </summary>
     public static string DefaultHistoryFile() => Path.Combine(ReportsDirectory(), "history", "history.jsonl");
+
+    /// <summary>The latency trend across nights lives beside the history it goes with: the same folder, latency-trend.jsonl.</summary>
+    public static string TrendFileBeside(string historyFile) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(historyFile))!, "latency-trend.jsonl");
 
     internal static string AllureCli(string reportsDirectory) => Path.Combine(reportsDirectory, "node_modules", ".bin", "allure");
 

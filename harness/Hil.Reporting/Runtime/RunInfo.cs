@@ -41,19 +41,29 @@ internal sealed partial class RunInfo
             .Where(x => !string.IsNullOrEmpty(x.value))
             .Select(x => x.kind.With(x.value!));
 
-    /// <summary>environment.properties: rig, host, OS build, dext version, harness version, commit, plus what fixtures set.</summary>
+    /// <summary>
+    /// environment.properties: rig, host, OS build, dext version, harness version, commit, plus what
+    /// fixtures set. A fact the run never learnt (no fixture opened the rig) is left out rather than
+    /// shown to readers as a placeholder.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> EnvironmentEntries()
     {
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Rig"] = Rig ?? "(not set: call AllureRun.SetRig or set HIL_RIG)",
             ["Host"] = Host,
             ["OS build"] = OsBuild(),
-            ["Dext version"] = DextVersion ?? "(not set: call AllureRun.SetDextVersion or set HIL_DEXT_VERSION)",
             ["Harness version"] = HarnessVersion(),
             ["Commit"] = Commit() ?? "(unknown)",
             [".NET"] = RuntimeInformation.FrameworkDescription,
         };
+        foreach (var (key, value) in new[] { ("Rig", Rig), ("Dext version", DextVersion) })
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                entries[key] = value;
+            }
+        }
+
         foreach (var (key, value) in _environment)
         {
             entries[key] = value;

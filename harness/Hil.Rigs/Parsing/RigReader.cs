@@ -3,7 +3,7 @@ namespace Hil.Rigs.Parsing;
 /// <summary>Reads the whole rig file: top-level keys first, then each section against what came before it.</summary>
 internal static class RigReader
 {
-    private static readonly string[] TopKeys = ["rig", "host", "safe_state", "power", "devices", "dext", "timeouts", "sim"];
+    private static readonly string[] TopKeys = ["rig", "host", "safe_state", "power", "devices", "dext", "timeouts", "sim", "budgets"];
 
     private static readonly (string, RigHost)[] Hosts = [("sim", RigHost.Sim), ("macos", RigHost.MacOS)];
 
@@ -24,6 +24,9 @@ internal static class RigReader
             SectionReaders.ReadDext(top.Optional("dext"), folders),
             SectionReaders.ReadTimeouts(top.Optional("timeouts")),
             SimReader.Read(top.Optional("sim"), host, power, devices),
-            fullPath);
+            fullPath)
+        {
+            Budgets = BudgetReader.Read(top.Optional("budgets")),
+        };
     }
 }

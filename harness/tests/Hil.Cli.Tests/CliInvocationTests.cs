@@ -10,6 +10,7 @@ public sealed class CliInvocationTests
     [TestCase(FaultKind.RigFault, 2)]
     [TestCase(FaultKind.InfrastructureFault, 2)]
     [TestCase(FaultKind.HarnessError, 2)]
+    [TestCase(FaultKind.InputError, 2)]
     public void Failures_of_the_product_exit_1_and_of_the_rig_or_usage_exit_2(FaultKind fault, int exit) =>
         Assert.That(CliInvocation.ExitCodeFor(fault), Is.EqualTo(exit));
 

@@ -12,6 +12,16 @@ public sealed class RunVerdictTests
     public void A_product_failure_exits_1_and_a_test_the_rig_stopped_exits_2(string[] statuses, int hostExit, int expected) =>
         Assert.That(RunVerdict.ExitCode([.. statuses.Select(Outcome)], hostExit), Is.EqualTo(expected));
 
+    [TestCase(new[] { "passed", "failed" }, new[] { false, true }, 1, 0)]
+    [TestCase(new[] { "failed", "failed" }, new[] { false, true }, 1, 1)]
+    [TestCase(new[] { "passed", "broken" }, new[] { false, true }, 1, 0)]
+    [TestCase(new[] { "passed", "passed" }, new[] { false, true }, 1, 1)]
+    public void A_quarantined_failure_does_not_fail_the_night(string[] statuses, bool[] quarantined, int hostExit, int expected)
+    {
+        var tests = statuses.Select((s, i) => Outcome(s, $"t{i}") with { Marks = quarantined[i] ? ["quarantined"] : [] }).ToList();
+        Assert.That(RunVerdict.ExitCode(tests, hostExit), Is.EqualTo(expected));
+    }
+
     [Test]
     public void A_healthy_rig_has_no_failed_check_and_an_inconclusive_floor_does_not_take_it_offline() =>
         Assert.That(RunVerdict.Unhealthy([Outcome("passed"), Outcome("skipped")], 0, "health.log"), Is.Empty);

@@ -16,6 +16,7 @@ public class CategoryTests
     [TestCase("Rig", "broken", "Rig and infrastructure faults")]
     [TestCase("Infrastructure", "broken", "Rig and infrastructure faults")]
     [TestCase("Harness", "broken", "Harness errors")]
+    [TestCase("Input", "broken", "Input errors (yours to fix)")]
     [TestCase("Undecided", "skipped", "Host too noisy to decide")]
     public void EachFaultGetsItsStatusAndCategory(string test, string status, string category)
     {
@@ -38,6 +39,22 @@ public class CategoryTests
         run.Run(typeof(Faults));
         Assert.That((string?)run.Single("Rig")["statusDetails"]!["message"],
             Is.EqualTo("[rig-fault] timed out after 5 s waiting for arrival of stimulus-a (1209:0001)"));
+    }
+
+    [Test]
+    public void ARigFaultOnManyChannelsReadsAsOneLineNamingTheRig()
+    {
+        using var run = new SampleRunner();
+        run.Run(typeof(Faults));
+        var result = run.Single("ManyChannels");
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)result["status"], Is.EqualTo("broken"));
+            Assert.That((string?)result["statusDetails"]!["message"], Is.EqualTo(
+                "[rig-fault] rig 'faulty' did not reach safe state all-off on 3 channel(s): first: safe state all-off of rig 'faulty': "
+                + "could not switch relay1:1 off: timed out (and 2 more like it; all in the trace)"));
+            Assert.That((string?)result["statusDetails"]!["trace"], Does.Contain("relay1:3"));
+        });
     }
 
     [Test]

@@ -62,6 +62,18 @@ public class PlotTests
     }
 
     [Test]
+    public void APercentilePlotDrawsTheBudgetsItIsGivenAndKeepsThemInView()
+    {
+        var measurement = Sample() with { Limits = [new("budget p99: 10 ms", 10_000_000, false), new("marginal p99: 5 ms", 5_000_000, true)] };
+        var plot = LatencyPlots.PercentilePlot(measurement);
+        Assert.Multiple(() =>
+        {
+            Assert.That(LatencyPlots.Percentiles(measurement).Svg, Does.Contain("budget p99: 10 ms").And.Contain("marginal p99: 5 ms"));
+            Assert.That(plot.Axes.GetLimits().Top, Is.GreaterThanOrEqualTo(LatencyLogAxis.ToY(10_000_000)), "the limit is inside the y range");
+        });
+    }
+
+    [Test]
     public void ShiftFromPercentilesIsCurrentMinusBaselineAtSharedQuantiles()
     {
         var baseline = new PercentileSeries("app-relay", [(0.5, 100), (0.9, 200)], 10);

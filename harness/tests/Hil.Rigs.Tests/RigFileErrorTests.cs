@@ -27,7 +27,7 @@ public sealed class RigFileErrorTests
         yield return Case("", "t.yaml:1:1: the file is empty: expected a mapping with at least rig and power");
         yield return Case("- a\n", "t.yaml:1:1: expected a mapping with at least rig and power, got a list");
         yield return Case("rig: t\nhots: sim\n" + Power,
-            "t.yaml:2:1: hots: unknown key 'hots'; known keys: rig, host, safe_state, power, devices, dext, timeouts, sim");
+            "t.yaml:2:1: hots: unknown key 'hots'; known keys: rig, host, safe_state, power, devices, dext, timeouts, sim, budgets");
         yield return Case("rig: t\nhost: linux\n" + Power, "t.yaml:2:7: host: expected one of sim, macos, got 'linux'");
         yield return Case("rig: t\nsafe_state: off\n" + Power, "t.yaml:2:13: safe_state: expected one of all-off, all-on, got 'off'");
         yield return Case("rig: 'bad name'\n" + Power, "t.yaml:1:6: rig: expected a name of letters, digits");
@@ -102,6 +102,12 @@ public sealed class RigFileErrorTests
         yield return Case("rig: t\n---\nrig: u\n", "t.yaml:2:1: expected one YAML document, found a second one");
         yield return Case("rig: [t\n", "t.yaml:");
         yield return Case("rig: t\npower:\n  ? [a, b]\n  : x\n", "power: expected a plain key");
+        yield return Case(Budget("p98: { limit: 5ms }"), "t.yaml:9:5: budgets.app-relay.p98: unknown key 'p98'; known keys: p50, p90, p99, p99.9");
+        yield return Case(Budget("p99: { limit: 5 }"), "t.yaml:9:19: budgets.app-relay.p99.limit: expected a positive duration like 150ms");
+        yield return Case(Budget("p99: { marginal: 3ms }"), "budgets.app-relay.p99.limit: missing required field 'limit'");
+        yield return Case(Budget("p99: { limit: 3ms, marginal: 5ms }"), "budgets.app-relay.p99.marginal: must be below limit (3ms)");
+        yield return Case(Budget("p99: { limit: 3ms, margin: 2ms }"), "budgets.app-relay.p99.margin: unknown key 'margin'; known keys: limit, marginal");
+        yield return Case(Budget("p99: 5ms"), "budgets.app-relay.p99: expected a mapping { limit: DURATION, marginal: DURATION } (marginal optional), got '5ms'");
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -118,6 +124,8 @@ public sealed class RigFileErrorTests
 
     private static string Dev(string power, string vid = "0x1209") =>
         $"rig: t\n{Power}devices:\n  stim:\n    power: {power}\n    usb: {{ vid: {vid}, pid: 0x0001 }}\n";
+
+    private static string Budget(string line) => $"rig: t\n{Power}budgets:\n  app-relay:\n    {line}\n";
 
     private static string Sim(string line) => $"rig: t\nhost: sim\n{Power}sim:\n  {line}\n";
 }

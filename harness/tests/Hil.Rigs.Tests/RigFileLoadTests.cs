@@ -28,6 +28,20 @@ public sealed class RigFileLoadTests
     }
 
     [Test]
+    public void Budgets_are_read_per_topology_and_percentile_with_their_line()
+    {
+        var rig = RigFile.Load(RepoFiles.Path_("rigs", "examples", "mac-mini-lcus-uhubctl.yaml"));
+        var p99 = rig.Budgets.Single(b => b.Topology == "app-relay" && b.Percentile == "p99");
+
+        Assert.That((p99.Limit, p99.Marginal), Is.EqualTo((TimeSpan.FromMilliseconds(10), (TimeSpan?)TimeSpan.FromMilliseconds(5))));
+        Assert.That(p99.Where.File, Does.EndWith("mac-mini-lcus-uhubctl.yaml"));
+        Assert.That(p99.Judge(4_000_000), Is.EqualTo(BudgetVerdict.Within));
+        Assert.That(p99.Judge(6_000_000), Is.EqualTo(BudgetVerdict.Marginal));
+        Assert.That(p99.Judge(10_000_001), Is.EqualTo(BudgetVerdict.Over));
+        Assert.That(RigFile.Load(RepoFiles.Path_("rigs", "sim.yaml")).Budgets, Is.Empty);
+    }
+
+    [Test]
     public void Every_example_rig_in_the_repository_is_valid()
     {
         var files = Directory.GetFiles(RepoFiles.Path_("rigs", "examples"), "*.yaml");

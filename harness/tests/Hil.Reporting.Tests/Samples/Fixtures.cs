@@ -121,6 +121,13 @@ public class Faults
     public void Harness() => throw new InvalidOperationException("session used after dispose");
 
     [Test]
+    public void ManyChannels() => throw new AggregateException("rig 'faulty' did not reach safe state all-off on 3 channel(s)",
+        Enumerable.Range(1, 3).Select(i => new RigFaultException($"safe state all-off of rig 'faulty': could not switch relay1:{i} off: timed out")));
+
+    [Test]
+    public void Input() => throw new InputException("rigs/lab.yaml:7: power.kind 'lcsu': expected one of lcus, usbrly, uhubctl");
+
+    [Test]
     public void Regression() => throw new HilException(FaultKind.LatencyRegression, "p99 of app-relay rose 31% (p = 1e-6)");
 
     [Test]
