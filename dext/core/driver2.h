@@ -3,8 +3,8 @@
 #include <vector>
 
 #include "driver.h"
-#include "seq_tracker.h"
 #include "spsc_ring.h"
+#include "stamps.h"
 
 namespace hil {
 
@@ -19,6 +19,7 @@ class Driver2 : public DriverInstance, public IMessageSink {
   void shutdown() override;
 
   [[nodiscard]] IoRet deliver(const Message& m, Topology via) override;
+  void prime() override;
   // For a caller that saw the message arrive earlier than it could call (the ring consumer).
   [[nodiscard]] IoRet deliver_stamped(const Message& m, Topology via, uint64_t t_recv);
   [[nodiscard]] IoRet deliver_encoded(const uint8_t* msg, uint32_t len);  // DeliverMessage (app-relay)
@@ -38,10 +39,8 @@ class Driver2 : public DriverInstance, public IMessageSink {
   void stop_consumer();
 
   SpinLock deliver_lock_;  // arrivals from a direct call, DeliverMessage and the ring
-  SeqTracker tracker_;
   uint64_t record_capacity_;
   std::unique_ptr<ISharedMemory> record_mem_;
-  RingProducer records_;
   std::unique_ptr<ISharedMemory> msg_mem_;
   RingConsumer messages_;
   std::unique_ptr<IThread> consumer_;
@@ -53,6 +52,7 @@ class Driver2 : public DriverInstance, public IMessageSink {
   uint8_t last_report_[kMaxReportLen] = {};
   uint32_t last_report_len_ = 0;
   IReportSink* report_sink_ = nullptr;
+  Arrivals arrivals_;  // the kit's arrival hook: seq tracking, counters, record ring
 };
 
 // The process's driver instances: what IOUserServerOneProcess gives a dext (peers that
