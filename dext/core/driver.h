@@ -29,9 +29,8 @@ class Process;
 class IMessageSink {
  public:
   virtual ~IMessageSink() = default;
+  // A message with prime_only set is a dry run (Driver1's Primer): stamp, then return.
   [[nodiscard]] virtual IoRet deliver(const Message& m, Topology via) = 0;
-  // Touches what deliver() touches before its arrival stamp, without delivering (Primer).
-  virtual void prime() {}
 };
 
 class DriverInstance {

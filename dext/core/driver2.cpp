@@ -51,7 +51,14 @@ void Driver2::shutdown() {
   record_mem_.reset();
 }
 
-IoRet Driver2::deliver(const Message& m, Topology via) { return deliver_stamped(m, via, Arrivals::stamp(p_)); }
+IoRet Driver2::deliver(const Message& m, Topology via) {
+  const uint64_t t_recv = Arrivals::stamp(p_);
+  if (m.prime_only) {
+    prime();
+    return ior::Success;
+  }
+  return deliver_stamped(m, via, t_recv);
+}
 
 void Driver2::prime() {
   LockGuard g(deliver_lock_);

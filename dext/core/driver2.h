@@ -19,7 +19,6 @@ class Driver2 : public DriverInstance, public IMessageSink {
   void shutdown() override;
 
   [[nodiscard]] IoRet deliver(const Message& m, Topology via) override;
-  void prime() override;
   // For a caller that saw the message arrive earlier than it could call (the ring consumer).
   [[nodiscard]] IoRet deliver_stamped(const Message& m, Topology via, uint64_t t_recv);
   [[nodiscard]] IoRet deliver_encoded(const uint8_t* msg, uint32_t len);  // DeliverMessage (app-relay)
@@ -34,6 +33,7 @@ class Driver2 : public DriverInstance, public IMessageSink {
   void set_report_sink(IReportSink* s) { report_sink_ = s; }
 
  private:
+  void prime();  // a dry run's end: what the delivery after the stamp touches
   void update_consumer();
   void consume_loop();
   void stop_consumer();
