@@ -9,12 +9,12 @@
 
 #include "counters.h"
 #include "format.h"
+#include "kit_target.h"
 #include "lock.h"
 #include "platform.h"
 
 namespace hil {
 
-enum class Role : uint32_t { Driver1 = 1, Driver2 = 2 };
 enum class FaultKind : uint32_t { None = 0, DropNth = 1, Delay = 2, Hang = 3, Crash = 4, DuplicateNth = 5 };
 constexpr uint32_t kFaultKinds = 6;
 constexpr uint32_t kDoorbellSpin = 0, kDoorbellWait = 1;
@@ -29,6 +29,7 @@ class Process;
 class IMessageSink {
  public:
   virtual ~IMessageSink() = default;
+  // A message with prime_only set is a dry run (Driver1's Primer): stamp, then return.
   [[nodiscard]] virtual IoRet deliver(const Message& m, Topology via) = 0;
 };
 

@@ -3,7 +3,7 @@
 #include <cstring>
 
 #include "driver2.h"
-#include "pacer.h"
+#include "burst.h"
 
 namespace hil {
 
@@ -44,7 +44,7 @@ IoRet Driver1::start_burst(uint64_t count, uint64_t rate_hz, uint64_t warmup) {
   {
     LockGuard g(send_lock_);
     if (!configured() || !route_ready()) return ior::NotReady;
-    next_seq_ = 0;
+    departures_.restart();
   }
   burst_stop_.store(false);
   burst_sent_.store(0);
@@ -59,20 +59,27 @@ IoRet Driver1::start_burst(uint64_t count, uint64_t rate_hz, uint64_t warmup) {
 }
 
 void Driver1::burst_loop(uint64_t total, uint64_t rate_hz) {
-  const Pacer pacer(p_, p_.now_ns() + kLeadNs, rate_hz);
-  const uint32_t len = report_len_.load();
-  uint8_t report[kMaxReportLen];
-  for (uint64_t i = 0; i < total; ++i) {
-    const uint64_t t = pacer.due(i);
-    // Built before the wait: only the hand-off itself should sit between t and t_send.
-    make_burst_report(i, t, len, report);
-    if (!pacer.wait_until(t, burst_stop_)) break;
-    // Ignored: a burst message's fate is in the counters (sent, dropped), and the only
-    // refusal, Offline, means shutdown is about to stop this loop.
-    (void)send_one(report, len, t, false, nullptr);
-    burst_sent_.store(i + 1, std::memory_order_relaxed);
-  }
+  run_burst(p_, p_.now_ns() + kLeadNs, total, rate_hz, report_len_.load(), burst_stop_, this,
+            [this](const uint8_t* report, uint32_t len, uint64_t t, uint64_t i) {
+              // Ignored: a burst message's fate is in the counters (sent, dropped), and the
+              // only refusal, Offline, means shutdown is about to stop this loop.
+              (void)send_one(report, len, t, false, nullptr);
+              burst_sent_.store(i + 1, std::memory_order_relaxed);
+            });
   burst_active_.store(false);
+}
+
+// A dry run of the one-process hand-off, from the lock to Driver2's arrival stamp: after
+// a 1 ms sleep on a busy host its code and data are out of cache, and those misses would be
+// measured as the hop. The other topologies leave the process, so they only warm the lock.
+void Driver1::prime() {
+  LockGuard g(send_lock_);
+  if (offline_.load(std::memory_order_relaxed) || topology() != Topology::OneProcess || !peer_) return;
+  Message m;
+  m.prime_only = true;
+  m.report_len = report_len_.load(std::memory_order_relaxed);
+  Departures::stamp(m, p_);
+  (void)forward(m);  // Driver2 stamps and returns: nothing is delivered, recorded or counted
 }
 
 void Driver1::join_burst() {
@@ -118,23 +125,21 @@ IoRet Driver1::send_one(const uint8_t* report, uint32_t len, uint64_t t_sched, b
   // An injected report with no route is refused; a burst message whose route vanished
   // mid-burst (client closed) is sent and counted dropped, so the totals still add up.
   if (injected && (!configured() || !route_ready())) return ior::NotReady;
-  const uint64_t seq = next_seq_++;
+  const uint64_t seq = departures_.take_seq();
   if (seq_out) *seq_out = seq;
   const uint64_t index = ++fault_index_;
   const auto fault = static_cast<FaultKind>(fault_kind_.load(std::memory_order_relaxed));
-  Counters::inc(counters_.sent);
-  counters_.last_seq.store(seq, std::memory_order_relaxed);
   IoRet r = ior::Success;
   if (fault == FaultKind::DropNth && nth(index)) {
     Counters::inc(counters_.dropped);
   } else {
-    apply_delay();
+    if (fault == FaultKind::Delay) apply_delay();  // checked here: no call on the hot path without a fault
     Message m;
     m.seq = seq;
     m.t_sched_ns = injected ? 0 : t_sched;
     m.report_len = len;
     std::memcpy(m.report, report, len);
-    m.t_send_ns = p_.now_ns();
+    Departures::stamp(m, p_);
     r = forward(m);
     if (r != ior::Success) {
       Counters::inc(counters_.dropped);

@@ -1,15 +1,17 @@
 #pragma once
 #include "driver.h"
+#include "pacer.h"
 #include "spsc_ring.h"
+#include "stamps.h"
 
 namespace hil {
 
 class Driver2;
 
-class Driver1 : public DriverInstance {
+class Driver1 : public DriverInstance, private Primer {
  public:
   Driver1(IPlatform& p, Process& proc, std::string name, uint64_t id)
-      : DriverInstance(Role::Driver1, p, proc, std::move(name), id), send_lock_(p) {}
+      : DriverInstance(Role::Driver1, p, proc, std::move(name), id), send_lock_(p), departures_(counters_) {}
   ~Driver1() override { shutdown(); }
 
   [[nodiscard]] IoRet configure(uint64_t topology, uint64_t report_len, uint64_t doorbell, uint64_t reserved) override;
@@ -28,13 +30,14 @@ class Driver1 : public DriverInstance {
 
  private:
   void burst_loop(uint64_t total, uint64_t rate_hz);
+  void prime() override;
   [[nodiscard]] IoRet send_one(const uint8_t* report, uint32_t len, uint64_t t_sched, bool injected, uint64_t* seq);
   [[nodiscard]] IoRet forward(const Message& m);
   bool route_ready() const;
   void join_burst();
 
   SpinLock send_lock_;  // one sender at a time: burst thread vs InjectReport vs config
-  uint64_t next_seq_ = 0;
+  Departures departures_;  // the kit's send-side hook: seq, sent count, t_send
   uint64_t fault_index_ = 0;  // messages since SetFault, for "every Nth"
   std::shared_ptr<ICompletionSink> completion_;
   uint32_t completion_ref_ = 0;

@@ -17,13 +17,13 @@ Driver2::Driver2(IPlatform& p, Process& proc, std::string name, uint64_t id, uin
     : DriverInstance(Role::Driver2, p, proc, std::move(name), id),
       deliver_lock_(p),
       record_capacity_(record_capacity),
-      config_lock_(p) {
+      config_lock_(p),
+      arrivals_(counters_) {
   // Created up front: records of messages that arrive before the app maps the ring are
   // kept, not lost.
   const size_t bytes = ring_bytes(kRecordSize, record_capacity_);
   record_mem_ = p.create_shared(shm_name(p.process_id(), this->name(), 1).c_str(), bytes);
-  if (record_mem_ && ring_init(record_mem_->data(), record_mem_->size(), kRecordSize, record_capacity_))
-    records_ = RingProducer(ring_attach(record_mem_->data(), record_mem_->size(), kRecordSize));
+  if (record_mem_) arrivals_.start(record_mem_->data(), record_mem_->size(), record_capacity_);
 }
 
 IoRet Driver2::configure(uint64_t topology, uint64_t report_len, uint64_t doorbell, uint64_t reserved) {
@@ -47,11 +47,25 @@ void Driver2::shutdown() {
   LockGuard d(deliver_lock_);
   messages_ = RingConsumer();
   msg_mem_.reset();
-  records_ = RingProducer();
+  arrivals_.stop();
   record_mem_.reset();
 }
 
-IoRet Driver2::deliver(const Message& m, Topology via) { return deliver_stamped(m, via, p_.now_ns()); }
+IoRet Driver2::deliver(const Message& m, Topology via) {
+  const uint64_t t_recv = Arrivals::stamp(p_);
+  if (m.prime_only) {
+    prime();
+    return ior::Success;
+  }
+  return deliver_stamped(m, via, t_recv);
+}
+
+void Driver2::prime() {
+  LockGuard g(deliver_lock_);
+  volatile uint64_t touch = fault_kind_.load(std::memory_order_relaxed) + offline_.load(std::memory_order_relaxed);
+  (void)touch;
+  arrivals_.prime();
+}
 
 IoRet Driver2::deliver_stamped(const Message& m, Topology via, uint64_t t_recv) {
   // An injected delay goes before the stamp, so it shows up as latency.
@@ -61,32 +75,7 @@ IoRet Driver2::deliver_stamped(const Message& m, Topology via, uint64_t t_recv) 
   }
   LockGuard g(deliver_lock_);
   if (offline_.load(std::memory_order_relaxed)) return ior::Offline;
-  Record rec;
-  rec.seq = m.seq;
-  // An injected report has no schedule; recording t_send keeps t_recv - t_sched meaningful.
-  rec.t_sched_ns = m.t_sched_ns ? m.t_sched_ns : m.t_send_ns;
-  rec.t_send_ns = m.t_send_ns;
-  rec.t_recv_ns = t_recv;
-  rec.topology = static_cast<uint32_t>(via);
-  rec.flags = m.t_sched_ns ? 0u : static_cast<uint32_t>(kFlagInjected);
-  switch (tracker_.observe(m.seq)) {
-    case SeqTracker::Kind::New:
-      Counters::inc(counters_.delivered);
-      break;
-    case SeqTracker::Kind::Duplicate:
-      Counters::inc(counters_.duplicated);
-      rec.flags |= kFlagDuplicate;
-      break;
-    case SeqTracker::Kind::OutOfOrder:
-      Counters::inc(counters_.delivered);
-      Counters::inc(counters_.out_of_order);
-      rec.flags |= kFlagOutOfOrder;
-      break;
-  }
-  counters_.last_seq.store(m.seq, std::memory_order_relaxed);
-  uint8_t buf[kRecordSize];
-  encode_record(rec, buf);
-  if (!records_.valid() || !records_.try_push(buf, sizeof buf)) Counters::inc(counters_.ring_overflow);
+  arrivals_.record(m, via, t_recv);
   last_seq_ = m.seq;
   last_report_len_ = m.report_len <= kMaxReportLen ? m.report_len : kMaxReportLen;
   std::memcpy(last_report_, m.report, last_report_len_);
@@ -102,7 +91,7 @@ IoRet Driver2::deliver_encoded(const uint8_t* msg, uint32_t len) {
 }
 
 IoRet Driver2::map_record_ring(uint64_t& size, uint64_t& capacity) {
-  if (!records_.valid()) return ior::NoMemory;
+  if (!arrivals_.started()) return ior::NoMemory;
   size = record_mem_->size();
   capacity = record_capacity_;
   return ior::Success;
@@ -133,7 +122,7 @@ IoRet Driver2::map_shared_ring(uint64_t capacity, uint64_t& size) {
 
 ISharedMemory* Driver2::memory(uint32_t type) {
   LockGuard g(config_lock_);
-  if (type == 1) return records_.valid() ? record_mem_.get() : nullptr;
+  if (type == 1) return arrivals_.started() ? record_mem_.get() : nullptr;
   if (type == 2) return msg_mem_.get();
   return nullptr;
 }
@@ -188,7 +177,7 @@ void Driver2::consume_loop() {
   Message m;
   while (!consumer_stop_.load(std::memory_order_relaxed)) {
     if (const uint8_t* slot = ring.front()) {
-      const uint64_t t_recv = p_.now_ns();  // arrival is when the slot became visible
+      const uint64_t t_recv = Arrivals::stamp(p_);  // arrival is when the slot became visible
       const uint32_t rl = get_u32(slot + 24);
       // A malformed slot can only come from a broken producer; skip it rather than stop.
       // Ignored: only Offline comes back, and then shutdown is stopping this loop.

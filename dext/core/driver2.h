@@ -3,8 +3,8 @@
 #include <vector>
 
 #include "driver.h"
-#include "seq_tracker.h"
 #include "spsc_ring.h"
+#include "stamps.h"
 
 namespace hil {
 
@@ -33,15 +33,14 @@ class Driver2 : public DriverInstance, public IMessageSink {
   void set_report_sink(IReportSink* s) { report_sink_ = s; }
 
  private:
+  void prime();  // a dry run's end: what the delivery after the stamp touches
   void update_consumer();
   void consume_loop();
   void stop_consumer();
 
   SpinLock deliver_lock_;  // arrivals from a direct call, DeliverMessage and the ring
-  SeqTracker tracker_;
   uint64_t record_capacity_;
   std::unique_ptr<ISharedMemory> record_mem_;
-  RingProducer records_;
   std::unique_ptr<ISharedMemory> msg_mem_;
   RingConsumer messages_;
   std::unique_ptr<IThread> consumer_;
@@ -53,6 +52,7 @@ class Driver2 : public DriverInstance, public IMessageSink {
   uint8_t last_report_[kMaxReportLen] = {};
   uint32_t last_report_len_ = 0;
   IReportSink* report_sink_ = nullptr;
+  Arrivals arrivals_;  // the kit's arrival hook: seq tracking, counters, record ring
 };
 
 // The process's driver instances: what IOUserServerOneProcess gives a dext (peers that

@@ -4,15 +4,14 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "stimulus_report.h"
+
 namespace hil {
 
 constexpr uint8_t kKeyboardReportId = 1;
-constexpr uint8_t kVendorReportId = 2;
 constexpr uint8_t kFeatureReportId = 3;
 // ID + 8 bytes (modifiers, reserved, 6 keys).
 constexpr uint32_t kKeyboardReportSize = 9;
-// ID + u64 seq + u64 timestamp (ns).
-constexpr uint32_t kVendorReportSize = 17;
 
 const uint8_t* report_descriptor(size_t* len);
 

@@ -8,14 +8,9 @@
 #include <memory>
 
 #include "ioreturn.h"
+#include "kit_platform.h"
 
 namespace hil {
-
-class IClock {
- public:
-  virtual ~IClock() = default;
-  virtual uint64_t now_ns() = 0;  // monotonic; the same clock the harness reads
-};
 
 class IThread {
  public:
@@ -33,11 +28,9 @@ class ISharedMemory {
   virtual const char* name() const = 0;
 };
 
-class IPlatform : public IClock {
+// The kit's clock, sleep and spin hint (kit/kit_platform.h) plus what only the probe needs.
+class IPlatform : public KitPlatform {
  public:
-  // Absolute deadline on now_ns()'s clock; may return early only if interrupted.
-  virtual void sleep_until_ns(uint64_t deadline) = 0;
-  virtual void cpu_relax() = 0;  // spin-loop hint (x86 pause)
   // Pacing threads want a low timer slack; the flag lets the host set it.
   virtual std::unique_ptr<IThread> start_thread(const char* name, std::function<void()> fn,
                                                 bool latency_sensitive) = 0;

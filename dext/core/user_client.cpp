@@ -13,15 +13,7 @@ UserClient::~UserClient() {
 
 IoRet UserClient::external_method(MethodArgs& a) {
   inst_->wait_out_hang();
-  a.scalar_out_count = 0;
-  a.struct_out_len = 0;
-  const MethodSpec* spec = method_spec(a.selector);
-  const uint8_t role_bit = inst_->role() == Role::Driver1 ? kRoleD1 : kRoleD2;
-  const IoRet r = validate_call(spec, a, role_bit);
-  if (r != ior::Success) return r;
-  const IoRet out = spec->fn(*this, a);
-  if (out != ior::Success) a.scalar_out_count = a.struct_out_len = 0;
-  return out;
+  return kit_external_method(*this, a);
 }
 
 IoRet UserClient::copy_client_memory(uint32_t type, ISharedMemory*& mem) {

@@ -5,13 +5,13 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "kit_limits.h"
+
 namespace hil {
 
 enum class FrameKind : uint8_t { Call = 1, Reply = 2, Async = 3, Map = 4, Open = 5, CallAsync = 6 };
 
 constexpr uint32_t kMaxFrameLength = 1u << 20;  // counts kind + payload
-constexpr uint32_t kMaxScalars = 16;
-constexpr uint32_t kMaxStructOut = 4096;
 constexpr uint32_t kMaxToken = 0xFFFF;
 
 // One decoded frame. Pointers alias the buffer the frame was decoded from.

@@ -33,7 +33,7 @@ add_custom_target(driverkit_iig_headers ALL DEPENDS ${HIL_DK_GENERATED})
 # -fblocks: IODispatchQueue::DispatchAsync takes a block. -fsyntax-only: every error in
 # the glue, no object file to link.
 set(HIL_DK_FLAGS -std=c++17 -fblocks -fsyntax-only -Wall -Wextra -Werror -Wshadow
-    -I${HIL_DK_GEN} -I${HIL_DK_HOST} -I${PROJECT_SOURCE_DIR}/core -I${PROJECT_SOURCE_DIR}/driverkit)
+    -I${HIL_DK_GEN} -I${HIL_DK_HOST} -I${PROJECT_SOURCE_DIR}/core -I${PROJECT_SOURCE_DIR}/kit -I${PROJECT_SOURCE_DIR}/driverkit)
 foreach(cpp ${HIL_DK_GLUE})
   get_filename_component(name ${cpp} NAME_WE)
   add_test(NAME driverkit_glue_compiles_${name} COMMAND ${HIL_DRIVERKIT_CLANGXX} ${HIL_DK_FLAGS} ${cpp})

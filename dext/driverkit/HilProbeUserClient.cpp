@@ -1,5 +1,5 @@
-// UNVERIFIED DriverKit glue (see ../README.md): argument checks and behaviour are in
-// core/method_table.cpp; this file only converts IOUserClientMethodArguments.
+// UNVERIFIED DriverKit glue (see ../README.md): argument checks and behaviour are in the
+// kit (kit/method_table.cpp); this file only converts IOUserClientMethodArguments.
 #include <DriverKit/DriverKit.h>
 #include <DriverKit/IOUserClient.h>
 #include <string.h>
@@ -13,6 +13,9 @@
 #include "user_client.h"
 
 namespace {
+// The kit's reserved selectors: the probe has no selectors of its own, so its base is 0.
+constexpr hil::SelectorRange kKitSelectors{0};
+
 // Completions go to the OSAction of the last call-async (RegisterCompletion).
 class ActionSink : public hil::ICompletionSink {
 public:
@@ -95,8 +98,10 @@ kern_return_t HilProbeUserClient::ExternalMethod(uint64_t selector, IOUserClient
                                                  const IOUserClientMethodDispatch *, OSObject *, void *)
 {
     if (!ivars->core) return kIOReturnNotOpen;
+    // A team's dext answers its own selectors here and forwards only the kit's range.
+    if (!kKitSelectors.owns(selector)) return kIOReturnBadArgument;
     hil::MethodArgs & a = *ivars->args;
-    a.selector = selector;
+    a.selector = selector - kKitSelectors.base;
     a.has_completion = arguments->completion != nullptr;
     if (arguments->completion) ivars->sink->set(arguments->completion);
     a.scalar_in = arguments->scalarInput;

@@ -38,7 +38,7 @@ foreach(name wire_frame method_dispatch)
   add_custom_command(
     OUTPUT ${_out}
     COMMAND ${HIL_CLANGXX} ${HIL_FUZZ_FLAGS} -Wall -Wextra -Werror -Wno-unused-parameter
-            -I${PROJECT_SOURCE_DIR}/core -I${_fuzz_dir} ${_fuzz_dir}/fuzz_${name}.cpp ${_core_abs} -o ${_out}
+            -I${PROJECT_SOURCE_DIR}/core -I${PROJECT_SOURCE_DIR}/kit -I${_fuzz_dir} ${_fuzz_dir}/fuzz_${name}.cpp ${_core_abs} -o ${_out}
     DEPENDS ${_fuzz_dir}/fuzz_${name}.cpp ${_fuzz_dir}/fuzz_platform.h ${_core_abs}
     COMMENT "clang-14 libFuzzer: fuzz_${name}"
     VERBATIM)

@@ -241,3 +241,27 @@ TEST(Forwarding, RemovedPeerMeansOfflineAndCountedDrop) {
 }
 
 }  // namespace hil
+
+namespace hil {
+
+// Driver1's primer sends a dry run through the one-process hand-off before each paced
+// message: Driver2 must stamp and return, with nothing delivered, counted or recorded.
+TEST(Forwarding, DryRunMessageIsNotDelivered) {
+  TestProcess tp;
+  ASSERT_EQ(tp.d2->configure(1, 8, 0, 0), ior::Success);
+  Message m;
+  m.prime_only = true;
+  m.seq = 7;
+  m.report_len = 8;
+  ASSERT_EQ(tp.d2->deliver(m, Topology::OneProcess), ior::Success);
+  const auto s = tp.d2->read_counters();
+  EXPECT_EQ(s.delivered, 0u);
+  EXPECT_EQ(s.duplicated, 0u);
+  EXPECT_EQ(s.last_seq, kNoSeq);
+  EXPECT_TRUE(drain_records(*tp.d2).empty());
+  uint64_t seq = 0;
+  uint8_t out[kMaxReportLen];
+  EXPECT_EQ(tp.d2->last_report(seq, out, sizeof out), 0u);
+}
+
+}  // namespace hil

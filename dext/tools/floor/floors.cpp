@@ -12,6 +12,7 @@
 #include "driver.h"
 #include "format.h"
 #include "pacer.h"
+#include "stimulus_report.h"
 #include "posix_platform.h"
 #include "spsc_ring.h"
 

@@ -1,45 +1,43 @@
 #include "method_table.h"
 
-#include "user_client.h"
 
 namespace hil {
 namespace {
 
 constexpr uint32_t kProtocolVersion = 1;
 
-[[nodiscard]] IoRet open_session(UserClient& uc, MethodArgs& a) {
+[[nodiscard]] IoRet open_session(KitTarget& t, MethodArgs& a) {
   if (a.scalar_in[0] != kProtocolVersion) return ior::Unsupported;
-  DriverInstance& d = uc.instance();
-  a.scalar_out[0] = static_cast<uint64_t>(d.role());
-  a.scalar_out[1] = d.platform().process_id();
-  a.scalar_out[2] = d.id();
-  a.scalar_out[3] = d.peer_present() ? 1 : 0;
+  a.scalar_out[0] = static_cast<uint64_t>(t.role());
+  a.scalar_out[1] = t.process_id();
+  a.scalar_out[2] = t.instance_id();
+  a.scalar_out[3] = t.peer_present() ? 1 : 0;
   a.scalar_out_count = 4;
   return ior::Success;
 }
 
-[[nodiscard]] IoRet configure(UserClient& uc, MethodArgs& a) {
-  return uc.instance().configure(a.scalar_in[0], a.scalar_in[1], a.scalar_in[2], a.scalar_in[3]);
+[[nodiscard]] IoRet configure(KitTarget& t, MethodArgs& a) {
+  return t.configure(a.scalar_in[0], a.scalar_in[1], a.scalar_in[2], a.scalar_in[3]);
 }
 
-[[nodiscard]] IoRet start_burst(UserClient& uc, MethodArgs& a) {
-  return uc.d1()->start_burst(a.scalar_in[0], a.scalar_in[1], a.scalar_in[2]);
+[[nodiscard]] IoRet start_burst(KitTarget& t, MethodArgs& a) {
+  return t.start_burst(a.scalar_in[0], a.scalar_in[1], a.scalar_in[2]);
 }
 
-[[nodiscard]] IoRet stop_burst(UserClient& uc, MethodArgs& a) {
-  a.scalar_out[0] = uc.d1()->stop_burst();
+[[nodiscard]] IoRet stop_burst(KitTarget& t, MethodArgs& a) {
+  a.scalar_out[0] = t.stop_burst();
   a.scalar_out_count = 1;
   return ior::Success;
 }
 
-[[nodiscard]] IoRet inject_report(UserClient& uc, MethodArgs& a) {
-  const IoRet r = uc.d1()->inject(a.struct_in, a.struct_in_len, a.scalar_out[0]);
+[[nodiscard]] IoRet inject_report(KitTarget& t, MethodArgs& a) {
+  const IoRet r = t.inject(a.struct_in, a.struct_in_len, a.scalar_out[0]);
   if (r == ior::Success) a.scalar_out_count = 1;
   return r;
 }
 
-[[nodiscard]] IoRet read_counters(UserClient& uc, MethodArgs& a) {
-  const CountersSnapshot s = uc.instance().read_counters();
+[[nodiscard]] IoRet read_counters(KitTarget& t, MethodArgs& a) {
+  const CountersSnapshot s = t.read_counters();
   const uint64_t v[8] = {s.sent, s.delivered, s.dropped, s.duplicated, s.out_of_order,
                          s.ring_overflow, s.burst_active, s.last_seq};
   for (uint32_t i = 0; i < 8; ++i) a.scalar_out[i] = v[i];
@@ -47,35 +45,35 @@ constexpr uint32_t kProtocolVersion = 1;
   return ior::Success;
 }
 
-[[nodiscard]] IoRet map_record_ring(UserClient& uc, MethodArgs& a) {
-  const IoRet r = uc.d2()->map_record_ring(a.scalar_out[1], a.scalar_out[2]);
+[[nodiscard]] IoRet map_record_ring(KitTarget& t, MethodArgs& a) {
+  const IoRet r = t.map_record_ring(a.scalar_out[1], a.scalar_out[2]);
   if (r != ior::Success) return r;
   a.scalar_out[0] = 1;
   a.scalar_out_count = 3;
   return r;
 }
 
-[[nodiscard]] IoRet set_feature(UserClient& uc, MethodArgs& a) { return uc.d2()->set_feature(a.struct_in, a.struct_in_len); }
+[[nodiscard]] IoRet set_feature(KitTarget& t, MethodArgs& a) { return t.set_feature(a.struct_in, a.struct_in_len); }
 
-[[nodiscard]] IoRet get_feature(UserClient& uc, MethodArgs& a) {
-  a.struct_out_len = uc.d2()->get_feature(a.struct_out, sizeof a.struct_out);
+[[nodiscard]] IoRet get_feature(KitTarget& t, MethodArgs& a) {
+  a.struct_out_len = t.get_feature(a.struct_out, sizeof a.struct_out);
   return ior::Success;
 }
 
-[[nodiscard]] IoRet register_completion(UserClient& uc, MethodArgs& a) {
-  return uc.d1()->register_completion(uc.sink(), a.completion_ref);
+[[nodiscard]] IoRet register_completion(KitTarget& t, MethodArgs& a) {
+  return t.register_completion(a.completion_ref);
 }
 
-[[nodiscard]] IoRet deliver_message(UserClient& uc, MethodArgs& a) {
-  return uc.d2()->deliver_encoded(a.struct_in, a.struct_in_len);
+[[nodiscard]] IoRet deliver_message(KitTarget& t, MethodArgs& a) {
+  return t.deliver_encoded(a.struct_in, a.struct_in_len);
 }
 
-[[nodiscard]] IoRet hand_over(UserClient& uc, MethodArgs& a) {
-  return uc.d1()->hand_over_ring(a.scalar_in[0], a.struct_in, a.struct_in_len);
+[[nodiscard]] IoRet hand_over(KitTarget& t, MethodArgs& a) {
+  return t.hand_over_ring(a.scalar_in[0], a.struct_in, a.struct_in_len);
 }
 
-[[nodiscard]] IoRet map_shared_ring(UserClient& uc, MethodArgs& a) {
-  const IoRet r = uc.d2()->map_shared_ring(a.scalar_in[0], a.scalar_out[1]);
+[[nodiscard]] IoRet map_shared_ring(KitTarget& t, MethodArgs& a) {
+  const IoRet r = t.map_shared_ring(a.scalar_in[0], a.scalar_out[1]);
   if (r != ior::Success) return r;
   a.scalar_out[0] = 2;
   a.scalar_out[2] = a.scalar_in[0];
@@ -83,15 +81,15 @@ constexpr uint32_t kProtocolVersion = 1;
   return r;
 }
 
-[[nodiscard]] IoRet set_fault(UserClient& uc, MethodArgs& a) { return uc.instance().set_fault(a.scalar_in[0], a.scalar_in[1]); }
+[[nodiscard]] IoRet set_fault(KitTarget& t, MethodArgs& a) { return t.set_fault(a.scalar_in[0], a.scalar_in[1]); }
 
-[[nodiscard]] IoRet reset_counters(UserClient& uc, MethodArgs&) {
-  uc.instance().reset_counters();
+[[nodiscard]] IoRet reset_counters(KitTarget& t, MethodArgs&) {
+  t.reset_counters();
   return ior::Success;
 }
 
-[[nodiscard]] IoRet read_last_report(UserClient& uc, MethodArgs& a) {
-  a.struct_out_len = uc.d2()->last_report(a.scalar_out[0], a.struct_out, sizeof a.struct_out);
+[[nodiscard]] IoRet read_last_report(KitTarget& t, MethodArgs& a) {
+  a.struct_out_len = t.last_report(a.scalar_out[0], a.struct_out, sizeof a.struct_out);
   a.scalar_out[1] = a.struct_out_len;
   a.scalar_out_count = 2;
   return ior::Success;
@@ -129,6 +127,18 @@ IoRet validate_call(const MethodSpec* spec, const MethodArgs& a, uint8_t role_bi
   if (a.struct_in_len < spec->struct_min || a.struct_in_len > spec->struct_max) return ior::BadArgument;
   if (!(spec->roles & role_bit)) return ior::Unsupported;
   return ior::Success;
+}
+
+IoRet kit_external_method(KitTarget& t, MethodArgs& a) {
+  a.scalar_out_count = 0;
+  a.struct_out_len = 0;
+  const MethodSpec* spec = method_spec(a.selector);
+  const uint8_t role_bit = t.role() == Role::Driver1 ? kRoleD1 : kRoleD2;
+  const IoRet r = validate_call(spec, a, role_bit);
+  if (r != ior::Success) return r;
+  const IoRet out = spec->fn(t, a);
+  if (out != ior::Success) a.scalar_out_count = a.struct_out_len = 0;
+  return out;
 }
 
 }  // namespace hil

@@ -4,14 +4,26 @@
 #include <atomic>
 #include <cstdint>
 
-#include "platform.h"
+#include "kit_platform.h"
 
 namespace hil {
+
+// The sender's own path, warmed once per message as the pacer stops sleeping and starts its
+// final spin: after a 1 ms sleep on a busy host the hand-off's data is out of cache, and
+// those misses would be measured as the hop's latency. prime() touches what the hand-off
+// will touch and must not send anything.
+class Primer {
+ public:
+  virtual void prime() = 0;
+
+ protected:
+  ~Primer() = default;
+};
 
 class Pacer {
  public:
   // rate_hz 0 = closed loop: every message is due "now".
-  Pacer(IPlatform& p, uint64_t start_ns, uint64_t rate_hz) : p_(p), start_(start_ns), rate_(rate_hz) {}
+  Pacer(KitPlatform& p, uint64_t start_ns, uint64_t rate_hz) : p_(p), start_(start_ns), rate_(rate_hz) {}
 
   uint64_t due(uint64_t i) const {
     // i*1e9 fits in u64 for i < 1.8e10, far above the 2e8 message limit.
@@ -21,8 +33,9 @@ class Pacer {
   // scheduler's wake-up jitter; spinning all the way would hold a core on a 2-core box.
   // The spin margin adapts to how late this host's sleeps wake (on a VM a wake-up of an idle
   // vCPU can take 100 us), so the stimulus leaves on time and that lateness is not measured
-  // as the topology's latency. Returns false if stop became true first.
-  bool wait_until(uint64_t t, const std::atomic<bool>& stop) const;
+  // as the topology's latency. Returns false if stop became true first. primer, if any, runs
+  // as the spin starts and again kPrimeAgainNs before t.
+  bool wait_until(uint64_t t, const std::atomic<bool>& stop, Primer* primer = nullptr) const;
 
   // The margin now: twice the latest wake-up lateness it has seen, decaying by 1/64 per
   // on-time wake, within [kSpinNs, kMaxSpinNs]. The cap is measured: at 300 us the two pacers
@@ -33,18 +46,15 @@ class Pacer {
   static constexpr uint64_t kSpinNs = 50000;
   static constexpr uint64_t kMaxSpinNs = 100000;
   static constexpr uint64_t kMaxSleepNs = 10000000;  // re-check stop at least every 10 ms
+  static constexpr uint64_t kPrimeAgainNs = 2000;    // the primer's second call, before t
 
  private:
   void learn(uint64_t late_ns) const;
 
-  IPlatform& p_;
+  KitPlatform& p_;
   uint64_t start_;
   uint64_t rate_;
   mutable uint64_t spin_ns_ = kSpinNs;  // adapts while the caller waits; one thread per pacer
 };
-
-// The report bytes of a paced message: the vendor report (ID 2) carrying seq and the
-// scheduled time, truncated to len (PROTOCOL.md §4, hid_report.h).
-void make_burst_report(uint64_t seq, uint64_t t_sched, uint32_t len, uint8_t* out);
 
 }  // namespace hil

@@ -22,8 +22,8 @@ struct Counters {
     c.store(c.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   }
   void reset() {
-    for (auto* c : {&sent, &delivered, &dropped, &duplicated, &out_of_order, &ring_overflow})
-      c->store(0, std::memory_order_relaxed);
+    std::atomic<uint64_t>* all[] = {&sent, &delivered, &dropped, &duplicated, &out_of_order, &ring_overflow};
+    for (auto* c : all) c->store(0, std::memory_order_relaxed);
     last_seq.store(kNoSeq, std::memory_order_relaxed);
   }
   CountersSnapshot snapshot(bool burst_active) const {

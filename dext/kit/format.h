@@ -22,6 +22,9 @@ enum RecordFlags : uint32_t {
 };
 
 struct Message {
+  // In-process only, never encoded: a dry run of the hand-off that warms its code and data
+  // (kit/pacer.h Primer). The receiver stamps, then returns without delivering it.
+  bool prime_only = false;
   uint64_t seq = 0;
   uint64_t t_sched_ns = 0;  // 0 marks an injected report (no schedule), PROTOCOL.md §4
   uint64_t t_send_ns = 0;

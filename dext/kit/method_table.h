@@ -1,11 +1,13 @@
-// The user-client method table (PROTOCOL.md §4), checked the way
-// IOUserClientMethodDispatch checks: selector known -> completion present when required
-// -> scalar input count -> struct input size -> role.
+// The kit's selectors (PROTOCOL.md §4): the method table, checked the way
+// IOUserClientMethodDispatch checks (selector known -> completion present when required
+// -> scalar input count -> struct input size -> role), and the reserved range a team's
+// ExternalMethod forwards to the kit (base + 0..15).
 #pragma once
 #include <cstdint>
 
 #include "ioreturn.h"
-#include "wire.h"
+#include "kit_limits.h"
+#include "kit_target.h"
 
 namespace hil {
 
@@ -46,8 +48,7 @@ struct MethodArgs {
   uint32_t struct_out_len = 0;
 };
 
-class UserClient;
-using MethodFn = IoRet (*)(UserClient& uc, MethodArgs& a);
+using MethodFn = IoRet (*)(KitTarget& t, MethodArgs& a);
 
 struct MethodSpec {
   MethodFn fn;
@@ -59,9 +60,19 @@ struct MethodSpec {
   uint32_t scalars_out;
 };
 
-// Null for an unknown selector.
+// A team's user client answers its own selectors and forwards base + 0..15 here; the
+// probe's base is 0. The base is the rig file's to name (the harness adds it to each call).
+struct SelectorRange {
+  uint64_t base = 0;
+  bool owns(uint64_t selector) const { return selector >= base && selector - base < kSelectorCount; }
+};
+
+// Null for an unknown selector (local to the range: 0..15).
 const MethodSpec* method_spec(uint64_t selector);
 // Applies the checks in contract order; Success means fn may be called.
 [[nodiscard]] IoRet validate_call(const MethodSpec* spec, const MethodArgs& a, uint8_t role_bit);
+// Checks and runs a.selector (local: 0..15) against t, clearing the outputs of a call that
+// fails. The hook a team's ExternalMethod calls for a selector its range owns.
+[[nodiscard]] IoRet kit_external_method(KitTarget& t, MethodArgs& a);
 
 }  // namespace hil

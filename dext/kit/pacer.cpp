@@ -1,13 +1,9 @@
 #include "pacer.h"
 
-#include <cstring>
-
-#include "bytes.h"
-#include "hid_report.h"
-
 namespace hil {
 
-bool Pacer::wait_until(uint64_t t, const std::atomic<bool>& stop) const {
+bool Pacer::wait_until(uint64_t t, const std::atomic<bool>& stop, Primer* primer) const {
+  bool primed_early = false;
   for (;;) {
     if (stop.load(std::memory_order_relaxed)) return false;
     const uint64_t now = p_.now_ns();
@@ -20,6 +16,13 @@ bool Pacer::wait_until(uint64_t t, const std::atomic<bool>& stop) const {
       const uint64_t woke = p_.now_ns();
       learn(woke > wake ? woke - wake : 0);
     } else {
+      // Once as the spin starts (after the sleep the cache is coldest) and once just before
+      // t, since a neighbour on a busy host can evict it again during a 100 us spin.
+      if (primer && (!primed_early || left <= kPrimeAgainNs)) {
+        primer->prime();
+        if (primed_early) primer = nullptr;
+        primed_early = true;
+      }
       p_.cpu_relax();
     }
   }
@@ -32,15 +35,6 @@ void Pacer::learn(uint64_t late_ns) const {
     const uint64_t less = spin_ns_ - spin_ns_ / 64;
     spin_ns_ = less > kSpinNs ? less : kSpinNs;
   }
-}
-
-void make_burst_report(uint64_t seq, uint64_t t_sched, uint32_t len, uint8_t* out) {
-  uint8_t full[kVendorReportSize] = {};
-  full[0] = kVendorReportId;
-  put_u64(full + 1, seq);
-  put_u64(full + 9, t_sched);
-  std::memset(out, 0, len);
-  std::memcpy(out, full, len < kVendorReportSize ? len : kVendorReportSize);
 }
 
 }  // namespace hil
