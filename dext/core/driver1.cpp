@@ -4,6 +4,7 @@
 
 #include "driver2.h"
 #include "pacer.h"
+#include "send_extra.h"
 
 namespace hil {
 
@@ -129,6 +130,7 @@ IoRet Driver1::send_one(const uint8_t* report, uint32_t len, uint64_t t_sched, b
     Counters::inc(counters_.dropped);
   } else {
     apply_delay();
+    send_extra_work();
     Message m;
     m.seq = seq;
     m.t_sched_ns = injected ? 0 : t_sched;
