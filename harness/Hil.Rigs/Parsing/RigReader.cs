@@ -21,7 +21,7 @@ internal static class RigReader
         var devices = DeviceReader.Read(top.Optional("devices"), power);
         return new RigSpec(
             name, host, safe, power, devices,
-            SectionReaders.ReadDext(top.Optional("dext"), repositoryRoot),
+            SectionReaders.ReadDext(top.Optional("dext"), repositoryRoot, Path.GetDirectoryName(fullPath) ?? repositoryRoot),
             SectionReaders.ReadTimeouts(top.Optional("timeouts")),
             SimReader.Read(top.Optional("sim"), host, power, devices),
             fullPath);
