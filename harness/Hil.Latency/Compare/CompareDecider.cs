@@ -1,11 +1,12 @@
 using Pragmastat;
 using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
 
+
 namespace Hil.Latency.Compare;
 
 /// <summary>
-/// The sequential decision on per-block paired ln ratios (Student t intervals over blocks,
-/// looked at after every block). Regression as soon as either percentile's decision interval
+/// The sequential decision on per-block paired ln ratios (Hodges–Lehmann shift with its
+/// Wilcoxon signed-rank interval over blocks, looked at after every block). Regression as soon as either percentile's decision interval
 /// lies wholly above the boundary ln(1 + T/2); same once both lie wholly below it (improvement
 /// if one lies wholly below −ln(1 + T/2)); unknown when the budget ends first.
 /// </summary>
@@ -53,25 +54,39 @@ public static class CompareDecider
     private static RatioInterval Ratio(LnInterval ln, CompareRule rule) =>
         new(Math.Exp(ln.Mean), Math.Exp(ln.Low), Math.Exp(ln.High), rule.ReportConfidence);
 
-    /// <summary>Two-sided t interval of the mean; with fewer than two blocks it is unbounded.</summary>
+    /// <summary>
+    /// The Hodges–Lehmann shift (median of the Walsh averages) with its Wilcoxon signed-rank
+    /// interval, normal approximation: a block taken while the host stalled (seen here: one
+    /// burst's p50 40× the others') moves it by one rank, where it would drag a mean and
+    /// widen a t interval for the rest of the comparison. Too few blocks: unbounded.
+    /// </summary>
     private static LnInterval Interval(double[] values, double confidence)
     {
-        if (values.Length < 2)
+        var n = values.Length;
+        var walsh = new List<double>(n * (n + 1) / 2);
+        for (var i = 0; i < n; i++)
         {
-            var mean = values.Length == 1 ? values[0] : 0;
-            return new LnInterval(mean, double.PositiveInfinity);
+            for (var j = i; j < n; j++)
+            {
+                walsh.Add((values[i] + values[j]) / 2);
+            }
         }
 
-        var m = values.Average();
-        var sd = Math.Sqrt(values.Sum(v => (v - m) * (v - m)) / (values.Length - 1));
-        var t = new StudentDistribution(values.Length - 1).Quantile(new Probability(1 - ((1 - confidence) / 2)));
-        return new LnInterval(m, t * sd / Math.Sqrt(values.Length));
+        walsh.Sort();
+        var center = walsh.Count == 0 ? 0 : Median(walsh);
+        var z = NormalDistribution.Standard.Quantile(new Probability(1 - ((1 - confidence) / 2)));
+        var k = (int)Math.Floor((n * (n + 1) / 4.0) - (z * Math.Sqrt(n * (n + 1) * ((2.0 * n) + 1) / 24)));
+        return k < 1
+            ? new LnInterval(center, double.NegativeInfinity, double.PositiveInfinity)
+            : new LnInterval(center, walsh[k - 1], walsh[walsh.Count - k]);
     }
 
-    private readonly record struct LnInterval(double Mean, double HalfWidth)
-    {
-        public double Low => Mean - HalfWidth;
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
-        public double High => Mean + HalfWidth;
+    private readonly record struct LnInterval(double Mean, double Low, double High)
+    {
+        /// <summary>The wider side: what a verdict must outgrow.</summary>
+        public double HalfWidth => Math.Max(Mean - Low, High - Mean);
     }
 }

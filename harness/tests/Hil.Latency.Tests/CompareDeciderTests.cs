@@ -9,7 +9,7 @@ public sealed class CompareDeciderTests
     [Test]
     public void Identical_arms_with_block_noise_end_same()
     {
-        var blocks = Blocks(seed: 1, count: 12, shiftP50: 0, shiftP99: 0, noise: 0.02);
+        var blocks = Blocks(seed: 1, count: 30, shiftP50: 0, shiftP99: 0, noise: 0.02);
 
         var verdict = FirstVerdict(blocks);
 
@@ -40,6 +40,16 @@ public sealed class CompareDeciderTests
     }
 
     [Test]
+    public void A_block_taken_while_the_host_stalled_does_not_make_a_regression()
+    {
+        var blocks = Blocks(seed: 8, count: 30, shiftP50: 0, shiftP99: 0, noise: 0.02);
+        var stalled = blocks[5].Bursts.Select(b => b.Arm == CompareArm.Candidate ? b with { P50Ns = b.P50Ns * 40, P99Ns = b.P99Ns * 40 } : b).ToList();
+        blocks[5] = new CompareBlock(stalled);
+
+        Assert.That(FirstVerdict(blocks).Outcome, Is.EqualTo(CompareOutcome.Same));
+    }
+
+    [Test]
     public void Nothing_is_decided_before_the_minimum_number_of_blocks()
     {
         var blocks = Blocks(seed: 4, count: Rule.MinBlocks - 1, shiftP50: 1, shiftP99: 1, noise: 0.0);
@@ -50,7 +60,7 @@ public sealed class CompareDeciderTests
     [Test]
     public void Noise_wider_than_the_threshold_ends_unknown_when_the_budget_is_spent_and_says_what_it_rules_out()
     {
-        var blocks = Blocks(seed: 5, count: 5, shiftP50: 0.05, shiftP99: 0.05, noise: 0.5);
+        var blocks = Blocks(seed: 5, count: 12, shiftP50: 0.05, shiftP99: 0.05, noise: 0.5);
 
         var verdict = CompareDecider.Decide(blocks, Rule, budgetSpent: true);
 
@@ -63,7 +73,7 @@ public sealed class CompareDeciderTests
     [Test]
     public void The_reported_interval_is_narrower_than_the_one_decided_on()
     {
-        var blocks = Blocks(seed: 6, count: 8, shiftP50: 0.0, shiftP99: 0.0, noise: 0.05);
+        var blocks = Blocks(seed: 6, count: 16, shiftP50: 0.0, shiftP99: 0.0, noise: 0.05);
 
         var verdict = CompareDecider.Decide(blocks, Rule, budgetSpent: false);
 
