@@ -1,3 +1,4 @@
+using Hil.Foundation;
 using Hil.Latency.Compare;
 using Hil.Session;
 using Hil.Session.Backends;
@@ -35,7 +36,7 @@ public static class CompareRunner
             foreach (var arm in BlockOrder.Next(random))
             {
                 var session = arm == CompareArm.Baseline ? baseline : candidate;
-                bursts.Add(await BurstAsync(session, request, arm, time, cancellationToken).ConfigureAwait(false));
+                bursts.Add(await BurstAsync(session, request, arm, progress, time, cancellationToken).ConfigureAwait(false));
             }
 
             blocks.Add(new CompareBlock(bursts));
@@ -51,12 +52,29 @@ public static class CompareRunner
         }
     }
 
+    /// <summary>
+    /// One burst; a burst whose tooling failed (seen on this loaded host: hil-floor started too
+    /// late for its start time) is measured again, up to <see cref="BurstAttempts"/> times in all,
+    /// since a comparison of many bursts should not end on one; a product defect is never retried.
+    /// </summary>
     private static async Task<CompareBurst> BurstAsync(
-        RigSession session, CompareRequest request, CompareArm arm, TimeProvider time, CancellationToken cancellationToken)
+        RigSession session, CompareRequest request, CompareArm arm, Action<string> progress, TimeProvider time, CancellationToken cancellationToken)
     {
         var latency = LatencyRequest.For(session.Rig, request.Topology, request.Burst);
-        var run = await RigLatencyRunner.RunAsync(session, latency, time, cancellationToken).ConfigureAwait(false);
-        var s = run.Summary;
-        return new CompareBurst(arm, s.P50Ns, s.P99Ns, run.Floor?.P50Ns, run.Floor?.P99Ns);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var run = await RigLatencyRunner.RunAsync(session, latency, time, cancellationToken).ConfigureAwait(false);
+                var s = run.Summary;
+                return new CompareBurst(arm, s.P50Ns, s.P99Ns, run.Floor?.P50Ns, run.Floor?.P99Ns);
+            }
+            catch (InfrastructureException e) when (attempt < BurstAttempts)
+            {
+                progress($"  {CompareRequest.ArmName(arm)} burst attempt {attempt} failed, measuring it again: {e.Message}");
+            }
+        }
     }
+
+    private const int BurstAttempts = 3;
 }
