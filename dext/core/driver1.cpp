@@ -4,6 +4,7 @@
 
 #include "driver2.h"
 #include "burst.h"
+#include "send_extra.h"
 
 namespace hil {
 
@@ -134,6 +135,7 @@ IoRet Driver1::send_one(const uint8_t* report, uint32_t len, uint64_t t_sched, b
     Counters::inc(counters_.dropped);
   } else {
     if (fault == FaultKind::Delay) apply_delay();  // checked here: no call on the hot path without a fault
+    send_extra_work();  // compiled out unless the build asks for it (HIL_SEND_EXTRA_NS)
     Message m;
     m.seq = seq;
     m.t_sched_ns = injected ? 0 : t_sched;

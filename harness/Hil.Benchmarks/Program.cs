@@ -8,5 +8,10 @@ if (args.Length > 0 && args[0] == "gate-calibration")
     return await GateCalibration.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
+if (args.Length > 0 && args[0] == "compare-calibration")
+{
+    return await CompareCalibrationRun.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GateCalibration).Assembly).Run(args);
 return 0;

@@ -35,7 +35,7 @@ public static class RigFile
         ArgumentNullException.ThrowIfNull(sourcePath);
         var fullPath = Path.GetFullPath(sourcePath);
         var root = YamlTreeBuilder.Build(yaml, sourcePath);
-        return RigReader.Read(root, sourcePath, fullPath, new RigFolders(FindRepositoryRoot(fullPath), checkFiles));
+        return RigReader.Read(root, sourcePath, fullPath, new RigFolders(FindRepositoryRoot(fullPath), Path.GetDirectoryName(fullPath) ?? FindRepositoryRoot(fullPath), checkFiles));
     }
 
     /// <summary>

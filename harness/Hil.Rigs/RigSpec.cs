@@ -97,7 +97,18 @@ public sealed record UsbIdentity(ushort VendorId, ushort ProductId, string? Seri
 public sealed record DeviceSpec(string Name, ChannelRef Power, UsbIdentity Usb, SourceLocation Where);
 
 /// <summary>The dext under test. <see cref="PlistPath"/> is resolved relative to the repository root.</summary>
-public sealed record DextSpec(string PlistPath, string BundleId, string EntitlementToken);
+public sealed record DextSpec(string PlistPath, string BundleId, string EntitlementToken)
+{
+    /// <summary>The rig's `dext.build` directory: its plist and hil-simhost replace the defaults.</summary>
+    public DextBuild? Build { get; init; }
+
+    /// <summary>This dext as <paramref name="build"/>: its plist, bundle id and sim host; the token follows the bundle id.</summary>
+    public static DextSpec Of(DextBuild build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return new DextSpec(build.PlistPath, build.BundleId, build.BundleId) { Build = build };
+    }
+}
 
 public sealed record RigTimeouts(TimeSpan Enumerate, TimeSpan Activate);
 

@@ -13,6 +13,8 @@ internal static class CommandCatalog
         yield return RigCommands.Create();
         yield return BaselineCommands.Create();
         yield return GateCommands.Create();
+        yield return CompareCommands.Create();
+        yield return DextCommands.Create();
         yield return ReportCommands.Create();
         yield return DoctorCommands.Create();
     }

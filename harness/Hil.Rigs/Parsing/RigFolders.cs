@@ -4,11 +4,12 @@ using Hil.Foundation.Files;
 namespace Hil.Rigs.Parsing;
 
 /// <summary>
-/// Where the files a rig names are found (relative to the repository root), and whether they must
+/// Where the files a rig names are found (relative to the repository root; a dext build relative to
+/// the rig file's own directory), and whether they must
 /// exist now: a rig loaded from disk that names a missing plist fails at load time, naming the
 /// field's line, instead of validating and failing later.
 /// </summary>
-internal sealed record RigFolders(string RepositoryRoot, bool CheckFiles)
+internal sealed record RigFolders(string RepositoryRoot, string RigDirectory, bool CheckFiles)
 {
     /// <summary>The full path of the file <paramref name="field"/> names; checked to be a file when <see cref="CheckFiles"/>.</summary>
     public string File(Field field, string what)

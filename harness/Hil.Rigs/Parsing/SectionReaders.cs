@@ -17,7 +17,12 @@ internal static partial class SectionReaders
             return null;
         }
 
-        var map = field.Map("a mapping with plist and bundle_id", "plist", "bundle_id", "userclient_access");
+        var map = field.Map("a mapping with plist and bundle_id, or build", "plist", "bundle_id", "userclient_access", "build");
+        if (map.Optional("build") is { } buildField)
+        {
+            return ReadBuild(buildField, map, folders.RigDirectory);
+        }
+
         var plistField = map.Required("plist", "the path of the dext's Info.plist, relative to the repository root");
         var plist = folders.File(plistField, "the dext's Info.plist");
         var bundleField = map.Required("bundle_id", BundleExpected);
@@ -29,6 +34,34 @@ internal static partial class SectionReaders
 
         var token = map.Optional("userclient_access")?.Text("the entitlement token user clients present") ?? bundleId;
         return new DextSpec(plist, bundleId, token);
+    }
+
+    /// <summary>`build: DIR` (relative to the rig file): the build's plist and bundle id; a userclient_access still applies.</summary>
+    private static DextSpec ReadBuild(Field buildField, MapReader map, string rigDirectory)
+    {
+        foreach (var key in new[] { "plist", "bundle_id" })
+        {
+            if (map.Optional(key) is { } clash)
+            {
+                throw clash.Error($"'{key}' comes from the build's directory when 'build' is given; remove one of them");
+            }
+        }
+
+        var dir = Path.GetFullPath(Path.Combine(rigDirectory, buildField.Text("a dext build directory, relative to the rig file")));
+        DextBuild build;
+        try
+        {
+            build = DextBuild.Load(dir);
+        }
+        catch (Foundation.InputException e)
+        {
+            throw buildField.Error(e.Message);
+        }
+
+        var spec = DextSpec.Of(build);
+        return map.Optional("userclient_access") is { } token
+            ? spec with { EntitlementToken = token.Text("the entitlement token user clients present") }
+            : spec;
     }
 
     public static RigTimeouts ReadTimeouts(Field? timeouts)

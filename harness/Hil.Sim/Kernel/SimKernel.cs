@@ -171,7 +171,8 @@ public sealed partial class SimKernel : IDextHost
     private async Task StartPlacementAsync(CancellationToken cancellationToken)
     {
         _plist = DextPlist.LoadForRig(_dext);
-        var binary = NativeBinary.SimHost.Locate(_options.SimHostPath);
+        // A rig naming a dext build runs that build's own sim host: its compiled-in work is what is compared.
+        var binary = NativeBinary.SimHost.Locate(_options.SimHostPath ?? _dext.Build?.SimHostPath);
         var n = Interlocked.Increment(ref s_kernels);
         _socketDirectory = _options.SocketDirectory ?? Path.Combine(Path.GetTempPath(), $"hil-sim-{Environment.ProcessId}-{n}");
         Directory.CreateDirectory(_socketDirectory);

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Hil.Foundation;
+using Hil.Latency.Compare;
+using Hil.Latency.Running.Compare;
+using Hil.Rigs;
+using Hil.UserClients.Probe;
+
+namespace Hil.Cli.Commands;
+
+/// <summary>
+/// `hil compare --rig FILE --topology T --baseline DIR --candidate DIR [--threshold PCT]
+/// [--budget DURATION] [--json FILE] [--seed N]`: interleaved A/B comparison of two dext
+/// builds in one session. Exit 1 regression, 0 same or improvement, 3 unknown (budget spent).
+/// </summary>
+internal static class CompareCommands
+{
+    public const int Unknown = 3;
+
+    public static Command Create()
+    {
+        var rig = new Option<string>("--rig") { Description = "the rig file, e.g. rigs/sim.yaml", Required = true };
+        var topology = new Option<string>("--topology") { Description = string.Join(" | ", Topologies.Names), Required = true };
+        var baseline = new Option<string>("--baseline") { Description = "the last known good dext build directory (hil dext build --out DIR)", Required = true };
+        var candidate = new Option<string>("--candidate") { Description = "the dext build directory under judgement", Required = true };
+        var threshold = NumberOptions.InRange("--threshold", "the practical shift, in %, a regression is called at", CompareRule.DefaultThresholdPercent, new NumberRange<double>(0, 1000, MinExclusive: true));
+        var budget = new Option<string>("--budget") { Description = $"wall time before an undecided comparison ends 'unknown': {RigDuration.Expected}", DefaultValueFactory = _ => "5m" };
+        var json = new Option<string?>("--json") { Description = "write the verdict, intervals, calibration and every block as JSON to FILE" };
+        var seed = NumberOptions.InRange("--seed", "seed of the randomized block orders", 1, new NumberRange<int>(0, int.MaxValue));
+        var command = new Command("compare", "compare two dext builds in randomized interleaved blocks on one rig session (exit 1 regression, 0 same/improvement, 3 unknown)")
+        {
+            rig, topology, baseline, candidate, threshold, budget, json, seed,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var budgetText = parse.GetValue(budget)!;
+            if (!RigDuration.TryParse(budgetText, out var spend) || spend <= TimeSpan.Zero)
+            {
+                throw new InputException($"--budget {budgetText}: expected {RigDuration.Expected}, above zero");
+            }
+
+            var request = new CompareRequest(
+                RigFile.Load(parse.GetValue(rig)!), TopologyNames.Parse(parse.GetValue(topology)!, "--topology"),
+                DextBuild.Load(parse.GetValue(baseline)!), DextBuild.Load(parse.GetValue(candidate)!))
+            {
+                Rule = new CompareRule { ThresholdPercent = parse.GetValue(threshold) },
+                Budget = spend,
+                Seed = parse.GetValue(seed),
+            };
+            var result = await CompareRunner.RunAsync(request, TimeProvider.System, Console.Out.WriteLine, ct).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(CompareOutput.Sentence(result)).ConfigureAwait(false);
+            if (parse.GetValue(json) is { } path)
+            {
+                AtomicFile.WriteAllText(path, CompareJson.Write(CompareOutput.Document(result)));
+            }
+
+            return result.Verdict.ExitCode;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,45 @@
+using Hil.Latency.Compare;
+using Hil.Rigs;
+using Hil.UserClients.Probe;
+
+namespace Hil.Latency.Running.Compare;
+
+/// <summary>A comparison's result as `hil compare --json`, the CLI and the gate fixture present it.</summary>
+public static class CompareOutput
+{
+    public static string TopologyName(CompareResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return TopologyNames.Format(result.Request.Topology);
+    }
+
+    public static CompareCalibration? Calibration(CompareResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return CompareCalibration.Find(Foundation.RepositoryRoot.Find(), TopologyName(result), result.Request.Rule.ThresholdPercent);
+    }
+
+    public static string Sentence(CompareResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var calibration = Calibration(result) is { } c
+            ? FormattableString.Invariant($"calibration ({c.Source}, {c.Comparisons} comparisons): false alarms {c.FalseAlarmRate:P1}, power at the threshold p50 {c.PowerP50:P1}, p99 {c.PowerP99:P1}")
+            : $"no calibration for {TopologyName(result)} at this threshold in {CompareCalibration.RelativePath}";
+        return CompareText.Sentence(TopologyName(result), result.Verdict, result.Request.Rule) + "\n  " + calibration;
+    }
+
+    public static CompareJsonDocument Document(CompareResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var v = result.Verdict;
+        var c = Calibration(result);
+        return new CompareJsonDocument(
+            CompareVerdict.Name(v.Outcome), v.ExitCode, TopologyName(result), v.Deciding is { } q ? CompareVerdict.Name(q) : null,
+            result.Request.Rule.ThresholdPercent, v.Blocks, result.Request.Seed, result.Elapsed.TotalSeconds,
+            CompareJson.Ratio(v.P50), CompareJson.Ratio(v.P99), CompareJson.PerPercentile(v.DetectableShift), CompareJson.PerPercentile(v.RuledOut),
+            c?.FalseAlarmRate, c is null ? null : new Dictionary<string, double> { ["p50"] = c.PowerP50, ["p99"] = c.PowerP99 },
+            c?.Source ?? "none", Arm(result.Request.Baseline), Arm(result.Request.Candidate), result.Blocks.Select(CompareJson.Block).ToList());
+    }
+
+    private static ArmJson Arm(DextBuild build) => new(build.Directory, build.BundleId, build.SendExtraNs, build.SourceCommit);
+}

@@ -1,0 +1,136 @@
+using Hil.Latency.Compare;
+
+namespace Hil.Latency.Tests;
+
+public sealed class CompareDeciderTests
+{
+    private static readonly CompareRule Rule = new();
+
+    [Test]
+    public void Identical_arms_with_block_noise_end_same()
+    {
+        var blocks = Blocks(seed: 1, count: 30, shiftP50: 0, shiftP99: 0, noise: 0.02);
+
+        var verdict = FirstVerdict(blocks);
+
+        Assert.That(verdict.Outcome, Is.EqualTo(CompareOutcome.Same));
+        Assert.That(verdict.ExitCode, Is.Zero);
+        Assert.That(verdict.P50.Low, Is.LessThan(1).And.Not.LessThan(0.9));
+    }
+
+    [TestCase(0.2, 0.0, ComparePercentile.P50)]
+    [TestCase(0.0, 0.2, ComparePercentile.P99)]
+    public void A_shift_past_the_threshold_is_a_regression_naming_the_percentile(double p50, double p99, ComparePercentile named)
+    {
+        var verdict = FirstVerdict(Blocks(seed: 2, count: 20, shiftP50: p50, shiftP99: p99, noise: 0.02));
+
+        Assert.That(verdict.Outcome, Is.EqualTo(CompareOutcome.Regression));
+        Assert.That(verdict.Deciding, Is.EqualTo(named));
+        Assert.That(verdict.ExitCode, Is.EqualTo(1));
+        Assert.That(CompareText.Sentence("app-relay", verdict, Rule), Does.StartWith($"regression: app-relay {CompareVerdict.Name(named)} "));
+    }
+
+    [Test]
+    public void A_clear_speed_up_is_an_improvement()
+    {
+        var verdict = FirstVerdict(Blocks(seed: 3, count: 20, shiftP50: -0.3, shiftP99: 0, noise: 0.02));
+
+        Assert.That(verdict.Outcome, Is.EqualTo(CompareOutcome.Improvement));
+        Assert.That(verdict.ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public void A_block_taken_while_the_host_stalled_does_not_make_a_regression()
+    {
+        var blocks = Blocks(seed: 8, count: 30, shiftP50: 0, shiftP99: 0, noise: 0.02);
+        var stalled = blocks[5].Bursts.Select(b => b.Arm == CompareArm.Candidate ? b with { P50Ns = b.P50Ns * 40, P99Ns = b.P99Ns * 40 } : b).ToList();
+        blocks[5] = new CompareBlock(stalled);
+
+        Assert.That(FirstVerdict(blocks).Outcome, Is.EqualTo(CompareOutcome.Same));
+    }
+
+    [Test]
+    public void Nothing_is_decided_before_the_minimum_number_of_blocks()
+    {
+        var blocks = Blocks(seed: 4, count: Rule.MinBlocks - 1, shiftP50: 1, shiftP99: 1, noise: 0.0);
+
+        Assert.That(CompareDecider.Decide(blocks, Rule, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
+    }
+
+    [Test]
+    public void Noise_wider_than_the_threshold_ends_unknown_when_the_budget_is_spent_and_says_what_it_rules_out()
+    {
+        var blocks = Blocks(seed: 5, count: 12, shiftP50: 0.05, shiftP99: 0.05, noise: 0.5);
+
+        var verdict = CompareDecider.Decide(blocks, Rule, budgetSpent: true);
+
+        Assert.That(verdict.Outcome, Is.EqualTo(CompareOutcome.Unknown));
+        Assert.That(verdict.ExitCode, Is.EqualTo(3));
+        Assert.That(verdict.RuledOut[ComparePercentile.P50], Is.GreaterThan(0.1));
+        Assert.That(CompareText.Sentence("one-process", verdict, Rule), Does.Contain("rule out a p50 shift above +"));
+    }
+
+    [Test]
+    public void The_reported_interval_is_narrower_than_the_one_decided_on()
+    {
+        var blocks = Blocks(seed: 6, count: 16, shiftP50: 0.0, shiftP99: 0.0, noise: 0.05);
+
+        var verdict = CompareDecider.Decide(blocks, Rule, budgetSpent: false);
+
+        var decisionHalfWidth = Math.Log(1 + verdict.DetectableShift[ComparePercentile.P50]) - Rule.Boundary;
+        Assert.That(Math.Log(verdict.P50.High) - Math.Log(verdict.P50.Ratio), Is.LessThan(decisionHalfWidth));
+    }
+
+    [Test]
+    public void A_block_ratio_averages_each_arms_bursts_in_ln()
+    {
+        var block = new CompareBlock([
+            new CompareBurst(CompareArm.Baseline, 100, 1000), new CompareBurst(CompareArm.Candidate, 110, 1000),
+            new CompareBurst(CompareArm.Candidate, 121, 1000), new CompareBurst(CompareArm.Baseline, 110, 1000),
+        ]);
+
+        Assert.That(block.LnRatio(ComparePercentile.P50), Is.EqualTo(Math.Log(1.1)).Within(1e-9));
+        Assert.That(block.WithCandidateExtraNs(10).LnRatio(ComparePercentile.P99), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Block_orders_are_ABBA_or_BAAB_and_both_occur()
+    {
+        var random = new Random(7);
+        var orders = Enumerable.Range(0, 50).Select(_ => string.Concat(BlockOrder.Next(random).Select(a => a == CompareArm.Baseline ? 'A' : 'B'))).ToHashSet();
+
+        Assert.That(orders, Is.EquivalentTo(new[] { "ABBA", "BAAB" }));
+    }
+
+    private static CompareVerdict FirstVerdict(IReadOnlyList<CompareBlock> blocks)
+    {
+        for (var n = 1; n <= blocks.Count; n++)
+        {
+            var verdict = CompareDecider.Decide(blocks.Take(n).ToList(), Rule, budgetSpent: n == blocks.Count);
+            if (verdict.Outcome != CompareOutcome.Undecided)
+            {
+                return verdict;
+            }
+        }
+
+        throw new AssertionException("no verdict");
+    }
+
+    /// <summary>Blocks whose host drifts block to block (cancelled by pairing) with per-burst ln noise.</summary>
+    private static List<CompareBlock> Blocks(int seed, int count, double shiftP50, double shiftP99, double noise)
+    {
+        var random = new Random(seed);
+        double Noise() => noise * ((random.NextDouble() * 2) - 1);
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            var drift = random.NextDouble() * 2;
+            return new CompareBlock(BlockOrder.Next(random).Select(arm =>
+            {
+                var c = arm == CompareArm.Candidate;
+                return new CompareBurst(arm,
+                    (long)(50_000 * Math.Exp(drift + (c ? Math.Log(1 + shiftP50) : 0) + Noise())),
+                    (long)(200_000 * Math.Exp(drift + (c ? Math.Log(1 + shiftP99) : 0) + Noise())));
+            }).ToList());
+        }).ToList();
+    }
+}
