@@ -1,0 +1,25 @@
+using Hil.Foundation;
+using Hil.Rigs;
+using Hil.Session;
+using Hil.Session.Backends;
+
+namespace Hil.MacTwin.Tests;
+
+/// <summary>Sessions on rigs/macos-twin.yaml, each with its own lock folder.</summary>
+internal static class TwinSessions
+{
+    public static RigSpec Rig() => RigFile.Load(Path.Combine(RepositoryRoot.Find(), "rigs", "macos-twin.yaml"));
+
+    public static async Task<(RigSession Session, string Locks)> OpenAsync(CancellationToken ct)
+    {
+        var locks = Directory.CreateTempSubdirectory("hil-twin-locks-").FullName;
+        var session = await RigBackends.OpenSessionAsync(Rig(), new RigSessionOptions
+        {
+            LockDirectory = locks,
+            LockTimeout = TimeSpan.Zero,
+            HookProcessExit = false,
+            Log = _ => { },
+        }, ct);
+        return (session, locks);
+    }
+}
