@@ -16,10 +16,8 @@ public sealed class TwinSessionTests
 
     [Test]
     [CancelAfter(120_000)]
-    public async Task The_Mac_code_activates_the_dext_opens_its_drivers_and_follows_a_device(CancellationToken ct)
-    {
-        var (session, locks) = await TwinSessions.OpenAsync(ct);
-        try
+    public Task The_Mac_code_activates_the_dext_opens_its_drivers_and_follows_a_device(CancellationToken ct) =>
+        TwinSessions.WithSessionAsync(async session =>
         {
             await session.Dext.ActivateAsync(ct);
             var roots = await session.Dext.WaitForRegistryAsync(r => r.Count(i => i.Role == DriverRole.Driver2) >= 2, "the two root Driver2 instances in ioreg", Wait, ct);
@@ -46,13 +44,7 @@ public sealed class TwinSessionTests
             await session.Devices.WaitAsync(DeviceEventKind.Removed, stimulus.Usb, arrived.TimestampNs, Wait, ct);
             await session.Dext.DeactivateAsync(ct);
             Assert.That((await session.Dext.GetStatusAsync(ct)).State, Is.EqualTo(DextState.Deactivated));
-        }
-        finally
-        {
-            await session.DisposeAsync();
-            Directory.Delete(locks, recursive: true);
-        }
-    }
+        }, ct);
 
     [Test]
     [CancelAfter(60_000)]
@@ -74,10 +66,8 @@ public sealed class TwinSessionTests
 
     [Test]
     [CancelAfter(90_000)]
-    public async Task A_call_with_a_wrong_scalar_count_fails_naming_the_call(CancellationToken ct)
-    {
-        var (session, locks) = await TwinSessions.OpenAsync(ct);
-        try
+    public Task A_call_with_a_wrong_scalar_count_fails_naming_the_call(CancellationToken ct) =>
+        TwinSessions.WithSessionAsync(async session =>
         {
             await session.Dext.ActivateAsync(ct);
             var roots = await session.Dext.WaitForRegistryAsync(r => r.Any(i => i.Role == DriverRole.Driver2), "a root Driver2 in ioreg", Wait, ct);
@@ -85,13 +75,7 @@ public sealed class TwinSessionTests
             var e = Assert.Throws<UserClientException>(() => new ProbeDriverClient(new OneScalarShort(client)).OpenSession());
             Assert.That(e!.Status, Is.EqualTo(IOReturn.BadArgument));
             Assert.That(e.Message, Does.Contain("OpenSession (selector 0)"));
-        }
-        finally
-        {
-            await session.DisposeAsync();
-            Directory.Delete(locks, recursive: true);
-        }
-    }
+        }, ct);
 
     /// <summary>Passes one scalar input fewer than the caller gave: a marshalling slip in a P/Invoke shell.</summary>
     private sealed class OneScalarShort(IUserClient inner) : IUserClient

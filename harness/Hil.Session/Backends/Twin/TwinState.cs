@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Hil.Dext;
+using Hil.Dext.MacOS;
 
 namespace Hil.Session.Backends.Twin;
 
@@ -59,10 +60,10 @@ internal sealed class TwinState
         String("IOUserServerName", p.IOUserServerName);
         if (p.OneProcessKeyPresent)
         {
-            Raw("IOUserServerOneProcess", "Yes");
+            Raw(RegistryKeys.OneProcess, "Yes");
         }
 
-        String("HILRole", p.Role == DriverRole.Driver1 ? "driver1" : "driver2");
+        String(RegistryKeys.Role, p.Role == DriverRole.Driver1 ? "driver1" : "driver2");
         String("IOUserClass", p.IOUserClass);
     }
 
