@@ -112,21 +112,24 @@ __attribute__((visibility("default"))) uint32_t mach_task_self_ = twin::kTaskSel
 
 HIL_EXPORT kern_return_t IOServiceOpen(uint32_t service, uint32_t owning_task, uint32_t type, uint32_t* connect) {
   std::shared_ptr<twin::Service> s;
+  std::string token;
   {
     std::lock_guard<std::mutex> g(twin::lock());
+    token = twin::client_entitlement();
     auto o = twin::find_object(service);
     if (o == nullptr || o->kind != twin::IoObject::Kind::Service || connect == nullptr ||
         owning_task != twin::kTaskSelf) {
       return twin::kBadArgument;
     }
     s = o->service;
+    if (token.empty()) token = s->token;
   }
   if (s->terminated || s->endpoint.empty()) return twin::kOffline;
   auto c = std::make_shared<twin::Connection>();
   c->endpoint = s->endpoint;
   if (!c->wire.connect(s->endpoint)) return twin::kOffline;
   hil::Reply r;
-  if (!c->wire.open(s->token, r, type)) return twin::kMachSendInvalidDest;
+  if (!c->wire.open(token, r, type)) return twin::kMachSendInvalidDest;
   if (r.status != 0) return r.status;
   std::lock_guard<std::mutex> g(twin::lock());
   auto o = std::make_shared<twin::IoObject>();

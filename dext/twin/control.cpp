@@ -63,6 +63,14 @@ HIL_EXPORT int hil_twin_terminate_service(uint64_t id) {
   return 0;
 }
 
+// The entitlement the calling app is signed with, as the kernel would read it from its signature:
+// IOServiceOpen presents it to the dext instead of the service's own token. Null or empty: the
+// app is entitled to every service (the token published with it).
+HIL_EXPORT void hil_twin_set_client_entitlement(const char* token) {
+  std::lock_guard<std::mutex> g(twin::lock());
+  twin::client_entitlement() = token == nullptr ? "" : token;
+}
+
 // Every leak and over-release not reported before, one per line, each naming the call that
 // created the object. Returns the text's length; the text (and a NUL) is written and
 // forgotten only when it fits in cap bytes, so a caller with a short buffer asks again.

@@ -94,6 +94,11 @@ bool drop(io_object_t name, const char* call, std::shared_ptr<IoObject>* removed
 
 void problem(const std::string& text) { table().problems.push_back(text); }
 
+std::string& client_entitlement() {
+  static auto* token = new std::string;
+  return *token;
+}
+
 std::string audit_text() {
   auto& t = table();
   std::string out;

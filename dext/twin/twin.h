@@ -61,6 +61,8 @@ std::shared_ptr<IoObject> find_object(io_object_t name);
 // Drops one reference; false (and an over-release problem naming the creator) when none is left.
 bool drop(io_object_t name, const char* call, std::shared_ptr<IoObject>* removed = nullptr);
 void problem(const std::string& text);
+// The app's entitlement token (control.cpp); empty means the service's own.
+std::string& client_entitlement();
 std::string audit_text();
 
 // CoreFoundation objects (cf.cpp).

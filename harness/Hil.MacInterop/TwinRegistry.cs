@@ -33,6 +33,9 @@ public static partial class TwinRegistry
         Check(hil_twin_register_service(registryId), registryId, "register");
     }
 
+    /// <summary>The entitlement the app presents from now on (null: the token each service was published with).</summary>
+    public static void SetClientEntitlement(string? token) => hil_twin_set_client_entitlement(token);
+
     /// <summary>Terminates the entry (terminated notifications go out); false when it was not registered.</summary>
     public static bool Terminate(ulong registryId) => hil_twin_terminate_service(registryId) == 0;
 
@@ -72,6 +75,9 @@ public static partial class TwinRegistry
 
     [LibraryImport(MacLibraries.IOKit)]
     private static partial int hil_twin_register_service(ulong id);
+
+    [LibraryImport(MacLibraries.IOKit, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial void hil_twin_set_client_entitlement(string? token);
 
     [LibraryImport(MacLibraries.IOKit)]
     private static partial int hil_twin_terminate_service(ulong id);

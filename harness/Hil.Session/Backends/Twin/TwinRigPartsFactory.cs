@@ -23,6 +23,7 @@ public sealed class TwinRigPartsFactory : IRigPartsFactory, IAsyncDisposable
     private readonly MacRigPartsFactory _mac;
     private readonly TimeProvider _time;
     private readonly string _tools;
+    private readonly Lock _openGate = new();
     private TwinBridge? _bridge;
     private SimUsbBus? _bus;
 
@@ -63,8 +64,15 @@ public sealed class TwinRigPartsFactory : IRigPartsFactory, IAsyncDisposable
         return new TwinDextHost(mac, kernel, bridge);
     }
 
-    public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout) =>
-        _mac.OpenUserClient(rig, endpoint, entitlementToken, callTimeout);
+    /// <summary>A Mac reads the app's entitlement from its signature; the twin is told it per open.</summary>
+    public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout)
+    {
+        lock (_openGate)
+        {
+            TwinRegistry.SetClientEntitlement(entitlementToken);
+            return _mac.OpenUserClient(rig, endpoint, entitlementToken, callTimeout);
+        }
+    }
 
     /// <summary>Stops the bridge and the bus, then checks the twin's audit.</summary>
     /// <exception cref="InfrastructureException">The Mac code leaked or over-released objects (each named with its creating call).</exception>
