@@ -74,6 +74,8 @@ done
 # The HIL fixtures on the sim rig: every suite's fixtures, sized as nightly.
 run_dotnet_tests fixtures "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" --filter "TestCategory!=fault-demo" -- \
   HIL_ALLURE_RESULTS="$FIXTURE_RESULTS" HIL_RIG="$ROOT/rigs/sim.yaml" HIL_SUITE=nightly
+# The nightly fixtures again through the Mac code, on the macos-twin rig (dext/twin/README.md).
+run_dotnet_tests fixtures-macos-twin "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" --filter "TestCategory=nightly" -- HIL_ALLURE_RESULTS="$OUT/allure-fixtures-macos-twin" HIL_RIG="$ROOT/rigs/macos-twin.yaml" HIL_SUITE=nightly
 
 # One deliberately failing rig fault joins the same results, for the report UI tests to
 # find among infrastructure problems; its failure is expected and not counted.

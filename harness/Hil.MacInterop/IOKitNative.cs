@@ -10,8 +10,8 @@ namespace Hil.MacInterop;
 /// IOServiceGetMatchingServices and IOServiceAddMatchingNotification consume one reference of the
 /// matching dictionary; IOConnectCall*Method's output counts are in/out. CoreFoundation's after
 /// CFBase.h, CFNumber.h (CFNumberType is a CFIndex, pointer-sized), CFString.h and CFRunLoop.h.
-/// Names resolve through <see cref="MacLibraries"/>. VERIFIED ONLY ON A MAC: here it compiles and
-/// never loads.
+/// Names resolve through <see cref="MacLibraries"/>: Apple's frameworks on a Mac, libhil-macos-twin
+/// (dext/twin) for the macos-twin rig, which runs these same declarations on Linux every day.
 /// </summary>
 internal static unsafe partial class IOKitNative
 {
@@ -52,6 +52,10 @@ internal static unsafe partial class IOKitNative
 
     [LibraryImport(MacLibraries.IOKit, StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint IOServiceNameMatching(string name);
+
+    /// <summary>Matches the one entry with this registry ID (IOKitLib.h, macOS 10.6+).</summary>
+    [LibraryImport(MacLibraries.IOKit)]
+    public static partial nint IORegistryEntryIDMatching(ulong entryId);
 
     /// <summary>Consumes one reference to <paramref name="matching"/>.</summary>
     [LibraryImport(MacLibraries.IOKit)]
@@ -108,10 +112,11 @@ internal static unsafe partial class IOKitNative
     public static partial void CFRunLoopAddSource(nint runLoop, nint source, nint mode);
 
     [LibraryImport(MacLibraries.CoreFoundation)]
-    public static partial void CFRunLoopRun();
-
-    [LibraryImport(MacLibraries.CoreFoundation)]
     public static partial void CFRunLoopStop(nint runLoop);
+
+    /// <summary>Returns kCFRunLoopRunFinished (1), Stopped (2), TimedOut (3) or HandledSource (4).</summary>
+    [LibraryImport(MacLibraries.CoreFoundation)]
+    public static partial int CFRunLoopRunInMode(nint mode, double seconds, [MarshalAs(UnmanagedType.U1)] bool returnAfterSourceHandled);
 
     [LibraryImport(MacLibraries.CoreFoundation, StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint CFStringCreateWithCString(nint allocator, string value, uint encoding);

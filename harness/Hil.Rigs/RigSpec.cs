@@ -53,6 +53,9 @@ public enum RigHost
 {
     Sim,
     MacOS,
+
+    /// <summary>The Mac code (IOKit, Mac tools) run against libhil-macos-twin on the sim rig's parts.</summary>
+    MacOSTwin,
 }
 
 /// <summary>What every exit path leaves the switches in.</summary>

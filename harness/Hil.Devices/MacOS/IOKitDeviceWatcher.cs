@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Versioning;
 using Hil.Foundation;
 using Hil.MacInterop;
 using Hil.Rigs;
@@ -13,9 +12,8 @@ namespace Hil.Devices.MacOS;
 /// (a run loop shared with other work delays notifications). Stamps are taken when the
 /// notification is delivered (MonotonicClock), so enumeration time includes the kernel's
 /// delivery latency. Devices present at start are <see cref="Present"/> without an arrival
-/// event. Compiles everywhere, runs and is verified only on macOS.
+/// event. Runs on macOS, and on the macos-twin rig against libhil-macos-twin.
 /// </summary>
-[SupportedOSPlatform("macos")]
 public sealed class IOKitDeviceWatcher : IDeviceWatcher
 {
     private const string UsbDeviceClass = "IOUSBHostDevice";
@@ -23,9 +21,9 @@ public sealed class IOKitDeviceWatcher : IDeviceWatcher
     private readonly Dictionary<ulong, (UsbIdentity Usb, string Location)> _byRegistryId = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
+    private readonly RunLoopRunner _loop = new();
     private GCHandle _self;
     private nint _port;
-    private nint _runLoop;
     private uint _arrivals;
     private uint _removals;
     private bool _seeding;
@@ -41,9 +39,9 @@ public sealed class IOKitDeviceWatcher : IDeviceWatcher
     /// <summary>Starts the notification thread and returns once the devices already present are known.</summary>
     public static async Task<IOKitDeviceWatcher> StartAsync(TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!OperatingSystem.IsMacOS())
+        if (!MacLibraries.Available)
         {
-            throw new InfrastructureException("IOKitDeviceWatcher needs macOS (IOKit); a sim rig uses the sim USB bus");
+            throw new InfrastructureException("IOKitDeviceWatcher needs macOS (IOKit) or the macos-twin rig; a sim rig uses the sim USB bus");
         }
 
         var watcher = new IOKitDeviceWatcher(time);
@@ -61,27 +59,26 @@ public sealed class IOKitDeviceWatcher : IDeviceWatcher
 
     public ValueTask DisposeAsync()
     {
-        if (_runLoop != 0)
-        {
-            IOKitNative.CFRunLoopStop(_runLoop);
-            _thread.Join(TimeSpan.FromSeconds(5));
-        }
-
-        if (_self.IsAllocated)
+        _loop.Stop();
+        var stopped = !_thread.IsAlive || _thread.Join(TimeSpan.FromSeconds(5));
+        if (_self.IsAllocated && stopped)
         {
             _self.Free();
         }
 
-        return ValueTask.CompletedTask;
+        _loop.Dispose();
+        return stopped
+            ? ValueTask.CompletedTask
+            : throw new WaitTimeoutException("the IOKit USB notification run loop to stop", TimeSpan.FromSeconds(5), FaultKind.InfrastructureFault);
     }
 
     private void Run()
     {
         try
         {
-            _runLoop = IOKitNative.CFRunLoopGetCurrent();
             _port = IOKitNative.IONotificationPortCreate(IOKitNative.MainPortDefault);
-            IOKitNative.CFRunLoopAddSource(_runLoop, IOKitNative.IONotificationPortGetRunLoopSource(_port), IOKitNative.RunLoopDefaultMode());
+            IOKitNative.CFRunLoopAddSource(
+                IOKitNative.CFRunLoopGetCurrent(), IOKitNative.IONotificationPortGetRunLoopSource(_port), IOKitNative.RunLoopDefaultMode());
             _arrivals = Subscribe(IOKitNative.FirstMatchNotification);
             _removals = Subscribe(IOKitNative.TerminatedNotification);
             _seeding = true;
@@ -89,7 +86,7 @@ public sealed class IOKitDeviceWatcher : IDeviceWatcher
             _seeding = false;
             Drain(_removals, DeviceEventKind.Removed);
             _ready.TrySetResult();
-            IOKitNative.CFRunLoopRun();
+            _loop.Run();
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or InfrastructureException)
         {

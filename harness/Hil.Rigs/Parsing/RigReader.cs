@@ -5,7 +5,7 @@ internal static class RigReader
 {
     private static readonly string[] TopKeys = ["rig", "host", "safe_state", "power", "devices", "dext", "timeouts", "sim", "budgets"];
 
-    private static readonly (string, RigHost)[] Hosts = [("sim", RigHost.Sim), ("macos", RigHost.MacOS)];
+    private static readonly (string, RigHost)[] Hosts = [("sim", RigHost.Sim), ("macos", RigHost.MacOS), ("macos-twin", RigHost.MacOSTwin)];
 
     private static readonly (string, SafeState)[] SafeStates = [("all-off", SafeState.AllOff), ("all-on", SafeState.AllOn)];
 

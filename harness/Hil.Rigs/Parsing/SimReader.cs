@@ -13,13 +13,13 @@ internal static class SimReader
     private static readonly string[] FractionArgs = ["rate"];
     private static readonly string[] CountArgs = ["every", "messages"];
 
-    /// <summary>Null for a real host; the defaults when a sim rig leaves the section out.</summary>
+    /// <summary>Null for a real host; the defaults when a sim or macos-twin rig (simulated parts) leaves the section out.</summary>
     public static SimSpec? Read(Field? sim, RigHost host, ImmutableDictionary<string, PowerSwitchSpec> power,
         ImmutableDictionary<string, DeviceSpec> devices)
     {
-        if (host != RigHost.Sim)
+        if (host == RigHost.MacOS)
         {
-            return sim is { } misplaced ? throw misplaced.Error("only allowed with host: sim") : null;
+            return sim is { } misplaced ? throw misplaced.Error("only allowed with host: sim or macos-twin") : null;
         }
 
         if (sim is not { } field)

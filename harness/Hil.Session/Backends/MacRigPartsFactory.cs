@@ -12,9 +12,9 @@ namespace Hil.Session.Backends;
 /// <summary>
 /// A real rig on a Mac mini: serial relay boards on their ports, HID relays through hidapi,
 /// hubs through their CLIs, IOKit device notifications, the dext host app and IOKit user
-/// clients. Verified only on a Mac (README.md): here it is compiled and its choices are unit-tested.
+/// clients. The same parts run every day on the macos-twin rig (<see cref="Twin.TwinRigPartsFactory"/>),
+/// bound to libhil-macos-twin; only what needs Apple's kernel is verified on a Mac alone (README.md).
 /// </summary>
-[System.Runtime.Versioning.SupportedOSPlatform("macos")]
 public sealed class MacRigPartsFactory(MacDextHostOptions dextOptions, TimeProvider? time = null) : IRigPartsFactory
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;

@@ -13,6 +13,7 @@ public static class RigBackends
         return rig.Host switch
         {
             RigHost.Sim => new SimRigPartsFactory(rig, time),
+            RigHost.MacOSTwin => new Twin.TwinRigPartsFactory(rig, time),
             RigHost.MacOS when OperatingSystem.IsMacOS() => new MacRigPartsFactory(new MacDextHostOptions(), time),
             RigHost.MacOS => throw new InfrastructureException(
                 $"{rig.SourcePath}: host: macos — rig '{rig.Name}' drives real hardware through IOKit and runs only on its Mac"),

@@ -55,7 +55,7 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
         Task.FromResult<IDeviceWatcher>(Bus(rig));
 
     public Task<IDextHost> CreateDextHostAsync(RigSpec rig, CancellationToken cancellationToken) =>
-        Task.FromResult<IDextHost>(new SimKernel(rig, Bus(rig), _time));
+        Task.FromResult<IDextHost>(CreateKernel(rig));
 
     public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout) =>
         SimUserClient.Open(endpoint, entitlementToken, callTimeout);
@@ -71,5 +71,8 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
         _opener.Faults(switchName).StopAnswering = true;
     }
 
-    private SimUsbBus Bus(RigSpec rig) => _bus ??= new SimUsbBus(rig, PowerSource, _time, Faults);
+    /// <summary>The sim kernel on this rig's bus; the macos-twin rig runs it behind the Mac dext host.</summary>
+    internal SimKernel CreateKernel(RigSpec rig) => new(rig, Bus(rig), _time);
+
+    internal SimUsbBus Bus(RigSpec rig) => _bus ??= new SimUsbBus(rig, PowerSource, _time, Faults);
 }

@@ -9,15 +9,16 @@ namespace Hil.UserClients.MacOS;
 /// The macOS completion thread: an IONotificationPort whose run-loop source lives on this
 /// thread's CFRunLoop, so every IOAsyncCallback runs here (the sim's completion thread does
 /// the same job). Handlers are reached through a GCHandle refcon; args are copied into a
-/// per-target buffer by the shared <see cref="IOKitMarshal"/>. VERIFIED ONLY ON A MAC.
+/// per-target buffer by the shared <see cref="IOKitMarshal"/>. The loop runs through
+/// <see cref="RunLoopRunner"/>, so a Dispose right after the start still ends the thread.
 /// </summary>
 internal sealed unsafe class IOKitCompletionThread : IDisposable
 {
     private readonly ManualResetEventSlim started = new();
     private readonly Thread thread;
     private readonly List<GCHandle> targets = [];
+    private readonly RunLoopRunner loop = new();
     private nint port;
-    private nint runLoop;
 
     public IOKitCompletionThread(string endpoint)
     {
@@ -49,12 +50,12 @@ internal sealed unsafe class IOKitCompletionThread : IDisposable
 
     public void Dispose()
     {
-        if (runLoop != 0)
+        loop.Stop();
+        if (!thread.Join(TimeSpan.FromSeconds(5)))
         {
-            IOKitNative.CFRunLoopStop(runLoop);
+            throw new WaitTimeoutException("the IOKit completion run loop to stop", TimeSpan.FromSeconds(5), FaultKind.InfrastructureFault);
         }
 
-        thread.Join(TimeSpan.FromSeconds(2));
         if (port != 0)
         {
             IOKitNative.IONotificationPortDestroy(port);
@@ -67,6 +68,7 @@ internal sealed unsafe class IOKitCompletionThread : IDisposable
         }
 
         started.Dispose();
+        loop.Dispose();
     }
 
     [UnmanagedCallersOnly]
@@ -81,10 +83,10 @@ internal sealed unsafe class IOKitCompletionThread : IDisposable
     private void Run()
     {
         port = IOKitNative.IONotificationPortCreate(IOKitNative.MainPortDefault);
-        runLoop = IOKitNative.CFRunLoopGetCurrent();
-        IOKitNative.CFRunLoopAddSource(runLoop, IOKitNative.IONotificationPortGetRunLoopSource(port), IOKitNative.RunLoopDefaultMode());
+        IOKitNative.CFRunLoopAddSource(
+            IOKitNative.CFRunLoopGetCurrent(), IOKitNative.IONotificationPortGetRunLoopSource(port), IOKitNative.RunLoopDefaultMode());
         started.Set();
-        IOKitNative.CFRunLoopRun();
+        loop.Run();
     }
 
     private sealed class CompletionTarget(string endpoint, uint reference, AsyncCompletionHandler handler)

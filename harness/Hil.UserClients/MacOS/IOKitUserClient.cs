@@ -7,7 +7,7 @@ namespace Hil.UserClients.MacOS;
 /// <see cref="IUserClient"/> on a Mac through IOKit.framework: IOServiceOpen on the dext's
 /// service (matched by its IOUserClass name), IOConnectCallMethod, IOConnectCallAsyncMethod
 /// with completions on a dedicated CFRunLoop thread, IOConnectMapMemory64.
-/// VERIFIED ONLY ON A MAC. This is a thin shell: argument checks (<see cref="CallArguments"/>),
+/// Runs against Apple's IOKit on a Mac and against libhil-macos-twin on the macos-twin rig. This is a thin shell: argument checks (<see cref="CallArguments"/>),
 /// sizes and layouts (<see cref="IOKitMarshal"/>) and error mapping
 /// (<see cref="UserClientErrors"/>) are shared with the sim backend and tested on Linux.
 /// IOKit calls block without a timeout (IOConnectCallMethod has none); a hung dext hangs the
@@ -30,16 +30,20 @@ public sealed unsafe class IOKitUserClient : IUserClient
 
     public string Endpoint { get; }
 
-    /// <param name="serviceName">The service's IOUserClass (the kernel renames the dext's service to it).</param>
+    /// <param name="serviceName">
+    /// The service's registry ID in 0x-hex (the endpoint the Mac dext host reports, one instance),
+    /// or its IOUserClass (the kernel renames the dext's service to it; the first of that name).
+    /// </param>
     public static IOKitUserClient Open(string serviceName, uint type = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(serviceName);
-        if (!OperatingSystem.IsMacOS())
+        if (!MacLibraries.Available)
         {
-            throw new InfrastructureException($"user client {serviceName}: the IOKit backend runs only on macOS; use the sim rig here");
+            throw new InfrastructureException($"user client {serviceName}: the IOKit backend runs only on macOS or the macos-twin rig; use the sim rig here");
         }
 
-        var kr = IOKitNative.IOServiceGetMatchingServices(IOKitNative.MainPortDefault, IOKitNative.IOServiceNameMatching(serviceName), out var iterator);
+        var matching = RegistryId(serviceName) is { } id ? IOKitNative.IORegistryEntryIDMatching(id) : IOKitNative.IOServiceNameMatching(serviceName);
+        var kr = IOKitNative.IOServiceGetMatchingServices(IOKitNative.MainPortDefault, matching, out var iterator);
         if (kr != 0)
         {
             throw UserClientException.Dead(serviceName, IOReturnText.FromKernReturn(kr), $"IOServiceGetMatchingServices answered {IOReturnText.Describe(IOReturnText.FromKernReturn(kr))}");
@@ -57,6 +61,12 @@ public sealed unsafe class IOKitUserClient : IUserClient
         _ = IOKitNative.IOObjectRelease(service);
         return kr == 0 ? new IOKitUserClient(serviceName, connect, task) : throw UserClientErrors.OpenRefused(serviceName, IOReturnText.FromKernReturn(kr));
     }
+
+    /// <summary>A 0x-hex registry ID, as MacRegistryMap writes endpoints; null for a class name.</summary>
+    internal static ulong? RegistryId(string endpoint) =>
+        endpoint.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+        && ulong.TryParse(endpoint.AsSpan(2), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id : null;
 
     public CallResult Call(
         uint selector, ReadOnlySpan<ulong> scalarsIn, ReadOnlySpan<byte> structIn,

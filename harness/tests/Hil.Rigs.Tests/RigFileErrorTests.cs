@@ -28,7 +28,7 @@ public sealed class RigFileErrorTests
         yield return Case("- a\n", "t.yaml:1:1: expected a mapping with at least rig and power, got a list");
         yield return Case("rig: t\nhots: sim\n" + Power,
             "t.yaml:2:1: hots: unknown key 'hots'; known keys: rig, host, safe_state, power, devices, dext, timeouts, sim, budgets");
-        yield return Case("rig: t\nhost: linux\n" + Power, "t.yaml:2:7: host: expected one of sim, macos, got 'linux'");
+        yield return Case("rig: t\nhost: linux\n" + Power, "t.yaml:2:7: host: expected one of sim, macos, macos-twin, got 'linux'");
         yield return Case("rig: t\nsafe_state: off\n" + Power, "t.yaml:2:13: safe_state: expected one of all-off, all-on, got 'off'");
         yield return Case("rig: 'bad name'\n" + Power, "t.yaml:1:6: rig: expected a name of letters, digits");
         yield return Case("rig: t\n" + Power + "rig: u\n", "t.yaml:7:1: rig: duplicate key 'rig' (first defined at line 1, column 1)");
