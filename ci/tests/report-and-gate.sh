@@ -37,7 +37,10 @@ artifact() {
     printf '{"uuid":"%s","name":"placeholder","status":"passed","start":1,"stop":2,"labels":[]}\n' "$(uuidgen 2>/dev/null || echo "00000000-0000-0000-0000-00000000000$n")" \
       >"$dir/allure/$1-result.json"
   fi
-  sed -i.bak -e "s/^Rig=.*/Rig=$2/" -e "s/^Host=.*/Host=$2-host/" "$dir/allure/environment.properties" && rm -f "$dir/allure/environment.properties.bak"
+  # Whatever the copied results said (the last process to write them may not have named a rig),
+  # this job's rig and host are set here.
+  sed -i.bak -e "/^Rig=/d" -e "/^Host=/d" "$dir/allure/environment.properties" && rm -f "$dir/allure/environment.properties.bak"
+  printf 'Rig=%s\nHost=%s\n' "$2" "$2-host" >>"$dir/allure/environment.properties"
   printf '{"name":"GitHub Actions","type":"github","reportName":"HIL report: %s","buildName":"hil-nightly #7"}\n' "$2" >"$dir/allure/executor.json"
   echo "$dir"
 }
