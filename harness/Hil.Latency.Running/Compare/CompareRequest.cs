@@ -23,6 +23,9 @@ public sealed record CompareRequest(RigSpec Rig, Topology Topology, DextBuild Ba
     /// </summary>
     public MeasurementPlan Burst { get; init; } = new(Samples: 250, RateHz: 1000, Warmup: 50);
 
+    /// <summary>Measure this host's floor beside each burst (context for the reader; the decision rests on the paired ratios alone).</summary>
+    public bool MeasureFloor { get; init; } = true;
+
     /// <summary>How the arms' bursts meet: one after the other in ABBA/BAAB quads, or both at once (duet).</summary>
     public CompareSchedule Schedule { get; init; } = DefaultSchedule;
 

@@ -21,8 +21,8 @@ public static class CompareRunner
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Rule.Validate();
-        await using var baseline = await RigCompareArm.OpenAsync(request, CompareArm.Baseline, time, cancellationToken).ConfigureAwait(false);
-        await using var candidate = await RigCompareArm.OpenAsync(request, CompareArm.Candidate, time, cancellationToken).ConfigureAwait(false);
+        await using var baseline = await RigCompareArm.OpenAsync(request, CompareArm.Baseline, time, progress, cancellationToken).ConfigureAwait(false);
+        await using var candidate = await RigCompareArm.OpenAsync(request, CompareArm.Candidate, time, progress, cancellationToken).ConfigureAwait(false);
         return await RunAsync(request, baseline, candidate, time, progress, cancellationToken).ConfigureAwait(false);
     }
 

@@ -26,15 +26,19 @@ internal sealed class RigCompareArm : ICompareArm
     private readonly LatencyProbe probe;
     private readonly LatencyRequest request;
     private readonly TimeProvider time;
+    private readonly Action<string> progress;
+    private bool floorFailed;
 
-    private RigCompareArm(CompareArm arm, RigSession session, (ProbeDriverClient, ProbeDriverClient) drivers, LatencyRequest request, TimeProvider time)
+    private RigCompareArm(
+        CompareArm arm, RigSession session, (ProbeDriverClient, ProbeDriverClient) drivers, LatencyRequest request, TimeProvider time, Action<string> progress)
     {
-        (this.arm, this.session, this.request, this.time) = (arm, session, request, time);
+        (this.arm, this.session, this.request, this.time, this.progress) = (arm, session, request, time, progress);
         (driver1, driver2) = drivers;
         probe = LatencyProbe.Open(driver1, driver2, request.Setup);
     }
 
-    public static async Task<ICompareArm> OpenAsync(CompareRequest compare, CompareArm arm, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<ICompareArm> OpenAsync(
+        CompareRequest compare, CompareArm arm, TimeProvider time, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(compare);
         var session = await RigBackends.OpenSessionAsync(compare.RigFor(arm), new RigSessionOptions { Time = time }, cancellationToken).ConfigureAwait(false);
@@ -45,7 +49,7 @@ internal sealed class RigCompareArm : ICompareArm
             drivers = TopologyEndpoints.From(registry, compare.Topology).Open(session, TimeSpan.FromSeconds(10));
             var request = LatencyRequest.For(session.Rig, compare.Topology, compare.Burst);
             var plan = request.Plan with { Faults = [.. request.Plan.Faults, .. RigMessageFaults.For(session.Rig, compare.Topology)] };
-            return new RigCompareArm(arm, session, drivers.Value, request with { Plan = plan }, time);
+            return new RigCompareArm(arm, session, drivers.Value, request with { Plan = plan, MeasureFloor = compare.MeasureFloor }, time, progress);
         }
         catch
         {
@@ -56,11 +60,31 @@ internal sealed class RigCompareArm : ICompareArm
         }
     }
 
+    /// <summary>
+    /// The floor is the comparison's context, not its evidence: when hil-floor fails (seen at
+    /// load 40 on 2 cores: it could not start within the quarter-second burst's lead) the burst
+    /// is measured again without it, and this arm measures no more floors.
+    /// </summary>
     public async Task<CompareBurst> BurstAsync(CancellationToken cancellationToken)
     {
-        var beside = RigLatencyRunner.FloorBeside(request);
+        var withFloor = request.MeasureFloor && !floorFailed;
+        try
+        {
+            return await MeasureAsync(withFloor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InfrastructureException e) when (withFloor)
+        {
+            floorFailed = true;
+            progress($"  {CompareRequest.ArmName(arm)}: the floor beside the burst failed, measuring on without floors: {e.Message}");
+            return await MeasureAsync(withFloor: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CompareBurst> MeasureAsync(bool withFloor, CancellationToken cancellationToken)
+    {
+        var beside = withFloor && RigLatencyRunner.FloorBeside(request);
         var binary = FloorTool.DefaultBinary(RepositoryRoot.Find());
-        var floor = beside ? null : await FloorTool.MeasureAsync(binary, request.Topology, request.Plan.Samples, request.Plan.RateHz, time, cancellationToken).ConfigureAwait(false);
+        var floor = withFloor && !beside ? await FloorTool.MeasureAsync(binary, request.Topology, request.Plan.Samples, request.Plan.RateHz, time, cancellationToken).ConfigureAwait(false) : null;
         var context = new RunContext(session.Rig.Name, request.DextVersion, request.OsBuild, HostInfo.Name(), time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))
         {
             Floor = floor,
