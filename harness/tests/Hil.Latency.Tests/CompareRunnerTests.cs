@@ -104,16 +104,8 @@ public sealed class CompareRunnerTests
         return (result, host);
     }
 
-    private static RigSpec Rig() => RigFile.Parse("""
-        rig: sim-test
-        host: sim
-        safe_state: all-off
-        power:
-          relay1: { kind: sim, channels: 2 }
-        devices:
-          stimulus-a: { power: relay1/0, usb: { vid: 0x1209, pid: 0x0001, serial: HIL-A } }
-        dext: { plist: dext/driverkit/Info.plist, bundle_id: com.example.hilprobe }
-        """, "/tmp/rig.yaml");
+    /// <summary>The repository's sim rig: the runner only asks it for the rig's name and host.</summary>
+    private static RigSpec Rig() => RigFile.Load(Path.Combine(RepositoryRoot.Find(), "rigs", "sim.yaml"));
 
     private static DextBuild Build(string name) => new($"/builds/{name}", $"com.example.{name}", "", 0, "unknown", "2026-01-01T00:00:00Z");
 
