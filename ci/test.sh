@@ -105,6 +105,7 @@ run_shell_test() { # run_shell_test NAME SCRIPT [args…]
 run_shell_test workflow-syntax "$ROOT/ci/tests/workflow-syntax.sh"
 HIL="dotnet $ROOT/harness/Hil.Cli/bin/Release/net10.0/hil.dll" run_shell_test report-and-gate "$ROOT/ci/tests/report-and-gate.sh" "$FIXTURE_RESULTS"
 run_shell_test hil-bootstrap "$ROOT/ci/tests/hil-bootstrap.sh"
+run_shell_test gate-compare "$ROOT/ci/tests/gate-compare.sh"
 
 echo
 echo "== took $((SECONDS - started)) s"

@@ -44,6 +44,9 @@ internal static class CompareCalibrationRun
                 ["aa_same_rate"] = aa.Rate(CompareOutcome.Same), ["aa_unknown_rate"] = aa.Rate(CompareOutcome.Unknown),
                 ["power_p50"] = p50.Rate(CompareOutcome.Regression), ["power_p99"] = p99.Rate(CompareOutcome.Regression),
                 ["median_seconds_to_verdict"] = seconds[seconds.Count / 2],
+                ["seconds_per_block"] = pool.Average(s => s.SecondsPerBlock),
+                ["block_ln_ratio_sd"] = Spread(pool, ComparePercentile.P50, robust: false), ["block_ln_ratio_robust_sd"] = Spread(pool, ComparePercentile.P50, robust: true),
+                ["block_ln_ratio_sd_p99"] = Spread(pool, ComparePercentile.P99, robust: false), ["block_ln_ratio_robust_sd_p99"] = Spread(pool, ComparePercentile.P99, robust: true),
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{topology.Key}: {pool.Count} session(s), {pool.Sum(s => s.Blocks.Count)} blocks; A/A regression {aa.Rate(CompareOutcome.Regression):P1}, same {aa.Rate(CompareOutcome.Same):P1}, unknown {aa.Rate(CompareOutcome.Unknown):P1}; power +{o.Threshold}% p50 {p50.Rate(CompareOutcome.Regression):P1}, p99 {p99.Rate(CompareOutcome.Regression):P1}; median {seconds[seconds.Count / 2]:0} s"));
@@ -72,13 +75,17 @@ internal static class CompareCalibrationRun
             var extra = scenario.ExtraNs(session);
             var maxBlocks = Math.Max(1, (int)(o.BudgetSeconds / session.SecondsPerBlock));
             var drawn = new List<CompareBlock>();
-            CompareVerdict verdict;
+            CompareVerdict? verdict = null;
             do
             {
                 drawn.Add(session.Blocks[random.Next(session.Blocks.Count)].WithCandidateExtraNs(extra));
-                verdict = CompareDecider.Decide(drawn, rule, budgetSpent: drawn.Count >= maxBlocks);
+                // The rule decides nothing between its looks; asking it there only costs time.
+                if (rule.LookAt(drawn.Count) > 0 || drawn.Count >= maxBlocks)
+                {
+                    verdict = CompareDecider.Decide(drawn, rule, budgetSpent: drawn.Count >= maxBlocks);
+                }
             }
-            while (verdict.Outcome == CompareOutcome.Undecided);
+            while (verdict is null || verdict.Outcome == CompareOutcome.Undecided);
 
             outcomes.Add(verdict.Outcome);
             seconds.Add(drawn.Count * session.SecondsPerBlock);
@@ -104,6 +111,23 @@ internal static class CompareCalibrationRun
         return blocks.Select(b => new CompareBlock(b.Bursts.Select(x => x.Arm == CompareArm.Candidate
             ? x with { P50Ns = (long)(x.P50Ns * Math.Exp(-c50)), P99Ns = (long)(x.P99Ns * Math.Exp(-c99)) }
             : x).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// The spread of the blocks' paired ln ratios, pooled over sessions around each session's own
+    /// centre: the sd, or 1.4826 × the median absolute deviation (what the signed-rank bounds
+    /// mostly feel; one stalled block moves it little).
+    /// </summary>
+    private static double Spread(List<Session> pool, ComparePercentile percentile, bool robust)
+    {
+        var deviations = pool.SelectMany(s => s.Blocks.Select(b => b.LnRatio(percentile))).ToList();
+        if (robust)
+        {
+            var sorted = deviations.Select(Math.Abs).Order().ToList();
+            return 1.4826 * sorted[sorted.Count / 2];
+        }
+
+        return Math.Sqrt(deviations.Sum(d => d * d) / Math.Max(1, deviations.Count - 1));
     }
 
     private static double Median(Session session, ComparePercentile percentile)

@@ -26,9 +26,10 @@ internal static class CompareCommands
         var budget = new Option<string>("--budget") { Description = $"wall time before an undecided comparison ends 'unknown': {RigDuration.Expected}", DefaultValueFactory = _ => "5m" };
         var json = new Option<string?>("--json") { Description = "write the verdict, intervals, calibration and every block as JSON to FILE" };
         var seed = NumberOptions.InRange("--seed", "seed of the randomized block orders", 1, new NumberRange<int>(0, int.MaxValue));
+        var schedule = new Option<CompareSchedule>("--schedule") { Description = "alternate: the arms' bursts one after the other (ABBA/BAAB); together: both at once (duet)", DefaultValueFactory = _ => CompareRequest.DefaultSchedule };
         var command = new Command("compare", "compare two dext builds in randomized interleaved blocks on one rig session (exit 1 regression, 0 same/improvement, 3 unknown)")
         {
-            rig, topology, baseline, candidate, threshold, budget, json, seed,
+            rig, topology, baseline, candidate, threshold, budget, json, seed, schedule,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,6 +46,7 @@ internal static class CompareCommands
                 Rule = new CompareRule { ThresholdPercent = parse.GetValue(threshold) },
                 Budget = spend,
                 Seed = parse.GetValue(seed),
+                Schedule = parse.GetValue(schedule),
             };
             var result = await CompareRunner.RunAsync(request, TimeProvider.System, Console.Out.WriteLine, ct).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(CompareOutput.Sentence(result)).ConfigureAwait(false);

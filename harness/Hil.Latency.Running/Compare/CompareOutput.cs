@@ -25,7 +25,10 @@ public static class CompareOutput
         var calibration = Calibration(result) is { } c
             ? FormattableString.Invariant($"calibration ({c.Source}, {c.Comparisons} comparisons): false alarms {c.FalseAlarmRate:P1}, power at the threshold p50 {c.PowerP50:P1}, p99 {c.PowerP99:P1}")
             : $"no calibration for {TopologyName(result)} at this threshold in {CompareCalibration.RelativePath}";
-        return CompareText.Sentence(TopologyName(result), result.Verdict, result.Request.Rule) + "\n  " + calibration;
+        var r = result.Request.Rule;
+        var budget = FormattableString.Invariant(
+            $"error budget: regression when both shifts are within +{r.ThresholdPercent / 2:0.##} % at most {r.RegressionErrorBudget:P0}, same when one is beyond it at most {r.SameErrorBudget:P0} (looks at {r.FirstLook} blocks, then x{r.LookGrowth})");
+        return CompareText.Sentence(TopologyName(result), result.Verdict, r) + "\n  " + calibration + "\n  " + budget;
     }
 
     public static CompareJsonDocument Document(CompareResult result)
@@ -38,7 +41,8 @@ public static class CompareOutput
             result.Request.Rule.ThresholdPercent, v.Blocks, result.Request.Seed, result.Elapsed.TotalSeconds,
             CompareJson.Ratio(v.P50), CompareJson.Ratio(v.P99), CompareJson.PerPercentile(v.DetectableShift), CompareJson.PerPercentile(v.RuledOut),
             c?.FalseAlarmRate, c is null ? null : new Dictionary<string, double> { ["p50"] = c.PowerP50, ["p99"] = c.PowerP99 },
-            c?.Source ?? "none", Arm(result.Request.Baseline), Arm(result.Request.Candidate), result.Blocks.Select(CompareJson.Block).ToList());
+            c?.Source ?? "none", Arm(result.Request.Baseline), Arm(result.Request.Candidate), result.Blocks.Select(CompareJson.Block).ToList(),
+            ErrorBudgetJson.Of(result.Request.Rule));
     }
 
     private static ArmJson Arm(DextBuild build) => new(build.Directory, build.BundleId, build.SendExtraNs, build.SourceCommit);

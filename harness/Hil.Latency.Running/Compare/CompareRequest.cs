@@ -17,8 +17,22 @@ public sealed record CompareRequest(RigSpec Rig, Topology Topology, DextBuild Ba
     /// <summary>Seeds the block orders (ABBA or BAAB), so a comparison can be replayed in the same order.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Each burst: short, so a block's four bursts see nearly the same host.</summary>
-    public MeasurementPlan Burst { get; init; } = new(Samples: 1000, RateHz: 1000, Warmup: 200);
+    /// <summary>
+    /// Each burst: a quarter second, so neighbouring bursts of the two arms see nearly the same
+    /// host; the arm stays wired between bursts, so a short warm-up suffices.
+    /// </summary>
+    public MeasurementPlan Burst { get; init; } = new(Samples: 250, RateHz: 1000, Warmup: 50);
+
+    /// <summary>Measure this host's floor beside each burst (context for the reader; the decision rests on the paired ratios alone).</summary>
+    public bool MeasureFloor { get; init; } = true;
+
+    /// <summary>How the arms' bursts meet: one after the other in ABBA/BAAB quads, or both at once (duet).</summary>
+    public CompareSchedule Schedule { get; init; } = DefaultSchedule;
+
+    public const CompareSchedule DefaultSchedule = CompareSchedule.Together;
+
+    /// <summary>ABBA/BAAB quads per block: the block's paired ratio averages this many alternations of each arm.</summary>
+    public int QuadsPerBlock { get; init; } = 1;
 
     /// <summary>
     /// The rig as one arm sees it: its dext is the build. On the sim each arm gets its own
@@ -39,4 +53,15 @@ public sealed record CompareRequest(RigSpec Rig, Topology Topology, DextBuild Ba
     }
 
     public static string ArmName(CompareArm arm) => arm == CompareArm.Baseline ? "baseline" : "candidate";
+}
+
+/// <summary>
+/// How a block's bursts are scheduled. Alternate: ABBA or BAAB, one burst at a time. Together:
+/// both arms' bursts at once, twice per quad (duet benchmarking, Bulej et al.), so a host stall
+/// lands on both arms' messages in the same window.
+/// </summary>
+public enum CompareSchedule
+{
+    Alternate,
+    Together,
 }

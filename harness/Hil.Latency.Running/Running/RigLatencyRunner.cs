@@ -63,7 +63,7 @@ public static class RigLatencyRunner
     /// The floor runs beside the paced burst, except where the two would measure each other:
     /// a closed-loop burst has no schedule to interleave with, and a topology's row may place it alone.
     /// </summary>
-    private static bool FloorBeside(LatencyRequest request) =>
+    internal static bool FloorBeside(LatencyRequest request) =>
         request.Plan.Mode == LoadMode.OpenLoop && Topologies.Of(request.Topology).Floor == FloorPlacement.BesideBurst;
 
     /// <summary>The floor alone, right before the burst, paced like it (closed loop: at 1 kHz).</summary>

@@ -48,15 +48,20 @@ public sealed record CompareBlock(IReadOnlyList<CompareBurst> Bursts)
     }
 }
 
-/// <summary>The order of a block's bursts: ABBA or BAAB, drawn at random so neither arm always goes first.</summary>
+/// <summary>
+/// The order of a block's bursts: quads of ABBA or BAAB, each drawn at random so neither arm
+/// always goes first; a block of several quads alternates the arms every burst or two, so
+/// host drift inside the block hits both arms alike.
+/// </summary>
 public static class BlockOrder
 {
     private static readonly CompareArm[] Abba = [CompareArm.Baseline, CompareArm.Candidate, CompareArm.Candidate, CompareArm.Baseline];
     private static readonly CompareArm[] Baab = [CompareArm.Candidate, CompareArm.Baseline, CompareArm.Baseline, CompareArm.Candidate];
 
-    public static IReadOnlyList<CompareArm> Next(Random random)
+    public static IReadOnlyList<CompareArm> Next(Random random, int quads = 1)
     {
         ArgumentNullException.ThrowIfNull(random);
-        return random.Next(2) == 0 ? Abba : Baab;
+        ArgumentOutOfRangeException.ThrowIfLessThan(quads, 1);
+        return Enumerable.Range(0, quads).SelectMany(_ => random.Next(2) == 0 ? Abba : Baab).ToList();
     }
 }

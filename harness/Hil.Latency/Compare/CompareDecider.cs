@@ -5,10 +5,11 @@ using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
 namespace Hil.Latency.Compare;
 
 /// <summary>
-/// The sequential decision on per-block paired ln ratios (Hodges–Lehmann shift with its
-/// Wilcoxon signed-rank interval over blocks, looked at after every block). Regression as soon as either percentile's decision interval
-/// lies wholly above the boundary ln(1 + T/2); same once both lie wholly below it (improvement
-/// if one lies wholly below −ln(1 + T/2)); unknown when the budget ends first.
+/// The sequential decision on per-block paired ln ratios: the Hodges–Lehmann shift with its
+/// Wilcoxon signed-rank bounds, taken only at the rule's looks, each look at the error level
+/// <see cref="CompareRule"/> spends on it. Regression as soon as either percentile's lower bound
+/// lies above the boundary ln(1 + T/2); same once both upper bounds lie below it (improvement
+/// if one lies below −ln(1 + T/2)); unknown when the budget ends first (its last look taken).
 /// </summary>
 public static class CompareDecider
 {
@@ -19,10 +20,13 @@ public static class CompareDecider
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(rule);
         var n = blocks.Count;
+        var look = budgetSpent ? rule.LastLookAt(n) : rule.LookAt(n);
         var ratios = Percentiles.ToDictionary(q => q, q => blocks.Select(b => b.LnRatio(q)).ToArray());
-        var decision = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], rule.DecisionConfidence));
-        var report = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], rule.ReportConfidence));
-        var (outcome, deciding) = n < rule.MinBlocks ? (CompareOutcome.Undecided, (ComparePercentile?)null) : Outcome(decision, rule.Boundary);
+        // Regression's budget is shared by the two percentiles (either may call it); same needs both, so each may spend all of its own.
+        var regression = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], CompareRule.Spent(rule.RegressionErrorBudget / 2, Math.Max(1, look))));
+        var same = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], CompareRule.Spent(rule.SameErrorBudget, Math.Max(1, look))));
+        var report = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], (1 - rule.ReportConfidence) / 2));
+        var (outcome, deciding) = look == 0 ? (CompareOutcome.Undecided, (ComparePercentile?)null) : Outcome(regression, same, rule.Boundary);
         if (outcome == CompareOutcome.Undecided && budgetSpent)
         {
             outcome = CompareOutcome.Unknown;
@@ -30,23 +34,24 @@ public static class CompareDecider
 
         return new CompareVerdict(
             outcome, n, Ratio(report[ComparePercentile.P50], rule), Ratio(report[ComparePercentile.P99], rule), deciding,
-            Percentiles.ToDictionary(q => q, q => Math.Exp(rule.Boundary + decision[q].HalfWidth) - 1),
+            Percentiles.ToDictionary(q => q, q => Math.Exp(rule.Boundary + regression[q].HalfWidth) - 1),
             Percentiles.ToDictionary(q => q, q => Math.Exp(report[q].High) - 1));
     }
 
-    private static (CompareOutcome, ComparePercentile?) Outcome(Dictionary<ComparePercentile, LnInterval> decision, double boundary)
+    private static (CompareOutcome, ComparePercentile?) Outcome(
+        Dictionary<ComparePercentile, LnInterval> regression, Dictionary<ComparePercentile, LnInterval> same, double boundary)
     {
-        if (Percentiles.Where(q => decision[q].Low > boundary).Select(q => (ComparePercentile?)q).FirstOrDefault() is { } worse)
+        if (Percentiles.Where(q => regression[q].Low > boundary).Select(q => (ComparePercentile?)q).FirstOrDefault() is { } worse)
         {
             return (CompareOutcome.Regression, worse);
         }
 
-        if (!Percentiles.All(q => decision[q].High < boundary))
+        if (!Percentiles.All(q => same[q].High < boundary))
         {
             return (CompareOutcome.Undecided, null);
         }
 
-        return Percentiles.Where(q => decision[q].High < -boundary).Select(q => (ComparePercentile?)q).FirstOrDefault() is { } better
+        return Percentiles.Where(q => same[q].High < -boundary).Select(q => (ComparePercentile?)q).FirstOrDefault() is { } better
             ? (CompareOutcome.Improvement, better)
             : (CompareOutcome.Same, null);
     }
@@ -56,11 +61,11 @@ public static class CompareDecider
 
     /// <summary>
     /// The Hodges–Lehmann shift (median of the Walsh averages) with its Wilcoxon signed-rank
-    /// interval, normal approximation: a block taken while the host stalled (seen here: one
+    /// bounds, each one-sided at <paramref name="alpha"/>, normal approximation: a block taken while the host stalled (seen here: one
     /// burst's p50 40× the others') moves it by one rank, where it would drag a mean and
     /// widen a t interval for the rest of the comparison. Too few blocks: unbounded.
     /// </summary>
-    private static LnInterval Interval(double[] values, double confidence)
+    private static LnInterval Interval(double[] values, double alpha)
     {
         var n = values.Length;
         var walsh = new List<double>(n * (n + 1) / 2);
@@ -74,7 +79,7 @@ public static class CompareDecider
 
         walsh.Sort();
         var center = walsh.Count == 0 ? 0 : Median(walsh);
-        var z = NormalDistribution.Standard.Quantile(new Probability(1 - ((1 - confidence) / 2)));
+        var z = NormalDistribution.Standard.Quantile(new Probability(1 - alpha));
         var k = (int)Math.Floor((n * (n + 1) / 4.0) - (z * Math.Sqrt(n * (n + 1) * ((2.0 * n) + 1) / 24)));
         return k < 1
             ? new LnInterval(center, double.NegativeInfinity, double.PositiveInfinity)

@@ -10,7 +10,17 @@ public sealed record CompareJsonDocument(
     double ElapsedSeconds, RatioJson P50Ratio, RatioJson P99Ratio,
     IReadOnlyDictionary<string, double?> DetectableShift, IReadOnlyDictionary<string, double?> RuledOutAbove,
     double? FalseAlarmRate, IReadOnlyDictionary<string, double>? PowerAtThreshold, string Calibration,
-    ArmJson Baseline, ArmJson Candidate, IReadOnlyList<BlockJson> BlockData);
+    ArmJson Baseline, ArmJson Candidate, IReadOnlyList<BlockJson> BlockData, ErrorBudgetJson? ErrorBudget = null);
+
+/// <summary>The sequential rule's stated error budget (<see cref="CompareRule"/>): what the verdict's own errors are bounded by.</summary>
+public sealed record ErrorBudgetJson(double Regression, double Same, int FirstLook, double LookGrowth, string Spending)
+{
+    public static ErrorBudgetJson Of(CompareRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return new(rule.RegressionErrorBudget, rule.SameErrorBudget, rule.FirstLook, rule.LookGrowth, "alpha*6/(pi^2*k^2) at look k");
+    }
+}
 
 public sealed record RatioJson(double Ratio, double? Low, double? High, double Confidence);
 

@@ -7,22 +7,67 @@ namespace Hil.Latency.Compare;
 /// be caught; the decision boundary sits halfway, at ln(1 + T/2), so a true shift of 0 and a
 /// true shift of T are each half a threshold from it and the two errors are balanced.
 /// </summary>
+/// <remarks>
+/// The error budget is stated, not hoped for: the rule looks only at blocks
+/// <see cref="FirstLook"/>, ×<see cref="LookGrowth"/>, … and spends the budget over those looks
+/// as α·6/(π²k²) at look k (the terms sum to α over any number of looks, so no horizon is
+/// needed). By the union bound over looks and percentiles, P(regression | both true shifts ≤
+/// the boundary) ≤ <see cref="RegressionErrorBudget"/> and P(same | a true shift ≥ the
+/// boundary) ≤ <see cref="SameErrorBudget"/>; at a true 0 or T the errors are far smaller.
+/// </remarks>
 public sealed record CompareRule
 {
     public const double DefaultThresholdPercent = 10;
 
     public double ThresholdPercent { get; init; } = DefaultThresholdPercent;
 
-    /// <summary>Confidence of the interval the decision is taken on (wider than the reported 95 %: the rule looks after every block).</summary>
-    public double DecisionConfidence { get; init; } = 0.99;
+    /// <summary>Total chance, over every look and both percentiles, of calling a regression no larger than the boundary.</summary>
+    public double RegressionErrorBudget { get; init; } = 0.01;
+
+    /// <summary>Total chance, over every look, of calling "same" a shift at least as large as the boundary.</summary>
+    public double SameErrorBudget { get; init; } = 0.01;
 
     /// <summary>Confidence of the intervals reported beside the verdict.</summary>
     public double ReportConfidence { get; init; } = 0.95;
 
-    /// <summary>No verdict before this many blocks: fewer give no spread to judge by.</summary>
-    public int MinBlocks { get; init; } = 3;
+    /// <summary>The first look, in blocks: with fewer the normal-approximation signed-rank bounds at the first look's level (0.3 %) are barely bounded.</summary>
+    public int FirstLook { get; init; } = 12;
+
+    /// <summary>Each look after the first comes at this many times the blocks of the one before.</summary>
+    public double LookGrowth { get; init; } = 1.25;
 
     public double Boundary => Math.Log(1 + (ThresholdPercent / 200));
+
+    /// <summary>The look number (1, 2, …) taken at <paramref name="blocks"/> blocks, or 0 when the rule does not look there.</summary>
+    public int LookAt(int blocks)
+    {
+        var look = 0;
+        for (var n = (double)FirstLook; Math.Ceiling(n) <= blocks; n = Math.Max(n * LookGrowth, n + 1))
+        {
+            look++;
+            if ((int)Math.Ceiling(n) == blocks)
+            {
+                return look;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The look a comparison whose budget ran out at <paramref name="blocks"/> takes last: the next one due.</summary>
+    public int LastLookAt(int blocks)
+    {
+        var look = 1;
+        for (var n = (double)FirstLook; Math.Ceiling(n) < blocks; n = Math.Max(n * LookGrowth, n + 1))
+        {
+            look++;
+        }
+
+        return look;
+    }
+
+    /// <summary>The one-sided error level look <paramref name="look"/> may spend of <paramref name="budget"/>.</summary>
+    public static double Spent(double budget, int look) => budget * 6 / (Math.PI * Math.PI * look * look);
 
     public void Validate()
     {
@@ -31,9 +76,14 @@ public sealed record CompareRule
             throw new InputException($"--threshold {ThresholdPercent}: expected a percentage above 0 and at most 1000");
         }
 
-        if (MinBlocks < 2)
+        if (FirstLook < 2)
         {
-            throw new InputException($"minimum blocks {MinBlocks}: expected 2 or more (a spread needs two)");
+            throw new InputException($"first look at {FirstLook} blocks: expected 2 or more (a spread needs two)");
+        }
+
+        if (LookGrowth <= 1 || RegressionErrorBudget is <= 0 or >= 1 || SameErrorBudget is <= 0 or >= 1)
+        {
+            throw new InputException($"look growth {LookGrowth}, error budgets {RegressionErrorBudget}/{SameErrorBudget}: expected growth above 1 and budgets between 0 and 1");
         }
     }
 }

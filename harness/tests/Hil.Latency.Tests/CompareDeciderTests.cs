@@ -50,11 +50,45 @@ public sealed class CompareDeciderTests
     }
 
     [Test]
-    public void Nothing_is_decided_before_the_minimum_number_of_blocks()
+    public void Nothing_is_decided_before_the_first_look_nor_between_looks()
     {
-        var blocks = Blocks(seed: 4, count: Rule.MinBlocks - 1, shiftP50: 1, shiftP99: 1, noise: 0.0);
+        var before = Blocks(seed: 4, count: Rule.FirstLook - 1, shiftP50: 1, shiftP99: 1, noise: 0.0);
+        var between = Blocks(seed: 4, count: Rule.FirstLook + 1, shiftP50: 1, shiftP99: 1, noise: 0.0);
+        var atLook = Blocks(seed: 4, count: Rule.FirstLook, shiftP50: 1, shiftP99: 1, noise: 0.0);
 
-        Assert.That(CompareDecider.Decide(blocks, Rule, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
+        Assert.That(CompareDecider.Decide(before, Rule, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
+        Assert.That(CompareDecider.Decide(between, Rule, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
+        Assert.That(CompareDecider.Decide(atLook, Rule, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Regression));
+    }
+
+    [Test]
+    public void A_spent_budget_takes_the_next_look_due_before_it_says_unknown()
+    {
+        var between = Blocks(seed: 4, count: Rule.FirstLook + 2, shiftP50: 1, shiftP99: 1, noise: 0.0);
+
+        Assert.That(Rule.LookAt(between.Count), Is.Zero, "no look due at this many blocks");
+        Assert.That(CompareDecider.Decide(between, Rule, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
+        Assert.That(CompareDecider.Decide(between, Rule, budgetSpent: true).Outcome, Is.EqualTo(CompareOutcome.Regression));
+    }
+
+    [Test]
+    public void The_looks_spend_no_more_than_the_stated_error_budget()
+    {
+        var looks = Enumerable.Range(1, 2000).Select(Rule.LookAt).Where(k => k > 0).ToList();
+
+        Assert.That(looks, Is.EqualTo(Enumerable.Range(1, looks.Count)), "looks are numbered 1, 2, … in order");
+        Assert.That(Rule.LookAt(Rule.FirstLook), Is.EqualTo(1));
+        Assert.That(looks.Sum(k => CompareRule.Spent(Rule.RegressionErrorBudget, k)), Is.LessThanOrEqualTo(Rule.RegressionErrorBudget));
+        Assert.That(Rule.LastLookAt(Rule.FirstLook + 1), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Identical_arms_rarely_end_in_a_regression_however_long_they_are_watched()
+    {
+        var regressions = Enumerable.Range(100, 200).Count(seed =>
+            Looks(Blocks(seed, count: 60, shiftP50: 0, shiftP99: 0, noise: 0.3)).Any(v => v.Outcome == CompareOutcome.Regression));
+
+        Assert.That(regressions / 200.0, Is.LessThanOrEqualTo(Rule.RegressionErrorBudget));
     }
 
     [Test]
@@ -101,6 +135,20 @@ public sealed class CompareDeciderTests
 
         Assert.That(orders, Is.EquivalentTo(new[] { "ABBA", "BAAB" }));
     }
+
+    [Test]
+    public void A_block_of_two_quads_alternates_both_arms_four_times_each()
+    {
+        var order = BlockOrder.Next(new Random(9), quads: 2);
+
+        Assert.That(order, Has.Count.EqualTo(8));
+        Assert.That(order.Take(4).Count(a => a == CompareArm.Baseline), Is.EqualTo(2));
+        Assert.That(order.Skip(4).Count(a => a == CompareArm.Baseline), Is.EqualTo(2));
+    }
+
+    /// <summary>The verdict at every look without a budget, past any verdict: a rule watched for ever.</summary>
+    private static IEnumerable<CompareVerdict> Looks(IReadOnlyList<CompareBlock> blocks) =>
+        Enumerable.Range(1, blocks.Count).Where(n => Rule.LookAt(n) > 0).Select(n => CompareDecider.Decide(blocks.Take(n).ToList(), Rule, budgetSpent: false));
 
     private static CompareVerdict FirstVerdict(IReadOnlyList<CompareBlock> blocks)
     {
