@@ -100,8 +100,24 @@ bool Process::has_role(Role r) {
   return false;
 }
 
+// macOS refuses a shm name over PSHMNAMLEN = 31 characters (ENAMETOOLONG), and an instance
+// name may hold 32 (simhost/host.cpp). A name that would not fit keeps the instance's head
+// and an FNV-1a hash of the whole instance, so it stays unique per process and readable.
 std::string shm_name(uint32_t pid, const std::string& instance, uint32_t type) {
-  return "/hil-" + std::to_string(pid) + "-" + instance + "-" + std::to_string(type);
+  const std::string head = "/hil-" + std::to_string(pid) + "-";
+  const std::string tail = "-" + std::to_string(type);
+  if (head.size() + instance.size() + tail.size() <= kShmNameMax) return head + instance + tail;
+  uint32_t h = 2166136261u;
+  for (const unsigned char c : instance) h = (h ^ c) * 16777619u;
+  static const char kHex[] = "0123456789abcdef";
+  std::string hash = "~";
+  for (int shift = 28; shift >= 0; shift -= 4) hash += kHex[(h >> shift) & 0xF];
+  const size_t fixed = head.size() + hash.size() + tail.size();
+  const size_t room = fixed < kShmNameMax ? kShmNameMax - fixed : 0;
+  std::string name = head + instance.substr(0, room) + hash + tail;
+  // Only a pid and memory type far past any real one get here; a cut name still opens.
+  if (name.size() > kShmNameMax) name.resize(kShmNameMax);
+  return name;
 }
 
 }  // namespace hil

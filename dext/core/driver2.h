@@ -73,6 +73,9 @@ class Process {
   std::atomic<uint64_t> ids_{0};
 };
 
+// PSHMNAMLEN on macOS: the longest name shm_open takes there.
+constexpr size_t kShmNameMax = 31;
+// The shm object of one driver instance's memory type; at most kShmNameMax characters.
 std::string shm_name(uint32_t pid, const std::string& instance, uint32_t type);
 
 }  // namespace hil

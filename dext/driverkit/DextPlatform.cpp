@@ -39,13 +39,43 @@ class QueueThread : public IThread {
 };
 
 // Rings created in this process, so HandOverSharedRing can find Driver2's ring by name
-// when both drivers share the process. Across processes the app has to pass the memory
-// itself (structureInputDescriptor), which the sim's name hand-over stands in for.
+// when both drivers share the process, and memory the app passed (AdoptedMemory), which is
+// how the ring reaches a Driver1 in another process.
 struct Named {
   char name[64];
-  IOBufferMemoryDescriptor* md;
+  IOMemoryDescriptor* md;
 };
 Named g_named[8];
+
+bool add_named(const char* name, IOMemoryDescriptor* md) {
+  for (Named& n : g_named)
+    if (!n.md) {
+      strlcpy(n.name, name, sizeof n.name);
+      n.md = md;
+      return true;
+    }
+  return false;
+}
+
+void remove_named(const IOMemoryDescriptor* md) {
+  for (Named& n : g_named)
+    if (n.md == md) n.md = nullptr;
+}
+
+// "/hil-app-<n>", built by hand: DriverKit's libc is not one to lean on for snprintf.
+void adopted_name(char* out, size_t cap, uint32_t n) {
+  char digits[11];
+  size_t len = 0;
+  do {
+    digits[len++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n != 0);
+  strlcpy(out, "/hil-app-", cap);
+  size_t at = strlen(out);
+  while (len > 0 && at + 1 < cap) out[at++] = digits[--len];
+  out[at] = 0;
+}
+uint32_t g_adopted = 0;
 
 }  // namespace
 
@@ -84,15 +114,13 @@ void DextPlatform::doorbell_wait(std::atomic<uint32_t>* word, uint32_t expected,
 
 void DextPlatform::doorbell_wake(std::atomic<uint32_t>*) {}
 
-DextSharedMemory::DextSharedMemory(const char* name, IOBufferMemoryDescriptor* md, IOMemoryMap* map, bool owner)
+DextSharedMemory::DextSharedMemory(const char* name, IOMemoryDescriptor* md, IOMemoryMap* map, bool owner)
     : md_(md), map_(map), owner_(owner) {
   strlcpy(name_, name, sizeof name_);
 }
 
 DextSharedMemory::~DextSharedMemory() {
-  if (owner_)
-    for (Named& n : g_named)
-      if (n.md == md_) n.md = nullptr;
+  if (owner_) remove_named(md_);
   OSSafeReleaseNULL(map_);
   OSSafeReleaseNULL(md_);
 }
@@ -110,12 +138,7 @@ std::unique_ptr<ISharedMemory> DextPlatform::create_shared(const char* name, siz
     return nullptr;
   }
   memset(reinterpret_cast<void*>(map->GetAddress()), 0, size);
-  for (Named& n : g_named)
-    if (!n.md) {
-      strlcpy(n.name, name, sizeof n.name);
-      n.md = md;
-      break;
-    }
+  (void)add_named(name, md);  // a full table only stops HandOverSharedRing finding it by name
   return std::make_unique<DextSharedMemory>(name, md, map, true);
 }
 
@@ -128,6 +151,24 @@ std::unique_ptr<ISharedMemory> DextPlatform::open_shared(const char* name) {
       return std::make_unique<DextSharedMemory>(name, n.md, map, false);
     }
   return nullptr;
+}
+
+AdoptedMemory::AdoptedMemory(IOMemoryDescriptor* md) {
+  char name[sizeof name_];
+  adopted_name(name, sizeof name, ++g_adopted);
+  if (!add_named(name, md)) return;
+  md->retain();  // the table's reference, dropped with the entry
+  strlcpy(name_, name, sizeof name_);
+}
+
+AdoptedMemory::~AdoptedMemory() {
+  if (!name_[0]) return;
+  for (Named& n : g_named)
+    if (n.md && strcmp(n.name, name_) == 0) {
+      IOMemoryDescriptor* md = n.md;
+      n.md = nullptr;
+      md->release();
+    }
 }
 
 uint32_t DextPlatform::process_id() { return static_cast<uint32_t>(getpid()); }

@@ -24,21 +24,39 @@ class DextPlatform : public IPlatform {
   [[noreturn]] void abort_process(const char* why) override;
 };
 
-// The ring memory the app maps through CopyClientMemoryForType.
+// Ring memory: made here for the app to map through CopyClientMemoryForType, or opened by
+// name (open_shared) from what this process made or adopted.
 class DextSharedMemory : public ISharedMemory {
  public:
-  DextSharedMemory(const char* name, IOBufferMemoryDescriptor* md, IOMemoryMap* map, bool owner);
+  DextSharedMemory(const char* name, IOMemoryDescriptor* md, IOMemoryMap* map, bool owner);
   ~DextSharedMemory() override;
   void* data() override;
   size_t size() const override;
   const char* name() const override { return name_; }
-  IOBufferMemoryDescriptor* descriptor() { return md_; }
+  IOMemoryDescriptor* descriptor() { return md_; }
 
  private:
   char name_[64];
-  IOBufferMemoryDescriptor* md_;
+  IOMemoryDescriptor* md_;
   IOMemoryMap* map_;
   bool owner_;
+};
+
+// The app's memory a call handed over as structureInputDescriptor (a struct input over 4096
+// bytes, IOUserClientMethodArguments in xnu iokit/DriverKit/IOUserClient.iig), named for the
+// length of that call so the core opens it with open_shared, as it opens a ring this process
+// made. Whoever opened it keeps its own reference and mapping after the call.
+class AdoptedMemory {
+ public:
+  explicit AdoptedMemory(IOMemoryDescriptor* md);
+  ~AdoptedMemory();
+  AdoptedMemory(const AdoptedMemory&) = delete;
+  AdoptedMemory& operator=(const AdoptedMemory&) = delete;
+  // Empty when the process's name table was full.
+  const char* name() const { return name_; }
+
+ private:
+  char name_[32] = {};
 };
 
 // One per dext process: what IOUserServerOneProcess makes shared between drivers.

@@ -4,6 +4,7 @@
 #include <DriverKit/IOUserClient.h>
 #include <string.h>
 
+#include <memory>
 #include <new>
 
 #include "HilProbeUserClient.h"
@@ -108,12 +109,18 @@ kern_return_t HilProbeUserClient::ExternalMethod(uint64_t selector, IOUserClient
     a.scalar_in_count = arguments->scalarInputCount;
     a.struct_in = nullptr;
     a.struct_in_len = 0;
+    std::unique_ptr<hil::AdoptedMemory> adopted;
     if (arguments->structureInput) {
         a.struct_in = static_cast<const uint8_t *>(arguments->structureInput->getBytesNoCopy());
         a.struct_in_len = static_cast<uint32_t>(arguments->structureInput->getLength());
+    } else if (arguments->structureInputDescriptor && a.selector == hil::kSelHandOverSharedRing) {
+        // The app passed Driver2's ring itself; the core opens it by name like a ring of its own.
+        adopted = std::make_unique<hil::AdoptedMemory>(arguments->structureInputDescriptor);
+        a.struct_in = reinterpret_cast<const uint8_t *>(adopted->name());
+        a.struct_in_len = static_cast<uint32_t>(strlen(adopted->name()));
     } else if (arguments->structureInputDescriptor) {
-        // Only structures over 4096 bytes come as a descriptor; none of ours is that big,
-        // so report the size and let the table reject it.
+        // Only structures over 4096 bytes come as a descriptor; no other method takes one
+        // that big, so report the size and let the table reject it.
         uint64_t len = 0;
         arguments->structureInputDescriptor->GetLength(&len);
         a.struct_in_len = len > 0xFFFFFFFFull ? 0xFFFFFFFFu : static_cast<uint32_t>(len);
@@ -134,7 +141,7 @@ kern_return_t IMPL(HilProbeUserClient, CopyClientMemoryForType)
     hil::ISharedMemory * mem = nullptr;
     const hil::IoRet r = ivars->core->copy_client_memory(static_cast<uint32_t>(type), mem);
     if (r != kIOReturnSuccess) return r;
-    IOBufferMemoryDescriptor * md = static_cast<hil::DextSharedMemory *>(mem)->descriptor();
+    IOMemoryDescriptor * md = static_cast<hil::DextSharedMemory *>(mem)->descriptor();
     md->retain();  // the caller releases it; the same instance is returned for the same type
     *memory = md;
     return kIOReturnSuccess;

@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "client.h"
@@ -28,18 +29,61 @@ struct AsyncTarget {
   void* refcon = nullptr;
 };
 
+namespace {
+// Every range IOConnectMapMemory64 mapped, by address, with the shm object behind it, so a
+// struct input lying inside one can stand for the kernel's structureInputDescriptor.
+struct Mapped {
+  size_t size = 0;
+  std::string shm_name;
+};
+std::mutex& mapped_lock() {
+  static std::mutex m;
+  return m;
+}
+std::map<uint64_t, Mapped>& mapped() {
+  static std::map<uint64_t, Mapped> m;
+  return m;
+}
+void unmap(uint64_t addr) {
+  std::lock_guard<std::mutex> g(mapped_lock());
+  auto it = mapped().find(addr);
+  if (it == mapped().end()) return;
+  munmap(reinterpret_cast<void*>(addr), it->second.size);
+  mapped().erase(it);
+}
+
+// IOKitLib.c sends a struct input over sizeof(io_struct_inband_t) = 4096 bytes out of line,
+// and the dext receives it as IOUserClientMethodArguments::structureInputDescriptor
+// (xnu iokit/DriverKit/IOUserClient.iig), a descriptor over the caller's own pages. The sim
+// wire carries bytes, not memory, so when such an input lies inside memory the twin mapped,
+// the twin sends the shm object's name instead: the form in which a sim driver opens shared
+// memory (Driver1::hand_over_ring). Elsewhere the bytes go inline, as they did.
+constexpr size_t kStructInbandMax = 4096;
+bool shm_behind(const void* p, size_t len, std::string& name) {
+  if (len <= kStructInbandMax) return false;
+  const auto a = reinterpret_cast<uint64_t>(p);
+  std::lock_guard<std::mutex> g(mapped_lock());
+  auto it = mapped().upper_bound(a);
+  if (it == mapped().begin()) return false;
+  --it;
+  if (a + len > it->first + it->second.size) return false;
+  name = it->second.shm_name;
+  return true;
+}
+}  // namespace
+
 struct Connection {
   std::string endpoint;
   std::mutex mu;  // targets, next_ref, maps
   std::map<uint32_t, AsyncTarget> targets;
   uint32_t next_ref = 1;
   bool reading = false;
-  std::map<uint64_t, size_t> maps;
+  std::vector<uint64_t> maps;  // addresses in mapped()
   hil::SimConnection wire;  // last: destroyed first, so its reader thread stops before the rest goes
 
   ~Connection() {
     wire.close();
-    for (auto& [addr, size] : maps) munmap(reinterpret_cast<void*>(addr), size);
+    for (uint64_t addr : maps) unmap(addr);
   }
 
   // Async frames arrive on the reader thread; each is handed to its wake port's run loop.
@@ -75,6 +119,11 @@ std::shared_ptr<Connection> connection_of(io_object_t name) {
 kern_return_t call(Connection& c, uint32_t selector, const uint32_t* ref, const uint64_t* in, uint32_t in_count,
                    const void* in_struct, size_t in_struct_count, uint64_t* out, uint32_t* out_count,
                    void* out_struct, size_t* out_struct_count) {
+  std::string shm;
+  if (in_struct != nullptr && shm_behind(in_struct, in_struct_count, shm)) {
+    in_struct = shm.data();
+    in_struct_count = shm.size();
+  }
   if (in_count > hil::kMaxScalars || (in_count > 0 && in == nullptr) || (in_struct_count > 0 && in_struct == nullptr) ||
       in_struct_count > hil::kMaxFrameLength - 64 || (out_count != nullptr && *out_count > 0 && out == nullptr) ||
       (out_struct_count != nullptr && *out_struct_count > 0 && out_struct == nullptr)) {
@@ -215,9 +264,14 @@ HIL_EXPORT kern_return_t IOConnectMapMemory64(uint32_t connect, uint32_t memory_
   void* p = mmap(nullptr, r.s[0], PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
   ::close(fd);
   if (p == MAP_FAILED) return twin::kNoMemory;
+  const auto addr = reinterpret_cast<uint64_t>(p);
+  {
+    std::lock_guard<std::mutex> m(twin::mapped_lock());
+    twin::mapped()[addr] = {static_cast<size_t>(r.s[0]), name};
+  }
   std::lock_guard<std::mutex> g(c->mu);
-  c->maps[reinterpret_cast<uint64_t>(p)] = r.s[0];
-  *at_address = reinterpret_cast<uint64_t>(p);
+  c->maps.push_back(addr);
+  *at_address = addr;
   *of_size = r.s[0];
   return twin::kKernSuccess;
 }
@@ -226,10 +280,12 @@ HIL_EXPORT kern_return_t IOConnectUnmapMemory64(uint32_t connect, uint32_t memor
                                                 uint64_t at_address) {
   auto c = twin::connection_of(connect);
   if (c == nullptr) return twin::kMachSendInvalidDest;
-  std::lock_guard<std::mutex> g(c->mu);
-  auto it = c->maps.find(at_address);
-  if (it == c->maps.end() || from_task != twin::kTaskSelf) return twin::kBadArgument;
-  munmap(reinterpret_cast<void*>(it->first), it->second);
-  c->maps.erase(it);
+  {
+    std::lock_guard<std::mutex> g(c->mu);
+    auto it = std::find(c->maps.begin(), c->maps.end(), at_address);
+    if (it == c->maps.end() || from_task != twin::kTaskSelf) return twin::kBadArgument;
+    c->maps.erase(it);
+  }
+  twin::unmap(at_address);
   return twin::kKernSuccess;
 }

@@ -58,6 +58,15 @@ public enum RigHost
     MacOSTwin,
 }
 
+/// <summary>How a rig file spells each <see cref="RigHost"/>: read by the rig reader, printed by `hil rig`.</summary>
+public static class RigHosts
+{
+    public static IReadOnlyList<(string Name, RigHost Host)> All { get; } =
+        [("sim", RigHost.Sim), ("macos", RigHost.MacOS), ("macos-twin", RigHost.MacOSTwin)];
+
+    public static string NameOf(RigHost host) => All.First(h => h.Host == host).Name;
+}
+
 /// <summary>What every exit path leaves the switches in.</summary>
 public enum SafeState
 {

@@ -14,17 +14,18 @@ public static class CallArguments
     /// <summary>Struct input a caller may send; IOKit sends larger ones out of line, the sim inside one frame.</summary>
     public const int MaxStructIn = WireLimits.MaxFrameLength - 64;
 
+    /// <param name="maxStructIn">The backend's struct input limit: <see cref="MaxStructIn"/> in the sim, larger where IOKit sends it out of line.</param>
     public static void Validate(
-        string endpoint, uint selector, int scalarsIn, int structIn, int scalarsOut)
+        string endpoint, uint selector, int scalarsIn, int structIn, int scalarsOut, int maxStructIn = MaxStructIn)
     {
         if (scalarsIn > WireLimits.MaxScalars)
         {
             throw Bad(endpoint, selector, "scalar input count", scalarsIn, WireLimits.MaxScalars);
         }
 
-        if (structIn > MaxStructIn)
+        if (structIn > maxStructIn)
         {
-            throw Bad(endpoint, selector, "struct input size", structIn, MaxStructIn);
+            throw Bad(endpoint, selector, "struct input size", structIn, maxStructIn);
         }
 
         if (scalarsOut > WireLimits.MaxScalars)

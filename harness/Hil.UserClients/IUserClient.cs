@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Hil.UserClients;
 
 /// <summary>What a call returned: its status and how much of the caller's output buffers it filled.</summary>
@@ -15,6 +17,15 @@ public interface IMappedMemory : IDisposable
 
     /// <summary>Base address; valid until disposed.</summary>
     unsafe byte* Pointer { get; }
+
+    /// <summary>
+    /// The struct input that hands this mapping to another driver (HandOverSharedRing). Across
+    /// processes the app must pass the memory itself: on IOKit the mapped bytes, which a struct
+    /// input over 4096 bytes carries out of line and the dext receives as
+    /// <c>structureInputDescriptor</c> over the same pages. The sim wire carries no memory, so
+    /// the sim (this default) sends the shm object's name, which the driver opens.
+    /// </summary>
+    ReadOnlySpan<byte> HandOverInput => Encoding.UTF8.GetBytes(Name);
 }
 
 /// <summary>

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <thread>
+#include <vector>
 
 #include "launcher.h"
 #include "twin_api.h"
@@ -153,14 +154,17 @@ class TwinOnSimHost : public ::testing::Test {
     ASSERT_TRUE(host_.start(HIL_SIMHOST, kToken, dir_, {"driver1:d1", "driver2:d2"}, err)) << err;
     publish(0x100000b01, "IOService", "HilProbeDriver1", (dir_ + "/d1.sock").c_str(), kToken);
     hil_twin_register_service(0x100000b01);
+    publish(0x100000b03, "IOService", "HilProbeRoot", (dir_ + "/d2.sock").c_str(), kToken);
+    hil_twin_register_service(0x100000b03);
   }
   void TearDown() override {
     hil_twin_terminate_service(0x100000b01);
+    hil_twin_terminate_service(0x100000b03);
     host_.stop(15, 10000);
   }
-  uint32_t open() {
+  uint32_t open(uint64_t id = 0x100000b01) {
     uint32_t it = 0, connect = 0;
-    EXPECT_EQ(0, IOServiceGetMatchingServices(0, IORegistryEntryIDMatching(0x100000b01), &it));
+    EXPECT_EQ(0, IOServiceGetMatchingServices(0, IORegistryEntryIDMatching(id), &it));
     const uint32_t s = IOIteratorNext(it);
     IOObjectRelease(it);
     EXPECT_EQ(0, IOServiceOpen(s, mach_task_self_, 0, &connect));
@@ -196,5 +200,35 @@ TEST_F(TwinOnSimHost, MapsTheRecordRing) {
   uint64_t addr = 0, size = 0;
   EXPECT_NE(0, IOConnectMapMemory64(c, 1, mach_task_self_, &addr, &size, 1)) << "driver1 has no record ring";
   IOServiceClose(c);
+  EXPECT_EQ("", audit());
+}
+
+// HandOverSharedRing the way a Mac passes memory across processes: the mapped ring itself as a
+// struct input over 4096 bytes (structureInputDescriptor on the dext's side), which the twin
+// sends as the shm name behind the mapping.
+TEST_F(TwinOnSimHost, AStructInputInsideAMappingHandsTheMemoryOver) {
+  const uint32_t d1 = open(0x100000b01), d2 = open(0x100000b03);
+  const uint64_t version = 1, capacity = 64;
+  uint64_t out[16] = {};
+  uint32_t n = 16;
+  size_t sn = 0;
+  ASSERT_EQ(0, IOConnectCallMethod(d1, 0, &version, 1, nullptr, 0, out, &n, nullptr, &sn));
+  n = 16;
+  ASSERT_EQ(0, IOConnectCallMethod(d2, 0, &version, 1, nullptr, 0, out, &n, nullptr, &sn));
+  n = 16;
+  ASSERT_EQ(0, IOConnectCallMethod(d2, 12, &capacity, 1, nullptr, 0, out, &n, nullptr, &sn)) << "MapSharedRing";
+  uint64_t addr = 0, size = 0;
+  ASSERT_EQ(0, IOConnectMapMemory64(d2, static_cast<uint32_t>(out[0]), mach_task_self_, &addr, &size, 1));
+  ASSERT_GT(size, 4096u) << "a ring is always out of line on IOKit";
+  n = 0;
+  EXPECT_EQ(0, IOConnectCallMethod(d1, 11, &capacity, 1, reinterpret_cast<void*>(addr), size, nullptr, &n, nullptr, &sn))
+      << "HandOverSharedRing with the ring's own memory";
+  std::vector<uint8_t> elsewhere(size);
+  EXPECT_EQ(twin_test::kBadArgument,
+            IOConnectCallMethod(d1, 11, &capacity, 1, elsewhere.data(), size, nullptr, &n, nullptr, &sn))
+      << "memory the twin did not map goes inline, and a ring's worth of bytes is no shm name";
+  EXPECT_EQ(0, IOConnectUnmapMemory64(d2, static_cast<uint32_t>(out[0]), mach_task_self_, addr));
+  IOServiceClose(d1);
+  IOServiceClose(d2);
   EXPECT_EQ("", audit());
 }

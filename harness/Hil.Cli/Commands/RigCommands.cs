@@ -57,7 +57,7 @@ internal sealed record RigSummary(
 {
     public static RigSummary Of(string file, RigSpec rig) => new(
         file, true, rig.Name,
-        rig.Host == RigHost.Sim ? "sim" : "macos",
+        RigHosts.NameOf(rig.Host),
         rig.SafeState == Rigs.SafeState.AllOn ? "all-on" : "all-off",
         [.. rig.Power.Values.OrderBy(s => s.Name, StringComparer.Ordinal)
             .Select(s => new SwitchEntry(s.Name, s.Kind, s.Port ?? s.Serial ?? s.Location, s.Channels))],

@@ -1,5 +1,6 @@
 using Hil.Foundation;
 using Hil.Rigs;
+using Hil.Session.Backends.Twin;
 
 namespace Hil.Cli.Doctor;
 
@@ -15,7 +16,7 @@ internal static class DoctorChecks
         checks.AddRange(Artifacts(repoRoot, host));
         if (rig is not null)
         {
-            checks.AddRange(ForRig(rig, host));
+            checks.AddRange(ForRig(repoRoot, rig, host));
         }
 
         return checks;
@@ -42,7 +43,7 @@ internal static class DoctorChecks
             "./hil run installs it (npm ci in reports/)");
     }
 
-    private static IEnumerable<DoctorCheck> ForRig(RigSpec rig, IHostProbe host)
+    private static IEnumerable<DoctorCheck> ForRig(string root, RigSpec rig, IHostProbe host)
     {
         foreach (var spec in rig.Power.Values)
         {
@@ -56,6 +57,26 @@ internal static class DoctorChecks
                 : new DoctorCheck("rig", "macOS host", false, $"rig '{rig.Name}' has host: macos but this is not a Mac", "run it on the rig's Mac mini");
             yield return Tool(host, "rig", "systemextensionsctl", "part of macOS");
             yield return Tool(host, "rig", "ioreg", "part of macOS");
+        }
+
+        if (rig.Host == RigHost.MacOSTwin)
+        {
+            foreach (var check in ForTwin(root, host))
+            {
+                yield return check;
+            }
+        }
+    }
+
+    /// <summary>The macos-twin rig runs the Mac code against libhil-macos-twin and the twin ioreg and systemextensionsctl.</summary>
+    private static IEnumerable<DoctorCheck> ForTwin(string root, IHostProbe host)
+    {
+        var fix = $"./hil run builds them ({TwinNatives.BuildCommand})";
+        var library = TwinNatives.Library.PathUnder(root);
+        yield return File(host, "rig", library, "macOS twin library", fix);
+        foreach (var tool in TwinNatives.Tools)
+        {
+            yield return File(host, "rig", TwinNatives.BuiltTool(library, tool), $"twin {tool}", fix);
         }
     }
 

@@ -68,18 +68,28 @@ public sealed class MacDextHost : IDextHost
         return new DextStatus(StateOf(entry), _dext.BundleId, entry?.Version, pids);
     }
 
+    /// <summary>One read of ioreg; a driver no IOUserServer lists yet has process ID 0 (<see cref="MacRegistryMap"/>).</summary>
     public async Task<IReadOnlyList<DriverInstance>> QueryRegistryAsync(CancellationToken cancellationToken)
     {
-        var servers = await _ioreg.UserServersAsync(cancellationToken).ConfigureAwait(false);
+        // Services first, servers second: ioreg runs once per read, and a service already seen
+        // is then in the servers read after it unless macOS has not associated it yet, a window
+        // WaitForRegistryAsync waits out. The other order pairs a relaunched driver with the
+        // servers of before its relaunch.
         var nodes = new List<IoregNode>();
         foreach (var userClass in _plist.Personalities.Select(p => p.IOUserClass).Distinct(StringComparer.Ordinal))
         {
             nodes.AddRange(await _ioreg.ServicesNamedAsync(userClass, cancellationToken).ConfigureAwait(false));
         }
 
+        var servers = await _ioreg.UserServersAsync(cancellationToken).ConfigureAwait(false);
         return MacRegistryMap.Map(servers, nodes, _plist, _rig);
     }
 
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds on a read in which every driver has its
+    /// process: a service registers before its IOUserServer lists it, and a process ID of 0
+    /// would read as "a new process" to a caller waiting for a relaunch.
+    /// </summary>
     public async Task<IReadOnlyList<DriverInstance>> WaitForRegistryAsync(
         Func<IReadOnlyList<DriverInstance>, bool> condition, string waitedFor, TimeSpan timeout,
         CancellationToken cancellationToken)
@@ -87,8 +97,9 @@ public sealed class MacDextHost : IDextHost
         ArgumentNullException.ThrowIfNull(condition);
         IReadOnlyList<DriverInstance> last = [];
         await PollAsync(
-            async ct => condition(last = await QueryRegistryAsync(ct).ConfigureAwait(false)),
-            waitedFor, timeout, FaultKind.ProductDefect, cancellationToken).ConfigureAwait(false);
+            async ct => MacRegistryMap.EveryProcessKnown(last = await QueryRegistryAsync(ct).ConfigureAwait(false)) && condition(last),
+            $"{waitedFor}, with every driver's process known (listed in an IOUserServer's IOAssociatedServices)",
+            timeout, FaultKind.ProductDefect, cancellationToken).ConfigureAwait(false);
         return last;
     }
 

@@ -34,6 +34,9 @@ internal static class MacRegistryMap
         return instances;
     }
 
+    /// <summary>False while a driver has no process yet (0): its IOUserServer does not list it so far.</summary>
+    public static bool EveryProcessKnown(IReadOnlyList<DriverInstance> instances) => instances.All(i => i.ProcessId != 0);
+
     /// <summary>Personality keys copied to the node tell which entry matched: class, role, OneProcess key, IDs.</summary>
     private static DextPersonality? FindPersonality(IoregNode node, DextPlist plist)
     {

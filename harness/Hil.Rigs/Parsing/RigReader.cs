@@ -5,8 +5,6 @@ internal static class RigReader
 {
     private static readonly string[] TopKeys = ["rig", "host", "safe_state", "power", "devices", "dext", "timeouts", "sim", "budgets"];
 
-    private static readonly (string, RigHost)[] Hosts = [("sim", RigHost.Sim), ("macos", RigHost.MacOS), ("macos-twin", RigHost.MacOSTwin)];
-
     private static readonly (string, SafeState)[] SafeStates = [("all-off", SafeState.AllOff), ("all-on", SafeState.AllOn)];
 
     public static RigSpec Read(YNode? root, string file, string fullPath, RigFolders folders)
@@ -15,7 +13,7 @@ internal static class RigReader
             ? throw RigErrors.At(new SourceLocation(file, 1, 1), "", "the file is empty: expected a mapping with at least rig and power")
             : new Field(root, "").Map("a mapping with at least rig and power", TopKeys);
         var name = top.Required("rig", Scalars.NameExpected).Name();
-        var host = top.Optional("host")?.Choice(Hosts) ?? RigHost.MacOS;
+        var host = top.Optional("host")?.Choice(RigHosts.All) ?? RigHost.MacOS;
         var safe = top.Optional("safe_state")?.Choice(SafeStates) ?? SafeState.AllOff;
         var power = PowerReader.Read(top.Required("power", "a mapping of switch names to switches"));
         var devices = DeviceReader.Read(top.Optional("devices"), power);

@@ -106,7 +106,8 @@ public sealed unsafe class IOKitUserClient : IUserClient
         uint selector, ReadOnlySpan<ulong> scalarsIn, ReadOnlySpan<byte> structIn, Span<ulong> scalarsOut, Span<byte> structOut,
         (uint Reference, AsyncCompletionHandler Handler)? completion)
     {
-        CallArguments.Validate(Endpoint, selector, scalarsIn.Length, structIn.Length, scalarsOut.Length);
+        // A struct input over 4096 bytes goes out of line (IOKitLib.c), so only the span bounds it.
+        CallArguments.Validate(Endpoint, selector, scalarsIn.Length, structIn.Length, scalarsOut.Length, maxStructIn: int.MaxValue);
         ObjectDisposedException.ThrowIf(disposed, this);
         Span<ulong> asyncRef = stackalloc ulong[IOKitMarshal.AsyncRefCount];
         var (wakePort, refCount) = (0u, 0u);
@@ -159,6 +160,9 @@ public sealed unsafe class IOKitUserClient : IUserClient
                 return (byte*)mapped;
             }
         }
+
+        /// <summary>The mapped pages themselves: IOKit passes them out of line, the dext gets structureInputDescriptor over them.</summary>
+        public ReadOnlySpan<byte> HandOverInput => new(Pointer, checked((int)Size));
 
         public void Dispose()
         {

@@ -41,7 +41,7 @@ internal static class LinkWirings
             var ring = driver2.MapSharedRing(setup.SharedRingCapacity);
             try
             {
-                driver1.HandOverSharedRing(ring.Name, setup.SharedRingCapacity);
+                driver1.HandOverSharedRing(ring, setup.SharedRingCapacity);
                 return new LinkPath(SharedRing: ring);
             }
             catch

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Hil.Foundation;
 
 namespace Hil.UserClients.Probe;
@@ -92,11 +91,16 @@ public sealed class ProbeDriverClient(IUserClient client) : IDisposable
         return Client.Call(ProbeSelectors.DeliverMessage, default, encodedMessage, default, default).Status;
     }
 
-    /// <summary>Tells Driver1 which shm object is Driver2's message ring (name as MapSharedRing's mapping reports it).</summary>
-    public void HandOverSharedRing(string shmName, ulong capacity)
+    /// <summary>Hands Driver2's message ring (as MapSharedRing mapped it) to Driver1, in the mapping's own form (<see cref="IMappedMemory.HandOverInput"/>).</summary>
+    public void HandOverSharedRing(IMappedMemory ring, ulong capacity)
     {
-        ArgumentException.ThrowIfNullOrEmpty(shmName);
-        Invoke(ProbeSelectors.HandOverSharedRing, In(capacity), Encoding.UTF8.GetBytes(shmName));
+        ArgumentNullException.ThrowIfNull(ring);
+        var input = ring.HandOverInput;
+        Require(
+            input.Length <= ProbeMethodTable.HandOverNameMax || input.Length >= Rings.RingLayout.BytesFor(capacity, Rings.RingLayout.MessageSlotSize),
+            "HandOverSharedRing",
+            string.Create(CultureInfo.InvariantCulture, $"{input.Length} byte(s) of {ring.Name} is neither a shm name (<= {ProbeMethodTable.HandOverNameMax}) nor a ring of {capacity} messages"));
+        Invoke(ProbeSelectors.HandOverSharedRing, In(capacity), input);
     }
 
     /// <param name="capacity">Messages; a power of two in 64..1,048,576.</param>

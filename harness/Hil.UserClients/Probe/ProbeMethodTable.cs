@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hil.Foundation;
+using Hil.UserClients.Rings;
 
 namespace Hil.UserClients.Probe;
 
@@ -15,6 +16,15 @@ public sealed record ProbeMethod(
 /// </summary>
 public static class ProbeMethodTable
 {
+    /// <summary>The longest shm name HandOverSharedRing takes (the sim's form; the kit's table checks the same).</summary>
+    public const int HandOverNameMax = 255;
+
+    /// <summary>
+    /// HandOverSharedRing's struct input on IOKit is the ring's memory itself: the header and at
+    /// most 2^20 message slots, rounded up to a 16 KiB page as a mapping is.
+    /// </summary>
+    public const int HandOverMaxBytes = (RingLayout.SlotsOffset + ((1 << 20) * RingLayout.MessageSlotSize) + 16383) & ~16383;
+
     public static IReadOnlyList<ProbeMethod> Methods { get; } =
     [
         new(ProbeSelectors.OpenSession, "OpenSession", false, 1, 0, 0, 4),
@@ -28,7 +38,7 @@ public static class ProbeMethodTable
         new(ProbeSelectors.GetFeatureReport, "GetFeatureReport", false, 0, 0, 0, 0),
         new(ProbeSelectors.RegisterCompletion, "RegisterCompletion", true, 0, 0, 0, 0),
         new(ProbeSelectors.DeliverMessage, "DeliverMessage", false, 0, ProbeMessage.HeaderSize, ProbeMessage.MaxEncodedSize, 0),
-        new(ProbeSelectors.HandOverSharedRing, "HandOverSharedRing", false, 1, 1, 255, 0),
+        new(ProbeSelectors.HandOverSharedRing, "HandOverSharedRing", false, 1, 1, HandOverMaxBytes, 0),
         new(ProbeSelectors.MapSharedRing, "MapSharedRing", false, 1, 0, 0, 3),
         new(ProbeSelectors.SetFault, "SetFault", false, 2, 0, 0, 0),
         new(ProbeSelectors.ResetCounters, "ResetCounters", false, 0, 0, 0, 0),

@@ -66,6 +66,23 @@ public sealed class DoctorChecksTests
     }
 
     [Test]
+    public void A_twin_rig_needs_the_twin_library_and_tools_and_says_how_to_build_them()
+    {
+        var rig = Rig("rig: t\nhost: macos-twin\npower:\n  relay1: { kind: numato, port: sim, channels: 8 }\n");
+        var library = Path.Combine("/repo", "build", "dext", OperatingSystem.IsMacOS() ? "libhil-macos-twin.dylib" : "libhil-macos-twin.so");
+
+        var checks = DoctorChecks.Run("/repo", rig, new FakeHost(false, library)).Where(c => c.Area == "rig").ToList();
+
+        Assert.That(checks.Select(c => (c.What, c.Present)), Is.EqualTo(new[]
+        {
+            ("macOS twin library", true), ("twin ioreg", false), ("twin systemextensionsctl", false),
+        }));
+        Assert.That(checks[1].Detail, Is.EqualTo(Path.Combine("/repo", "build", "dext", "twin-tools", "ioreg")));
+        Assert.That(checks[1].Fix, Does.Contain("./hil run builds them").And.Contain("--target hil-macos-twin twin-ioreg twin-systemextensionsctl"));
+        Assert.That(checks.Select(c => c.What), Has.No.Member("macOS host"), "the twin runs on Linux");
+    }
+
+    [Test]
     public void Emulated_boards_need_nothing_from_the_host()
     {
         var rig = Rig("rig: s\nhost: sim\npower:\n  relay1: { kind: numato, port: sim, channels: 8 }\n");

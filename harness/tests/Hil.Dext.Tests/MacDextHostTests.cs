@@ -98,12 +98,31 @@ public sealed class MacDextHostTests
         Assert.That(e!.Message, Does.Contain($"`{app} activate` to finish"));
     }
 
-    private MacDextHost Host(string listSample, TimeProvider time, string? activator = null)
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task ARegistryWaitDoesNotAcceptADriverWhoseProcessIsNotKnownYet(CancellationToken cancellationToken)
+    {
+        var time = new FakeTimeProvider();
+        await using var host = Host("systemextensionsctl-list-karabiner-2876.txt", time, servers: "ioreg-iouserserver-vspdriver.txt");
+        Assert.That((await host.QueryRegistryAsync(cancellationToken)).Select(i => i.ProcessId), Has.All.EqualTo(0), "no IOUserServer lists our services yet");
+
+        var wait = host.WaitForRegistryAsync(r => r.Count > 0, "our drivers", TimeSpan.FromSeconds(2), cancellationToken);
+        while (!wait.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(5, cancellationToken);
+        }
+
+        var e = await Assert.ThrowsAsync<WaitTimeoutException>(() => wait);
+        Assert.That(e!.Message, Does.Contain("our drivers, with every driver's process known"));
+    }
+
+    private MacDextHost Host(string listSample, TimeProvider time, string? activator = null, string servers = "ioreg-iouserserver-hilprobe.txt")
     {
         var ctl = TestFiles.FakeCli(_dir, "systemextensionsctl", new Dictionary<string, string> { ["list"] = listSample });
         var ioreg = TestFiles.FakeCli(_dir, "ioreg", new Dictionary<string, string>
         {
-            ["-l -w0 -r -c IOUserServer"] = "ioreg-iouserserver-hilprobe.txt",
+            ["-l -w0 -r -c IOUserServer"] = servers,
             ["-l -w0 -r -n HilProbeRoot"] = "ioreg-root-hilprobe.txt",
             ["-l -w0 -r -n HilProbeDriver1"] = "ioreg-driver1-hilprobe.txt",
         });

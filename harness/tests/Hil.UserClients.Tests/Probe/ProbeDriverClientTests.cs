@@ -33,12 +33,45 @@ public sealed class ProbeDriverClientTests
         probe.Configure(Topology.SharedRing, 16, Doorbell.SpinThenWait);
         probe.StartBurst(2000, 2000, 50);
         probe.SetFault(ProbeFault.DelayPerHopNs, 5000);
-        probe.HandOverSharedRing("/hil-1-2-2", 1024);
+        using var ring = new NativeMemory(64, "/hil-1-2-2");
+        probe.HandOverSharedRing(ring, 1024);
         Assert.That(uc.Calls.Select(c => (c.Selector, string.Join(",", c.Scalars))), Is.EqualTo(new[]
         {
             (1u, "2,16,1,0"), (2u, "2000,2000,50"), (13u, "2,5000"), (11u, "1024"),
         }));
         Assert.That(uc.Calls[3].Data, Is.EqualTo("/hil-1-2-2"u8.ToArray()));
+    }
+
+    [Test]
+    public void A_hand_over_is_a_shm_name_or_the_rings_own_memory()
+    {
+        var uc = new ScriptedUserClient();
+        using var probe = new ProbeDriverClient(uc);
+        using var ring = new NativeMemory(Hil.UserClients.Rings.RingLayout.BytesFor(64, Hil.UserClients.Rings.RingLayout.MessageSlotSize));
+        using var short1 = new NativeMemory(300);
+
+        probe.HandOverSharedRing(new PassedWhole(ring), 64);
+
+        Assert.That(uc.Calls.Single().Data, Has.Length.EqualTo(ring.Size), "IOKit's form: the mapped bytes, out of line");
+        Assert.That(
+            () => probe.HandOverSharedRing(new PassedWhole(short1), 64),
+            Throws.TypeOf<InputException>().With.Message.Contains("300 byte(s) of /test-ring is neither a shm name (<= 255) nor a ring of 64 messages"));
+    }
+
+    /// <summary>A mapping handed over as its bytes, as the IOKit backend's is.</summary>
+    private sealed unsafe class PassedWhole(NativeMemory inner) : IMappedMemory
+    {
+        public string Name => inner.Name;
+
+        public long Size => inner.Size;
+
+        public byte* Pointer => inner.Pointer;
+
+        public ReadOnlySpan<byte> HandOverInput => inner.Bytes;
+
+        public void Dispose()
+        {
+        }
     }
 
     [Test]
