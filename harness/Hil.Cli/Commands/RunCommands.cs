@@ -21,8 +21,8 @@ internal static class RunCommands
         var rig = new Option<FileInfo?>("--rig") { Description = "rig file (default rigs/sim.yaml)" };
         var suite = new Option<string>("--suite") { Description = string.Join(" | ", RunConfig.Suites) + $"; {string.Join(", ", RunConfig.GuardedSuites)} run the {RunConfig.HealthSuite} suite first", DefaultValueFactory = _ => "nightly" };
         suite.AcceptOnlyFromAmong([.. RunConfig.Suites]);
-        var results = new Option<DirectoryInfo?>("--results") { Description = "results directory (default results/)" };
-        var report = new Option<DirectoryInfo?>("--report") { Description = "report directory (default report/)" };
+        var results = new Option<DirectoryInfo?>("--results") { Description = "results directory (default results/)" }.AsDirectory();
+        var report = new Option<DirectoryInfo?>("--report") { Description = "report directory (default report/)" }.AsDirectory();
         var history = new Option<FileInfo?>("--history") { Description = "Allure history file kept across runs; the latency trend sits beside it (default reports/history/history.jsonl)" };
         var json = CliJson.Option("the run's verdict and every test's outcome");
         var command = new Command("run", $"run a suite on a rig, then the report and a summary; exit 0 ok, 1 a test failed, 2 usage error or busy/faulty rig, {CliInvocation.RigOffline} rig offline (health failed)")
