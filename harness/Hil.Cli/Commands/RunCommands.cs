@@ -4,6 +4,7 @@ using Hil.Foundation;
 using Hil.Reporting;
 using Hil.Reporting.Contracts;
 using Hil.Reporting.Quarantine;
+using Hil.Reporting.Writing;
 using Hil.Rigs;
 using Hil.Session.Locking;
 using Spectre.Console;
@@ -31,6 +32,7 @@ internal static class RunCommands
         };
         command.SetAction(async (parse, ct) =>
         {
+            CliEnvironment.Check(Environment.GetEnvironmentVariable);
             var root = RepositoryRoot.Find();
             var options = new RunOptions(
                 root,
@@ -72,6 +74,12 @@ internal static class RunCommands
         {
             AnsiConsole.MarkupLine("building the fixtures and running the suite (each test reports as it ends)");
             hostExit = await LongStep.RunAsync($"running the {options.Suite} suite", () => SuiteRunner.RunAsync(options, onLine, ct)).ConfigureAwait(false);
+        }
+
+        // The suite's processes are gone now: a test a SIGKILL left at stage running is healed as interrupted.
+        foreach (var healed in StaleResults.Heal(layout.AllureResults, "the test process ended before this test finished (killed?)"))
+        {
+            AnsiConsole.MarkupLine($"  healed {Markup.Escape(Path.GetFileName(healed))}: left running by a killed test process, now interrupted");
         }
 
         var findings = await RunSummary.GatherAsync(options, quarantine, ct).ConfigureAwait(false);
