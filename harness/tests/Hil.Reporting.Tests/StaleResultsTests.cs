@@ -31,7 +31,7 @@ public sealed class StaleResultsTests
             Assert.That((string?)result["stage"], Is.EqualTo("interrupted"));
             Assert.That((string?)result["status"], Is.EqualTo("broken"));
             Assert.That((string?)result["statusDetails"]!["message"], Is.EqualTo("[infrastructure-fault] interrupted: the test process ended before this test finished (killed?)"));
-            Assert.That((long?)result["stop"], Is.GreaterThanOrEqualTo((long?)result["start"]));
+            Assert.That((long)result["stop"]!, Is.GreaterThanOrEqualTo((long)result["start"]!));
             Assert.That((string?)result["steps"]![0]!["stage"], Is.EqualTo("interrupted"));
         });
         Assert.That(File.ReadAllText(finished), Is.EqualTo(before));
