@@ -25,12 +25,12 @@ internal static class CliJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The `--json FILE|-` option, saying what the verb writes.</summary>
-    public static Option<string?> Option(string what) => new("--json")
+    /// <summary>The `--json FILE|-` option, saying what the verb writes; a FILE that cannot be written is refused before any work.</summary>
+    public static Option<string?> Option(string what) => new Option<string?>("--json")
     {
         Description = $"write {what} as JSON to FILE, or to stdout with '-' (stdout then holds only the JSON)",
         HelpName = "FILE|-",
-    };
+    }.AsOutputFile();
 
     public static bool ToStdout(string? target) => target == Stdout;
 

@@ -150,7 +150,7 @@ public sealed partial class RigSession
         try
         {
             await part.DisposeAsync().AsTask()
-                .WithTimeout(_options.SafeStateChannelTimeout, what, FaultKind.RigFault, _options.Time, CancellationToken.None)
+                .WithTimeout(_options.PartStopTimeout, what, FaultKind.RigFault, _options.Time, CancellationToken.None)
                 .ConfigureAwait(false);
         }
         catch (Exception ex)

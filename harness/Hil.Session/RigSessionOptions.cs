@@ -18,6 +18,13 @@ public sealed record RigSessionOptions
     /// <summary>How long one channel may take to reach the safe state before it counts as failed. Default 5 s.</summary>
     public TimeSpan SafeStateChannelTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long one part (dext host, switch, device watcher) may take to close. Default 30 s: longer than
+    /// a hung driver process takes to be stopped (the sim gives it 5 s after SIGTERM before SIGKILL), so a
+    /// hang is reported as the hang, not as a shutdown that timed out and left its processes behind.
+    /// </summary>
+    public TimeSpan PartStopTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a signal, process-exit or crash handler waits for the shutdown. Default 20 s.</summary>
     public TimeSpan ExitHookTimeout { get; init; } = TimeSpan.FromSeconds(20);
 

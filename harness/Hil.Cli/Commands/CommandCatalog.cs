@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return DextCommands.Create();
         yield return ReportCommands.Create();
         yield return DoctorCommands.Create();
+        yield return FaultsCommands.Create();
     }
 }

@@ -24,7 +24,7 @@ internal static class CompareCommands
         var candidate = new Option<string>("--candidate") { Description = "the dext build directory under judgement", Required = true };
         var threshold = NumberOptions.InRange("--threshold", "the practical shift, in %, a regression is called at", CompareRule.DefaultThresholdPercent, new NumberRange<double>(0, 1000, MinExclusive: true));
         var budget = new Option<string>("--budget") { Description = $"wall time before an undecided comparison ends 'unknown': {RigDuration.Expected}", DefaultValueFactory = _ => "5m" };
-        var json = new Option<string?>("--json") { Description = "write the verdict, intervals, calibration and every block as JSON to FILE" };
+        var json = new Option<string?>("--json") { Description = "write the verdict, intervals, calibration and every block as JSON to FILE" }.AsOutputFile();
         var seed = NumberOptions.InRange("--seed", "seed of the randomized block orders", 1, new NumberRange<int>(0, int.MaxValue));
         var schedule = new Option<CompareSchedule>("--schedule") { Description = "alternate: the arms' bursts one after the other (ABBA/BAAB); together: both at once (duet)", DefaultValueFactory = _ => CompareRequest.DefaultSchedule };
         var command = new Command("compare", "compare two dext builds in randomized interleaved blocks on one rig session (exit 1 regression, 0 same/improvement, 3 unknown)")

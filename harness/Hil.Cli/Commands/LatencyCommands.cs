@@ -28,7 +28,7 @@ internal static class LatencyCommands
         var warmup = NumberOptions.InRange("--warmup", "messages sent first and discarded (reported)", 500L, new NumberRange<long>(0, MeasurementPlan.MaxTotal - 1));
         var closedLoop = new Option<bool>("--closed-loop") { Description = "throughput mode: send as fast as possible; labelled closed-loop, never a baseline" };
         var json = CliJson.Option("the headline figures");
-        var output = new Option<string?>("--out") { Description = "write the measurement file (histogram, accounting, floor, warnings) the gate and baselines read" };
+        var output = new Option<string?>("--out") { Description = "write the measurement file (histogram, accounting, floor, warnings) the gate and baselines read" }.AsOutputFile();
         var inject = NumberOptions.Optional("--inject-delay", "add PCT % of a pre-run's p50 per message at Driver1 (fault 2), to prove the gate catches it", InjectDelayRange);
         var dext = new Option<string?>("--dext-version") { Description = "dext version for the baseline key (default: the rig's Info.plist CFBundleVersion, else 'dev')" };
         var doorbell = new Option<string>("--doorbell") { Description = "shared-ring wait: spin (as the shm floor) | spin-then-wait (bounded spin, then a futex doorbell)", DefaultValueFactory = _ => "spin" };

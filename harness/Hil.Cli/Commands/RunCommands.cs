@@ -4,6 +4,7 @@ using Hil.Foundation;
 using Hil.Reporting;
 using Hil.Reporting.Contracts;
 using Hil.Reporting.Quarantine;
+using Hil.Reporting.Writing;
 using Hil.Rigs;
 using Hil.Session.Locking;
 using Spectre.Console;
@@ -21,8 +22,8 @@ internal static class RunCommands
         var rig = new Option<FileInfo?>("--rig") { Description = "rig file (default rigs/sim.yaml)" };
         var suite = new Option<string>("--suite") { Description = string.Join(" | ", RunConfig.Suites) + $"; {string.Join(", ", RunConfig.GuardedSuites)} run the {RunConfig.HealthSuite} suite first", DefaultValueFactory = _ => "nightly" };
         suite.AcceptOnlyFromAmong([.. RunConfig.Suites]);
-        var results = new Option<DirectoryInfo?>("--results") { Description = "results directory (default results/)" };
-        var report = new Option<DirectoryInfo?>("--report") { Description = "report directory (default report/)" };
+        var results = new Option<DirectoryInfo?>("--results") { Description = "results directory (default results/)" }.AsDirectory();
+        var report = new Option<DirectoryInfo?>("--report") { Description = "report directory (default report/)" }.AsDirectory();
         var history = new Option<FileInfo?>("--history") { Description = "Allure history file kept across runs; the latency trend sits beside it (default reports/history/history.jsonl)" };
         var json = CliJson.Option("the run's verdict and every test's outcome");
         var command = new Command("run", $"run a suite on a rig, then the report and a summary; exit 0 ok, 1 a test failed, 2 usage error or busy/faulty rig, {CliInvocation.RigOffline} rig offline (health failed)")
@@ -31,6 +32,7 @@ internal static class RunCommands
         };
         command.SetAction(async (parse, ct) =>
         {
+            CliEnvironment.Check(Environment.GetEnvironmentVariable);
             var root = RepositoryRoot.Find();
             var options = new RunOptions(
                 root,
@@ -72,6 +74,12 @@ internal static class RunCommands
         {
             AnsiConsole.MarkupLine("building the fixtures and running the suite (each test reports as it ends)");
             hostExit = await LongStep.RunAsync($"running the {options.Suite} suite", () => SuiteRunner.RunAsync(options, onLine, ct)).ConfigureAwait(false);
+        }
+
+        // The suite's processes are gone now: a test a SIGKILL left at stage running is healed as interrupted.
+        foreach (var healed in StaleResults.Heal(layout.AllureResults, "the test process ended before this test finished (killed?)"))
+        {
+            AnsiConsole.MarkupLine($"  healed {Markup.Escape(Path.GetFileName(healed))}: left running by a killed test process, now interrupted");
         }
 
         var findings = await RunSummary.GatherAsync(options, quarantine, ct).ConfigureAwait(false);

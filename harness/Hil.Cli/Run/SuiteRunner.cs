@@ -31,7 +31,10 @@ internal static class SuiteRunner
 
             // SIGINT first: the fixtures' Allure writer marks the tests in flight as interrupted.
             GracePeriod = TimeSpan.FromSeconds(10),
-            Environment = new Dictionary<string, string?> { [RunConfigFile.Variable] = layout.RunConfig, ["DOTNET_NOLOGO"] = "1" },
+            Environment = new Dictionary<string, string?>
+            {
+                [RunConfigFile.Variable] = layout.RunConfig, ["DOTNET_NOLOGO"] = "1", [Sim.SimLogFolder.Variable] = layout.SimLogs,
+            },
             OnOutputLine = line => Seen(line, log, onLine),
             OnErrorLine = line => Seen(line, log, onLine),
         };

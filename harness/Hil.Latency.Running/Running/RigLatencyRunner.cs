@@ -38,7 +38,23 @@ public static class RigLatencyRunner
         var floorBeside = request.MeasureFloor && FloorBeside(request);
         var floor = request.MeasureFloor && !floorBeside ? await FloorAloneAsync(request, time, cancellationToken).ConfigureAwait(false) : null;
         var registry = await RigReadiness.DextWithAllDevicesAsync(session, RigReadiness.DirectAsync, cancellationToken).ConfigureAwait(false);
-        var (driver1, driver2) = TopologyEndpoints.From(registry, request.Topology).Open(session, TimeSpan.FromSeconds(10));
+        var endpoints = TopologyEndpoints.From(registry, request.Topology);
+        var crash = DriverCrash.Watch(endpoints);
+        try
+        {
+            return await MeasureAsync(session, request, endpoints, floor, loadBefore, floorBeside, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HilException ex) when (ex.Fault == FaultKind.RigFault && !cancellationToken.IsCancellationRequested)
+        {
+            throw await crash.ExplainAsync(ex, time).ConfigureAwait(false) ?? (Exception)ex;
+        }
+    }
+
+    private static async Task<LatencyRun> MeasureAsync(
+        RigSession session, LatencyRequest request, TopologyEndpoints endpoints, FloorFigures? floor, double? loadBefore, bool floorBeside,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (driver1, driver2) = endpoints.Open(session, TimeSpan.FromSeconds(10));
         using (driver1)
         using (driver2)
         using (var probe = LatencyProbe.Open(driver1, driver2, request.Setup))

@@ -18,6 +18,7 @@ public sealed record ResultsLayout(string Root)
     public const string HealthLogName = "health.log";
     public const string TestResultsFolder = "testresults";
     public const string RunConfigName = "run-config.json";
+    public const string SimLogsFolder = "sim-logs";
 
     /// <summary>The default results directory, relative to the repository root.</summary>
     public const string DefaultFolder = "results";
@@ -40,16 +41,19 @@ public sealed record ResultsLayout(string Root)
     /// <summary>The .NET test platform's own result files (TRX and the like).</summary>
     public string TestResults { get; init; } = Path.Combine(Root, TestResultsFolder);
 
+    /// <summary>The sim hosts' stderr logs (HIL_SIM_LOGS of the suite's test host), so nothing of a run is left in /tmp.</summary>
+    public string SimLogs { get; init; } = Path.Combine(Root, SimLogsFolder);
+
     /// <summary>The run config `hil run` hands to the fixtures.</summary>
     public string RunConfig { get; init; } = Path.Combine(Root, RunConfigName);
 
     /// <summary>
-    /// Empties what one run writes (Allure results, measurements, latency headlines), so nothing of an
+    /// Empties what one run writes (Allure results, measurements, sim logs, latency headlines), so nothing of an
     /// earlier run mixes into the next or shows up as its retries; the Allure history lives outside.
     /// </summary>
     public void ClearRunOutputs()
     {
-        foreach (var dir in new[] { AllureResults, Measurements })
+        foreach (var dir in new[] { AllureResults, Measurements, SimLogs })
         {
             if (Directory.Exists(dir))
             {

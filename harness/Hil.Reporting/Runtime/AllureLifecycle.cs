@@ -151,11 +151,7 @@ internal sealed class AllureLifecycle
         {
             lock (execution.Gate)
             {
-                var now = Clock.NowEpochMs();
-                var outcome = new Outcome(AllureStatus.Broken, FaultKind.InfrastructureFault,
-                    FailureClassifier.Tagged(FaultKind.InfrastructureFault, $"interrupted: {reason}"), null);
-                StepOutcomes.Interrupt(execution.Result, now);
-                outcome.ApplyTo(execution.Result, AllureStage.Interrupted, now);
+                StaleResults.Interrupt(execution.Result, reason, Clock.NowEpochMs());
                 Writer.Write(execution.Result);
             }
         }

@@ -5,13 +5,11 @@ namespace Hil.Session.Locking;
 /// <summary>
 /// What a dead lock holder left on this host, found and removed by the run that takes its lock over:
 /// the processes it recorded (only while each pid still has the recorded start time), the shared-memory
-/// objects those processes named after their pids (<c>/dev/shm/hil-PID-*</c>) and the sim's socket
-/// folders named after the holder's pid (<c>TMP/hil-sim-PID-*</c>).
+/// objects those processes named after their pids and the sim's socket and log folders named after
+/// the holder's pid (<see cref="Leftovers"/>).
 /// </summary>
 internal static class LeftoverSweeper
 {
-    private const string ShmFolder = "/dev/shm";
-
     /// <summary>Removes it all and returns one line per thing removed, for the take-over's log.</summary>
     public static IReadOnlyList<string> Sweep(LockHolder holder, string childrenPath)
     {
@@ -25,13 +23,12 @@ internal static class LeftoverSweeper
             .Where(pid => killed.Any(k => k.Pid == pid) || ProcessIdentity.StartOf(pid) is null).ToList();
         foreach (var pid in gone)
         {
-            removed.AddRange(Delete(ShmFolder, $"hil-{pid}-*"));
+            removed.AddRange(Delete(Leftovers.SharedMemoryOf(pid)));
         }
 
         if (gone.Contains(holder.ProcessId))
         {
-            removed.AddRange(Delete(Path.GetTempPath(), $"hil-sim-{holder.ProcessId}-*"));
-            removed.AddRange(Delete(Path.GetTempPath(), $"hil-sim-logs-{holder.ProcessId}-*"));
+            removed.AddRange(Delete(Leftovers.SimFoldersOf(holder.ProcessId)));
         }
 
         if (File.Exists(childrenPath))
@@ -42,14 +39,9 @@ internal static class LeftoverSweeper
         return removed;
     }
 
-    private static IEnumerable<string> Delete(string folder, string pattern)
+    private static IEnumerable<string> Delete(IEnumerable<string> paths)
     {
-        if (!Directory.Exists(folder))
-        {
-            yield break;
-        }
-
-        foreach (var path in Directory.EnumerateFileSystemEntries(folder, pattern))
+        foreach (var path in paths.ToList())
         {
             if (TryDelete(path))
             {

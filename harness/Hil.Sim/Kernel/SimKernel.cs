@@ -34,6 +34,7 @@ public sealed partial class SimKernel : IDextHost
     private SimPlacement? _placement;
     private DextPlist? _plist;
     private string? _socketDirectory;
+    private SimLogFolder? _logFolder;
     private string? _lastProblem;
     private DextState _state = DextState.Deactivated;
     private bool _disposed;
@@ -165,6 +166,11 @@ public sealed partial class SimKernel : IDextHost
         _bus.DeviceChanged -= OnDeviceChanged;
         await DeactivateAsync(CancellationToken.None).ConfigureAwait(false);
         await Task.WhenAll(Locked(() => _background.ToList())).ConfigureAwait(false);
+        if (_logFolder?.Close(clean: Locked(() => _crashes.Count == 0 && _lastProblem is null)) is { } kept)
+        {
+            Log(kept);
+        }
+
         _lifetime.Dispose();
     }
 
@@ -176,9 +182,9 @@ public sealed partial class SimKernel : IDextHost
         var n = Interlocked.Increment(ref s_kernels);
         _socketDirectory = _options.SocketDirectory ?? Path.Combine(Path.GetTempPath(), $"hil-sim-{Environment.ProcessId}-{n}");
         Directory.CreateDirectory(_socketDirectory);
-        var logs = _options.LogDirectory ?? Path.Combine(Path.GetTempPath(), $"hil-sim-logs-{Environment.ProcessId}-{n}");
+        _logFolder ??= SimLogFolder.For(_options, n);
         var settings = new SimPlacement.Settings(
-            binary, _dext.EntitlementToken, _dext.BundleId, _socketDirectory, logs, _rig.Timeouts.Activate, _options.StopGrace, _time);
+            binary, _dext.EntitlementToken, _dext.BundleId, _socketDirectory, _logFolder.Path, _rig.Timeouts.Activate, _options.StopGrace, _time);
         _placement = new SimPlacement(settings, Log, SignalChanged, OnHostExited);
         var failures = await _placement.ReconcileAsync(DesiredSlots(), cancellationToken).ConfigureAwait(false);
         if (failures.FirstOrDefault(f => f.Slot.Device is null) is { Error: { } rootFailure })

@@ -30,7 +30,7 @@ public sealed record SimKernelOptions
     /// <summary>Directory for the instances' sockets (short: a Unix socket path has ~100 bytes); removed on deactivate.</summary>
     public string? SocketDirectory { get; init; }
 
-    /// <summary>Directory for the hosts' stderr logs; kept for reports.</summary>
+    /// <summary>Directory for the hosts' stderr logs; kept for reports. Null: <see cref="SimLogFolder"/> decides.</summary>
     public string? LogDirectory { get; init; }
 
     /// <summary>How long a host gets between SIGTERM and SIGKILL.</summary>
