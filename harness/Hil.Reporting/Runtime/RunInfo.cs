@@ -2,7 +2,6 @@ using Hil.Foundation;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using Hil.Reporting.Model;
 using Hil.Reporting.Writing;
 
@@ -12,7 +11,7 @@ namespace Hil.Reporting.Runtime;
 /// Facts about the whole run: they become labels on every test (rig, dext version) and the
 /// report's environment.properties. Environment variables give defaults, fixtures set the truth.
 /// </summary>
-internal sealed partial class RunInfo
+internal sealed class RunInfo
 {
     private readonly ConcurrentDictionary<string, string> _environment = new(StringComparer.Ordinal);
 
@@ -51,7 +50,7 @@ internal sealed partial class RunInfo
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["Host"] = Host,
-            ["OS build"] = OsBuild(),
+            ["OS build"] = HostOs.Describe(),
             ["Harness version"] = HarnessVersion(),
             ["Commit"] = Commit() ?? "(unknown)",
             [".NET"] = RuntimeInformation.FrameworkDescription,
@@ -70,21 +69,6 @@ internal sealed partial class RunInfo
         }
 
         return [.. entries];
-    }
-
-    private static string OsBuild()
-    {
-        const string plist = "/System/Library/CoreServices/SystemVersion.plist";
-        if (OperatingSystem.IsMacOS() && File.Exists(plist))
-        {
-            var match = BuildPattern().Match(File.ReadAllText(plist));
-            if (match.Success)
-            {
-                return $"macOS {Environment.OSVersion.Version} ({match.Groups[1].Value})";
-            }
-        }
-
-        return RuntimeInformation.OSDescription;
     }
 
     private static string HarnessVersion() =>
@@ -124,7 +108,4 @@ internal sealed partial class RunInfo
             ? File.ReadLines(packed).Where(l => l.EndsWith(" " + reference, StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).FirstOrDefault()
             : null;
     }
-
-    [GeneratedRegex(@"<key>ProductBuildVersion</key>\s*<string>([^<]+)</string>")]
-    private static partial Regex BuildPattern();
 }

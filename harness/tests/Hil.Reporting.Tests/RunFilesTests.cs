@@ -67,3 +67,48 @@ public class RunFilesTests
         }
     }
 }
+
+/// <summary>The OS build readers see: what sw_vers or uname -r would print, never a bare runtime string.</summary>
+public class HostOsTests
+{
+    [Test]
+    public void MacOsShowsTheProductVersionAndBuildAsSwVersDoes()
+    {
+        const string plist = """
+            <dict>
+              <key>ProductBuildVersion</key>
+              <string>23F79</string>
+              <key>ProductName</key>
+              <string>macOS</string>
+              <key>ProductVersion</key>
+              <string>14.5</string>
+            </dict>
+            """;
+        Assert.That(HostOs.FromSystemVersion(plist), Is.EqualTo("macOS 14.5 (23F79)"));
+    }
+
+    [Test]
+    public void LinuxShowsTheDistributionAndTheKernelRelease()
+    {
+        const string osRelease = "NAME=\"Debian GNU/Linux\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n";
+        Assert.Multiple(() =>
+        {
+            Assert.That(HostOs.FromLinux(osRelease, "6.1.0-18-amd64\n"), Is.EqualTo("Debian GNU/Linux 12 (bookworm), kernel 6.1.0-18-amd64"));
+            Assert.That(HostOs.FromLinux("", "6.1.0-18-amd64"), Is.EqualTo("Linux, kernel 6.1.0-18-amd64"));
+        });
+    }
+
+    [Test]
+    public void ThisHostsEnvironmentNamesItsKernelRelease()
+    {
+        var osBuild = new RunInfo().EnvironmentEntries().Single(e => e.Key == "OS build").Value;
+        if (File.Exists("/proc/sys/kernel/osrelease"))
+        {
+            Assert.That(osBuild, Does.EndWith("kernel " + File.ReadAllText("/proc/sys/kernel/osrelease").Trim()));
+        }
+        else
+        {
+            Assert.That(osBuild, Is.Not.Empty);
+        }
+    }
+}
