@@ -52,10 +52,9 @@ internal sealed class RunInfo
             ["Host"] = Host,
             ["OS build"] = HostOs.Describe(),
             ["Harness version"] = HarnessVersion(),
-            ["Commit"] = Commit() ?? "(unknown)",
             [".NET"] = RuntimeInformation.FrameworkDescription,
         };
-        foreach (var (key, value) in new[] { ("Rig", Rig), ("Dext version", DextVersion) })
+        foreach (var (key, value) in new[] { ("Rig", Rig), ("Dext version", DextVersion), ("Commit", GitCommit.Find()) })
         {
             if (!string.IsNullOrEmpty(value))
             {
@@ -73,39 +72,4 @@ internal sealed class RunInfo
 
     private static string HarnessVersion() =>
         typeof(RunInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-
-    /// <summary>CI names the commit; locally .git/HEAD does, read as a file so no process is started.</summary>
-    private static string? Commit()
-    {
-        var fromEnv = Environment.GetEnvironmentVariable("HIL_COMMIT") ?? Environment.GetEnvironmentVariable("GITHUB_SHA");
-        if (!string.IsNullOrEmpty(fromEnv))
-        {
-            return fromEnv;
-        }
-
-        var root = RepositoryRoot.TryFind(AppContext.BaseDirectory);
-        var git = root is null ? null : Path.Combine(root, ".git");
-        if (git is null || !File.Exists(Path.Combine(git, "HEAD")))
-        {
-            return null;
-        }
-
-        var head = File.ReadAllText(Path.Combine(git, "HEAD")).Trim();
-        if (!head.StartsWith("ref: ", StringComparison.Ordinal))
-        {
-            return head;
-        }
-
-        var reference = head[5..];
-        var loose = Path.Combine(git, reference);
-        if (File.Exists(loose))
-        {
-            return File.ReadAllText(loose).Trim();
-        }
-
-        var packed = Path.Combine(git, "packed-refs");
-        return File.Exists(packed)
-            ? File.ReadLines(packed).Where(l => l.EndsWith(" " + reference, StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).FirstOrDefault()
-            : null;
-    }
 }

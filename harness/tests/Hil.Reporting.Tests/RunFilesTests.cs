@@ -112,3 +112,38 @@ public class HostOsTests
         }
     }
 }
+
+/// <summary>The commit line of the environment: known in a plain checkout and in a worktree, left out otherwise.</summary>
+public sealed class GitCommitTests : Hil.TestSupport.TempFolderTest
+{
+    private const string Sha = "0123456789abcdef0123456789abcdef01234567";
+
+    [Test]
+    public void APlainCheckoutsHeadNamesTheCommit()
+    {
+        var git = Directory.CreateDirectory(Path.Combine(Dir, "repo", ".git")).FullName;
+        File.WriteAllText(Path.Combine(git, "HEAD"), "ref: refs/heads/main\n");
+        File.WriteAllText(Path.Combine(git, "packed-refs"), $"# pack-refs with: peeled\n{Sha} refs/heads/main\n");
+        Assert.That(GitCommit.FromCheckout(Path.Combine(Dir, "repo")), Is.EqualTo(Sha));
+    }
+
+    [Test]
+    public void AWorktreeFindsItsBranchInTheCommonDirectory()
+    {
+        var common = Directory.CreateDirectory(Path.Combine(Dir, "main", ".git")).FullName;
+        var own = Directory.CreateDirectory(Path.Combine(common, "worktrees", "wt")).FullName;
+        Directory.CreateDirectory(Path.Combine(common, "refs", "heads"));
+        File.WriteAllText(Path.Combine(common, "refs", "heads", "wt"), Sha + "\n");
+        File.WriteAllText(Path.Combine(own, "HEAD"), "ref: refs/heads/wt\n");
+        File.WriteAllText(Path.Combine(own, "commondir"), "../..\n");
+        var worktree = Directory.CreateDirectory(Path.Combine(Dir, "wt")).FullName;
+        File.WriteAllText(Path.Combine(worktree, ".git"), $"gitdir: {own}\n");
+        Assert.That(GitCommit.FromCheckout(worktree), Is.EqualTo(Sha));
+    }
+
+    [Test]
+    public void NoCheckoutMeansNoCommitLineRatherThanAPlaceholder()
+    {
+        Assert.That(GitCommit.FromCheckout(Dir), Is.Null);
+    }
+}
