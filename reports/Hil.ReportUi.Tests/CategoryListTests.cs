@@ -21,7 +21,8 @@ public sealed class CategoryListTests
             .Select(c => (c.Name, Tests: ReportUnderTest.Current.Tests.Where(c.Matches).Select(t => t.Name).ToList()))
             .Where(c => c.Tests.Count > 0)
             .ToList();
-        Assert.That(matched, Has.Count.GreaterThanOrEqualTo(2), "the run's failures fall into at least two categories");
+        // The sample run fails five ways; a real fixture run (HIL_FIXTURE_RESULTS) has at least its deliberate rig fault.
+        Assert.That(matched, Is.Not.Empty, "the run's failures fall into the categories of categories.json");
 
         foreach (var (name, tests) in matched)
         {
