@@ -20,6 +20,8 @@ public sealed class ReportUnderTest
 
     public string HistoryFile => Path.Combine(Work, "history.jsonl");
 
+    public string ReportFolder => Path.Combine(Work, "report");
+
     /// <summary>The final attempt of every test in <see cref="Results"/>: what the report shows, read through Reporting's model.</summary>
     public IReadOnlyList<Hil.Reporting.Model.AllureTestResult> Tests { get; private set; } = [];
 
@@ -41,10 +43,12 @@ public sealed class ReportUnderTest
         Results = await AllureSteps.StepAsync("obtain fixture results", () => FixtureResults.ObtainAsync(Work, ct));
         AllureTest.AddParameter("results", Results, excluded: true);
         Tests = AllureResults.FinalAttempts(Results);
+        // Both into one folder, as `hil run` does night after night: what is served must be the
+        // second (its history tab lists the first), never the first left behind.
         var first = await AllureSteps.StepAsync("generate report, run 1", () =>
-            AllureReport.GenerateAsync(Results, Path.Combine(Work, "report-1"), HistoryFile, singleFile: false, ct));
-        var second = await AllureSteps.StepAsync("generate report, run 2", () =>
-            AllureReport.GenerateAsync(Results, Path.Combine(Work, "report-2"), HistoryFile, singleFile: false, ct));
+            AllureReport.GenerateAsync(Results, ReportFolder, HistoryFile, singleFile: false, ct));
+        var second = await AllureSteps.StepAsync("generate report, run 2 into the same folder", () =>
+            AllureReport.GenerateAsync(Results, ReportFolder, HistoryFile, singleFile: false, ct));
         Generations = [first, second];
         Server = ReportServer.Start(second.OutputDirectory);
         AllureSteps.AttachText("report URL", Server.Url.ToString());

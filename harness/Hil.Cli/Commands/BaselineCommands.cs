@@ -40,7 +40,7 @@ internal static class BaselineCommands
             var count = baselines.Load(run.Key).Count;
             var target = parse.GetValue(json);
             CliJson.Write(target, new { key = BaselineStore.FormatKey(run.Key), path, runs = count, cap = baselines.Cap, samples = run.Summary.Count, p50_ns = run.Summary.P50Ns, p99_ns = run.Summary.P99Ns });
-            CliJson.People(target).WriteLine($"saved {BaselineStore.FormatKey(run.Key)} run {count} of at most {baselines.Cap} -> {path} (n={run.Summary.Count}, p50 {run.Summary.P50Ns} ns, p99 {run.Summary.P99Ns} ns)");
+            CliJson.People(target).WriteLine($"saved {BaselineStore.FormatKey(run.Key)} run {count} of at most {baselines.Cap} -> {path} (n={run.Summary.Count:N0}, p50 {DurationText.Of(run.Summary.P50Ns)}, p99 {DurationText.Of(run.Summary.P99Ns)})");
             return CliInvocation.Ok;
         });
         return command;
@@ -67,7 +67,7 @@ internal static class BaselineCommands
             {
                 foreach (var e in entries)
                 {
-                    people.WriteLine($"{BaselineStore.FormatKey(e.Key)}  runs={e.Runs}  newest: n={e.Summary.Count}  p50 {e.Summary.P50Ns} ns  p99 {e.Summary.P99Ns} ns  {e.StartedUtc}  {e.Path}");
+                    people.WriteLine($"{BaselineStore.FormatKey(e.Key)}  runs={e.Runs}  newest: n={e.Summary.Count:N0}  p50 {DurationText.Of(e.Summary.P50Ns)}  p99 {DurationText.Of(e.Summary.P99Ns)}  {e.StartedUtc}  {e.Path}");
                 }
             }
 
@@ -90,7 +90,7 @@ internal static class BaselineCommands
             var people = CliJson.People(jsonTarget);
             for (var i = 0; i < runs.Count; i++)
             {
-                people.WriteLine($"run {i + 1}/{runs.Count}: {runs[i].StartedUtc}  n={runs[i].Summary.Count}  p50 {runs[i].Summary.P50Ns} ns  p99 {runs[i].Summary.P99Ns} ns");
+                people.WriteLine($"run {i + 1}/{runs.Count}: {runs[i].StartedUtc}  n={runs[i].Summary.Count:N0}  p50 {DurationText.Of(runs[i].Summary.P50Ns)}  p99 {DurationText.Of(runs[i].Summary.P99Ns)}");
             }
 
             people.Write(LatencyCommands.Describe(runs[^1]));

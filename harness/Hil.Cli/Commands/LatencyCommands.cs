@@ -62,7 +62,7 @@ internal static class LatencyCommands
             var target = parse.GetValue(json);
             for (var i = 1; i <= runs; i++)
             {
-                run = await LongStep.RunAsync($"measuring {Topologies.Of(request.Topology).Name}: {plan.Samples:N0} messages at {plan.RateHz} Hz (run {i} of {runs})",
+                run = await LongStep.RunAsync($"measuring {Topologies.Of(request.Topology).Name}: {plan.Samples:N0} messages at {plan.RateHz:N0} Hz (run {i} of {runs})",
                     () => RigLatencyRunner.RunAsync(session, request, TimeProvider.System, ct)).ConfigureAwait(false);
                 CliJson.People(target).Write(Describe(run));
                 if (outPattern is not null)
@@ -84,7 +84,7 @@ internal static class LatencyCommands
         var a = run.Accounting;
         var lines = new List<string>
         {
-            F($"{run.Key.Topology} on {run.Key.Rig} ({run.Host}, os {run.Key.OsBuild}, dext {run.Key.DextVersion}), {LatencyRunFile.ModeName(run.Mode)} at {run.RateHz} Hz"),
+            F($"{run.Key.Topology} on {run.Key.Rig} ({run.Host}, os {run.Key.OsBuild}, dext {run.Key.DextVersion}), {LatencyRunFile.ModeName(run.Mode)} at {run.RateHz:N0} Hz"),
             F($"  samples {s.Count:N0} (warm-up {a.WarmupDiscarded:N0} discarded); sent {a.Sent:N0} = received {a.Received:N0} + lost {a.Lost:N0}; duplicated {a.Duplicated:N0}, reordered {a.Reordered:N0}"),
             $"  p50 {D(s.P50Ns)}  p90 {D(s.P90Ns)}  p99 {D(s.P99Ns)}  p99.9 {D(s.P999Ns)}  max {D(s.MaxNs)}",
         };

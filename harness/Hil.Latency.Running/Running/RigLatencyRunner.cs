@@ -93,8 +93,8 @@ public static class RigLatencyRunner
         var pre = await probe.MeasureAsync(prePlan, context, time, cancellationToken).ConfigureAwait(false);
         var wanted = DelayInjection.NsPerHop(percent, pre.Summary.P50Ns);
         var ns = plan.Mode == LoadMode.OpenLoop ? Math.Min(wanted, DelayInjection.MaxNsPerHop(plan.RateHz)) : wanted;
-        var capped = ns < wanted ? $"; capped from {wanted} ns at half the {plan.RateHz} Hz period" : "";
-        var basis = $"{percent}% of p50 {pre.Summary.P50Ns} ns of a {pre.Summary.Count}-sample pre-run without delay, added once per message at Driver1{capped}";
+        var capped = ns < wanted ? $"; capped from {DurationText.Of(wanted)} at half the {plan.RateHz:N0} Hz period" : "";
+        var basis = $"{percent}% of p50 {DurationText.Of(pre.Summary.P50Ns)} of a {pre.Summary.Count:N0}-sample pre-run without delay, added once per message at Driver1{capped}";
         return (plan with { InjectDelayNsPerHop = ns }, context with { InjectedDelay = new InjectedDelay(percent, ns, basis) });
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hil.Foundation;
 
 namespace Hil.Latency.Gate;
 
@@ -16,9 +17,9 @@ internal static class GateReport
         Line(sb, $"topology {result.BaselineKey.Topology} on rig {result.BaselineKey.Rig}");
         Line(sb, $"rule: per percentile {string.Join(", ", o.Percentiles.Select(q => $"p{q * 100:0.###}"))}, on {Variables(o)} of each run: the current run lies above the {k} baseline runs (prediction t-test, {k - 1} df, one-sided p < alpha {o.Alpha:G3}) AND above every baseline run AND its shift over their geometric mean >= {o.PracticalBar:P1} ({o.PracticalMargin:0.##} x threshold {o.ThresholdPercent:0.##}%); then the re-measure must hold it up: current and re-measure together p < alpha, both above every baseline run, together >= {o.PracticalBar:P1}, and the re-measure alone >= {o.PracticalBar:P1}");
         Line(sb, $"false alarms: at most {Math.Min(o.Alpha, 2.0 / ((k + 1) * (k + 2))) * o.Percentiles.Count:P2} per gate for clean runs that vary like the baseline runs (min(alpha, rank bound 2/((K+1)(K+2))) x {o.Percentiles.Count} percentiles; the rank bound needs no normality); measured rates and power: benchmarks/gate-calibration.md");
-        Line(sb, $"baseline: {result.BaselineSource}, {k} runs ({result.BaselineKey.Rig}/{result.BaselineKey.Topology}/{result.BaselineKey.DextVersion}/{result.BaselineKey.OsBuild}), n={result.BaselineRuns[0].Count} each");
-        Line(sb, $"  p50 per run (ns): {string.Join(" ", result.BaselineRuns.Select(r => r.P50Ns))}");
-        Line(sb, $"  p99 per run (ns): {string.Join(" ", result.BaselineRuns.Select(r => r.P99Ns))}");
+        Line(sb, $"baseline: {result.BaselineSource}, {k} runs ({result.BaselineKey.Rig}/{result.BaselineKey.Topology}/{result.BaselineKey.DextVersion}/{result.BaselineKey.OsBuild}), n={result.BaselineRuns[0].Count:N0} each");
+        Line(sb, $"  p50 per run: {string.Join(", ", result.BaselineRuns.Select(r => D(r.P50Ns)))}");
+        Line(sb, $"  p99 per run: {string.Join(", ", result.BaselineRuns.Select(r => D(r.P99Ns)))}");
         Line(sb, $"  detectable with this baseline's spread (current + re-measure, alpha {o.Alpha:G3}): {string.Join(", ", result.Current.Checks.Select(c => $"{c.Name} >= {c.DetectableShift:+0.0%} (run-to-run sd of ln {c.Test.BaselineSd:0.000})"))}");
         Stage(sb, result.Current);
         if (result.Confirm is { } confirm)
@@ -53,10 +54,11 @@ internal static class GateReport
     {
         var judged = stage.Label == "confirm" ? "current + re-measure" : "current";
         Line(sb, $"{stage.Label}: {stage.Source} (judged: {judged})");
-        Line(sb, $"  percentile  baseline_ns (min..max)          run_ns    shift  run_alone        t        p-value  verdict");
+        Line(sb, $"  {"percentile",-10} {"baseline (min..max)",-30} {"run",9} {"shift",8} {"run_alone",10} {"t",8} {"p-value",14}  verdict");
         foreach (var c in stage.Checks)
         {
-            Line(sb, $"  {c.Name,-10} {c.BaselineNs,11} ({c.BaselineMinNs}..{c.BaselineMaxNs}){"",-4} {c.CurrentNs,11} {c.Shift,8:+0.0%;-0.0%} {c.OwnShift,10:+0.0%;-0.0%} {c.Test.T,8:0.00} {c.PValue,14:G3}  {Verdict(c)}");
+            var baseline = $"{D(c.BaselineNs)} ({D(c.BaselineMinNs)}..{D(c.BaselineMaxNs)})";
+            Line(sb, $"  {c.Name,-10} {baseline,-30} {D(c.CurrentNs),9} {c.Shift,8:+0.0%;-0.0%} {c.OwnShift,10:+0.0%;-0.0%} {c.Test.T,8:0.00} {c.PValue,14:G3}  {Verdict(c)}");
         }
 
         if (stage.Comparison is { } cmp)
@@ -67,7 +69,7 @@ internal static class GateReport
             Line(sb, $"  shift function (HD deciles, run - baseline):");
             foreach (var d in cmp.Shift)
             {
-                Line(sb, $"    d{d.Quantile * 10:0}: {d.ANs,10:0} -> {d.BNs,10:0} ns  {d.ShiftNs,+9:+0;-0} ns  {d.Relative,7:+0.0%;-0.0%}");
+                Line(sb, $"    d{d.Quantile * 10:0}: {D(d.ANs),9} -> {D(d.BNs),9}  {Signed(d.ShiftNs),10}  {d.Relative,7:+0.0%;-0.0%}");
             }
         }
 
@@ -84,6 +86,11 @@ internal static class GateReport
         (false, true) => "moved, not significant against the baseline runs' spread",
         _ => "same",
     };
+
+    // Durations as people read them (µs, ms: the one formatter of tables and plots); --json keeps nanoseconds.
+    private static string D(double nanoseconds) => DurationText.Of(nanoseconds);
+
+    private static string Signed(double nanoseconds) => nanoseconds > 0 ? "+" + D(nanoseconds) : D(nanoseconds);
 
     private static void Line(StringBuilder sb, FormattableString s) => sb.Append(s.ToString(CultureInfo.InvariantCulture)).Append('\n');
 }

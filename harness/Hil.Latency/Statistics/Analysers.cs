@@ -1,5 +1,6 @@
 using System.Globalization;
 using HdrHistogram;
+using Hil.Foundation;
 using Perfolizer.Mathematics.Multimodality;
 
 namespace Hil.Latency.Statistics;
@@ -91,7 +92,7 @@ internal static class Analysers
         var low = Math.Min(start, end);
         var drift = low > 0 ? Math.Abs(end - start) / (double)low : 0;
         return drift > FloorDriftLimit
-            ? new LatencyWarning(LatencyWarning.FloorDrift, F($"the floor (p5) moved from {start} ns over the first {first.Count} samples to {end} ns over the last {last.Count} ({drift:P0} > {FloorDriftLimit:P0}): the host changed during the run"))
+            ? new LatencyWarning(LatencyWarning.FloorDrift, F($"the floor (p5) moved from {DurationText.Of(start)} over the first {first.Count:N0} samples to {DurationText.Of(end)} over the last {last.Count:N0} ({drift:P0} > {FloorDriftLimit:P0}): the host changed during the run"))
             : null;
     }
 
@@ -120,7 +121,7 @@ internal static class Analysers
         var fence = q3 + (long)(OutlierIqrs * (q3 - q1));
         var above = HistogramMath.CountAbove(histogram, fence);
         return above > 0
-            ? new LatencyWarning(LatencyWarning.Outliers, F($"{above} of {histogram.TotalCount} samples ({(double)above / histogram.TotalCount:P2}) lie above Q3 + {OutlierIqrs} IQR = {fence} ns; kept, not deleted"))
+            ? new LatencyWarning(LatencyWarning.Outliers, F($"{above:N0} of {histogram.TotalCount:N0} samples ({(double)above / histogram.TotalCount:P2}) lie above Q3 + {OutlierIqrs} IQR = {DurationText.Of(fence)}; kept, not deleted"))
             : null;
     }
 

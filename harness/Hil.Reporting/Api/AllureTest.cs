@@ -49,6 +49,12 @@ public static class AllureTest
     public static void AddLink(string name, string url, string type = "link") =>
         With(e => e.Links.Add(new AllureLink(name, url, type)));
 
+    /// <summary>An issue by its id; allureConfig.json's <c>{issue}</c> pattern makes the url.</summary>
+    public static void AddIssue(string id) => AddLink(id, id, "issue");
+
+    /// <summary>A test-management item by its id; allureConfig.json's <c>{tms}</c> pattern makes the url.</summary>
+    public static void AddTmsItem(string id) => AddLink(id, id, "tms");
+
     public static void SetDescription(string markdown) => With(e => e.Description = markdown);
 
     private static void Label(string name, string value) =>

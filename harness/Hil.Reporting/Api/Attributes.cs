@@ -79,15 +79,42 @@ public sealed class AllureIdAttribute(int id) : AllureLabelsAttribute
     internal override IEnumerable<(string, string)> Labels() => [(AllureLabels.AllureId.Name, id.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 }
 
-/// <summary>A link on the test page; <c>type</c> is link, issue or tms.</summary>
+/// <summary>Base of the link attributes, on a test method or a fixture class.</summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
-public sealed class AllureLinkAttribute(string name, string url, string type = "link") : Attribute
+public abstract class AllureLinksAttribute : Attribute
+{
+    internal abstract AllureLink Link();
+}
+
+/// <summary>A link on the test page; <c>type</c> is link, issue or tms.</summary>
+public sealed class AllureLinkAttribute(string name, string url, string type = "link") : AllureLinksAttribute
 {
     public string Name { get; } = name;
 
     public string Url { get; } = url;
 
     public string Type { get; } = type;
+
+    internal override AllureLink Link() => new(Name, Url, Type);
+}
+
+/// <summary>
+/// An issue by its id, <c>[AllureIssue("123")]</c>: the link's url comes from the <c>{issue}</c>
+/// pattern of allureConfig.json (see harness/Hil.Reporting/README.md, "Links and test plans"); a full url is kept as it is.
+/// </summary>
+public sealed class AllureIssueAttribute(string id) : AllureLinksAttribute
+{
+    public string Id { get; } = id;
+
+    internal override AllureLink Link() => new(Id, Id, "issue");
+}
+
+/// <summary>A test-management (TMS) item by its id; the url comes from the <c>{tms}</c> pattern.</summary>
+public sealed class AllureTmsAttribute(string id) : AllureLinksAttribute
+{
+    public string Id { get; } = id;
+
+    internal override AllureLink Link() => new(Id, Id, "tms");
 }
 
 /// <summary>Markdown description; NUnit's own [Description] is read too.</summary>

@@ -32,7 +32,7 @@ internal static class NUnitFacts
             LabelSet.Add(labels, label, replace: true);
         }
 
-        var links = Attributes<AllureLinkAttribute>(test).Select(l => new AllureLink(l.Name, l.Url, l.Type)).ToList();
+        var links = Attributes<AllureLinksAttribute>(test).Select(l => l.Link()).ToList();
         var description = Attributes<AllureDescriptionAttribute>(test).LastOrDefault()?.Markdown
             ?? Properties(test, "Description").FirstOrDefault();
         return new TestFacts(test.Id, test.Name, fullName, [assembly, ns, shortClass], labels, Parameters(test), links, description, AncestorIds(test));

@@ -1,6 +1,7 @@
 using Hil.Reporting.Model;
 using Hil.Reporting.Runtime;
 using Hil.Reporting.Writing;
+using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
@@ -41,7 +42,15 @@ internal static class NUnitRecorder
     public static void TestStarted(ITest test)
     {
         SetUpFailures.Flush(Lifecycle);
-        Lifecycle.Start(NUnitFacts.From(test));
+        var facts = NUnitFacts.From(test);
+        if (!Lifecycle.Plan.Selects(facts))
+        {
+            // As Allure.NUnit: the test is ignored before its body runs, and leaves no result.
+            Lifecycle.Deselect(test.Id);
+            Assert.Ignore(TestPlan.SkipReason);
+        }
+
+        Lifecycle.Start(facts);
     }
 
     public static void TestFinished(ITest test, ITestResult result)
@@ -53,6 +62,7 @@ internal static class NUnitRecorder
             return;
         }
 
+        ConsoleOutput.Attach(lifecycle, execution, result.Output);
         var exception = execution.BodyException ?? execution.FixtureException;
         lifecycle.Finish(execution, NUnitOutcome.From(result, exception), NUnitFacts.AncestorIds(test));
     }

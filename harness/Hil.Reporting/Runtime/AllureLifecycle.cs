@@ -23,7 +23,7 @@ internal sealed class AllureLifecycle
 
     public AllureLifecycle(string resultsDirectory, TimeProvider time)
     {
-        Writer = new ResultsWriter(resultsDirectory);
+        Writer = new ResultsWriter(resultsDirectory) { Links = LinkPatterns.FromEnvironment() };
         Clock = new AllureClock(time);
     }
 
@@ -53,6 +53,9 @@ internal sealed class AllureLifecycle
 
     public RunInfo Run { get; } = new();
 
+    /// <summary>Which tests this run records and runs (<see cref="TestPlan"/>); every test unless ALLURE_TESTPLAN_PATH names a plan.</summary>
+    public TestPlan Plan { get; set; } = TestPlan.FromEnvironment();
+
     public IEnumerable<TestExecution> InFlight => _running.Values;
 
     /// <summary>Makes <paramref name="lifecycle"/> current until the returned scope is disposed (tests, nested runs).</summary>
@@ -67,6 +70,9 @@ internal sealed class AllureLifecycle
     }
 
     public bool WasRecorded(string nunitId) => _recorded.ContainsKey(nunitId);
+
+    /// <summary>A test the plan leaves out: it writes no result, now or at the end-of-run sweep.</summary>
+    public void Deselect(string nunitId) => _recorded[nunitId] = 0;
 
     public TestExecution? Running(string nunitId) => _running.GetValueOrDefault(nunitId);
 

@@ -2,7 +2,6 @@ using Hil.Foundation;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using Hil.Reporting.Model;
 using Hil.Reporting.Writing;
 
@@ -12,7 +11,7 @@ namespace Hil.Reporting.Runtime;
 /// Facts about the whole run: they become labels on every test (rig, dext version) and the
 /// report's environment.properties. Environment variables give defaults, fixtures set the truth.
 /// </summary>
-internal sealed partial class RunInfo
+internal sealed class RunInfo
 {
     private readonly ConcurrentDictionary<string, string> _environment = new(StringComparer.Ordinal);
 
@@ -51,12 +50,11 @@ internal sealed partial class RunInfo
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["Host"] = Host,
-            ["OS build"] = OsBuild(),
+            ["OS build"] = HostOs.Describe(),
             ["Harness version"] = HarnessVersion(),
-            ["Commit"] = Commit() ?? "(unknown)",
             [".NET"] = RuntimeInformation.FrameworkDescription,
         };
-        foreach (var (key, value) in new[] { ("Rig", Rig), ("Dext version", DextVersion) })
+        foreach (var (key, value) in new[] { ("Rig", Rig), ("Dext version", DextVersion), ("Commit", GitCommit.Find()) })
         {
             if (!string.IsNullOrEmpty(value))
             {
@@ -72,59 +70,6 @@ internal sealed partial class RunInfo
         return [.. entries];
     }
 
-    private static string OsBuild()
-    {
-        const string plist = "/System/Library/CoreServices/SystemVersion.plist";
-        if (OperatingSystem.IsMacOS() && File.Exists(plist))
-        {
-            var match = BuildPattern().Match(File.ReadAllText(plist));
-            if (match.Success)
-            {
-                return $"macOS {Environment.OSVersion.Version} ({match.Groups[1].Value})";
-            }
-        }
-
-        return RuntimeInformation.OSDescription;
-    }
-
     private static string HarnessVersion() =>
         typeof(RunInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-
-    /// <summary>CI names the commit; locally .git/HEAD does, read as a file so no process is started.</summary>
-    private static string? Commit()
-    {
-        var fromEnv = Environment.GetEnvironmentVariable("HIL_COMMIT") ?? Environment.GetEnvironmentVariable("GITHUB_SHA");
-        if (!string.IsNullOrEmpty(fromEnv))
-        {
-            return fromEnv;
-        }
-
-        var root = RepositoryRoot.TryFind(AppContext.BaseDirectory);
-        var git = root is null ? null : Path.Combine(root, ".git");
-        if (git is null || !File.Exists(Path.Combine(git, "HEAD")))
-        {
-            return null;
-        }
-
-        var head = File.ReadAllText(Path.Combine(git, "HEAD")).Trim();
-        if (!head.StartsWith("ref: ", StringComparison.Ordinal))
-        {
-            return head;
-        }
-
-        var reference = head[5..];
-        var loose = Path.Combine(git, reference);
-        if (File.Exists(loose))
-        {
-            return File.ReadAllText(loose).Trim();
-        }
-
-        var packed = Path.Combine(git, "packed-refs");
-        return File.Exists(packed)
-            ? File.ReadLines(packed).Where(l => l.EndsWith(" " + reference, StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).FirstOrDefault()
-            : null;
-    }
-
-    [GeneratedRegex(@"<key>ProductBuildVersion</key>\s*<string>([^<]+)</string>")]
-    private static partial Regex BuildPattern();
 }

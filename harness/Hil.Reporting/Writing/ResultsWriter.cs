@@ -17,10 +17,16 @@ internal sealed class ResultsWriter
 
     public string Directory { get; }
 
+    /// <summary>How issue and TMS links become urls (<see cref="LinkPatterns"/>), applied to every result written.</summary>
+    public LinkPatterns Links { get; set; } = LinkPatterns.None;
+
     public static string NewUuid() => Guid.NewGuid().ToString();
 
-    public void Write(AllureTestResult result) =>
+    public void Write(AllureTestResult result)
+    {
+        Links.ResolveAll(result.Links);
         AtomicFile.WriteAllText(PathOf($"{result.Uuid}-result.json"), AllureJson.Serialize(result));
+    }
 
     public void Write(AllureContainer container) =>
         AtomicFile.WriteAllText(PathOf($"{container.Uuid}-container.json"), AllureJson.Serialize(container));

@@ -48,6 +48,16 @@ public sealed class GateTests
     }
 
     [Test]
+    public void The_evidence_prints_durations_in_units_people_read()
+    {
+        var result = Evaluate(Baseline(), Clean(100, 1.2), () => Clean(101, 1.2));
+        var table = result.Evidence.Split('\n').Where(l => l.TrimStart().StartsWith("p50 ", StringComparison.Ordinal) || l.Contains("per run:", StringComparison.Ordinal) || l.TrimStart().StartsWith("d1:", StringComparison.Ordinal)).ToList();
+        Assert.That(table, Is.Not.Empty, "the per-run figures, the percentile rows and the shift function");
+        Assert.That(table, Has.All.Match(@"\d(\.\d+)? (ns|µs|ms|s)\b"), "every figure carries its unit (DurationText), as in the report");
+        Assert.That(result.Evidence, Does.Not.Contain("_ns").And.Not.Contain("(ns)"), "raw nanosecond columns are for --json");
+    }
+
+    [Test]
     public void Without_a_re_measure_a_regression_fails_closed_as_unconfirmed()
     {
         var result = Evaluate(Baseline(), Clean(100, 1.2), confirm: null);

@@ -67,3 +67,83 @@ public class RunFilesTests
         }
     }
 }
+
+/// <summary>The OS build readers see: what sw_vers or uname -r would print, never a bare runtime string.</summary>
+public class HostOsTests
+{
+    [Test]
+    public void MacOsShowsTheProductVersionAndBuildAsSwVersDoes()
+    {
+        const string plist = """
+            <dict>
+              <key>ProductBuildVersion</key>
+              <string>23F79</string>
+              <key>ProductName</key>
+              <string>macOS</string>
+              <key>ProductVersion</key>
+              <string>14.5</string>
+            </dict>
+            """;
+        Assert.That(HostOs.FromSystemVersion(plist), Is.EqualTo("macOS 14.5 (23F79)"));
+    }
+
+    [Test]
+    public void LinuxShowsTheDistributionAndTheKernelRelease()
+    {
+        const string osRelease = "NAME=\"Debian GNU/Linux\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n";
+        Assert.Multiple(() =>
+        {
+            Assert.That(HostOs.FromLinux(osRelease, "6.1.0-18-amd64\n"), Is.EqualTo("Debian GNU/Linux 12 (bookworm), kernel 6.1.0-18-amd64"));
+            Assert.That(HostOs.FromLinux("", "6.1.0-18-amd64"), Is.EqualTo("Linux, kernel 6.1.0-18-amd64"));
+        });
+    }
+
+    [Test]
+    public void ThisHostsEnvironmentNamesItsKernelRelease()
+    {
+        var osBuild = new RunInfo().EnvironmentEntries().Single(e => e.Key == "OS build").Value;
+        if (File.Exists("/proc/sys/kernel/osrelease"))
+        {
+            Assert.That(osBuild, Does.EndWith("kernel " + File.ReadAllText("/proc/sys/kernel/osrelease").Trim()));
+        }
+        else
+        {
+            Assert.That(osBuild, Is.Not.Empty);
+        }
+    }
+}
+
+/// <summary>The commit line of the environment: known in a plain checkout and in a worktree, left out otherwise.</summary>
+public sealed class GitCommitTests : Hil.TestSupport.TempFolderTest
+{
+    private const string Sha = "0123456789abcdef0123456789abcdef01234567";
+
+    [Test]
+    public void APlainCheckoutsHeadNamesTheCommit()
+    {
+        var git = Directory.CreateDirectory(Path.Combine(Dir, "repo", ".git")).FullName;
+        File.WriteAllText(Path.Combine(git, "HEAD"), "ref: refs/heads/main\n");
+        File.WriteAllText(Path.Combine(git, "packed-refs"), $"# pack-refs with: peeled\n{Sha} refs/heads/main\n");
+        Assert.That(GitCommit.FromCheckout(Path.Combine(Dir, "repo")), Is.EqualTo(Sha));
+    }
+
+    [Test]
+    public void AWorktreeFindsItsBranchInTheCommonDirectory()
+    {
+        var common = Directory.CreateDirectory(Path.Combine(Dir, "main", ".git")).FullName;
+        var own = Directory.CreateDirectory(Path.Combine(common, "worktrees", "wt")).FullName;
+        Directory.CreateDirectory(Path.Combine(common, "refs", "heads"));
+        File.WriteAllText(Path.Combine(common, "refs", "heads", "wt"), Sha + "\n");
+        File.WriteAllText(Path.Combine(own, "HEAD"), "ref: refs/heads/wt\n");
+        File.WriteAllText(Path.Combine(own, "commondir"), "../..\n");
+        var worktree = Directory.CreateDirectory(Path.Combine(Dir, "wt")).FullName;
+        File.WriteAllText(Path.Combine(worktree, ".git"), $"gitdir: {own}\n");
+        Assert.That(GitCommit.FromCheckout(worktree), Is.EqualTo(Sha));
+    }
+
+    [Test]
+    public void NoCheckoutMeansNoCommitLineRatherThanAPlaceholder()
+    {
+        Assert.That(GitCommit.FromCheckout(Dir), Is.Null);
+    }
+}
