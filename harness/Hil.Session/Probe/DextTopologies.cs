@@ -28,7 +28,7 @@ public static class DextTopologies
             + $"its rig file ({rig.SourcePath}) lists {string.Join(", ", Of(rig).Select(t => t.Name))}";
     }
 
-    /// <summary>The topology a test that needs any one pair should use: one-process if the dext has it, else its first.</summary>
-    public static Topology Preferred(RigSpec rig) =>
-        Implements(rig, Topology.OneProcess) ? Topology.OneProcess : Of(rig)[0].Wire;
+    /// <summary>The pair a test that needs any one pair should use: <paramref name="wanted"/> if the dext implements it, else its first topology.</summary>
+    public static Topology Preferred(RigSpec rig, Topology wanted) =>
+        Implements(rig, wanted) ? wanted : Of(rig)[0].Wire;
 }
