@@ -26,7 +26,7 @@ public sealed class DextRolesTests
     public void A_rig_without_the_keys_keeps_the_probes_defaults()
     {
         var dext = RigFile.Load(RepoFiles.Path_("rigs", "sim.yaml")).Dext!;
-        Assert.That(dext.Roles, Is.SameAs(DextRoles.Probe));
+        Assert.That((dext.Roles.SelectorBase, dext.Roles.Topologies.IsEmpty, dext.Roles.UserClients.IsEmpty), Is.EqualTo((0u, true, true)));
         Assert.That(dext.Roles.NamesRoles, Is.False);
         Assert.That(dext.Roles.Implements("shared-ring"), Is.True);
         Assert.That(dext.HostApp, Is.Null);
