@@ -2,7 +2,7 @@
 
 namespace hil {
 
-IoRet call_from_frame(UserClient& uc, const Frame& f, MethodArgs& a) {
+void args_from_frame(const Frame& f, MethodArgs& a) {
   a.selector = f.selector;
   a.has_completion = f.kind == FrameKind::CallAsync;
   a.completion_ref = f.ref;
@@ -10,6 +10,10 @@ IoRet call_from_frame(UserClient& uc, const Frame& f, MethodArgs& a) {
   a.scalar_in_count = f.n_scalars;
   a.struct_in = f.data;
   a.struct_in_len = f.data_len;
+}
+
+IoRet call_from_frame(UserClient& uc, const Frame& f, MethodArgs& a) {
+  args_from_frame(f, a);
   return uc.external_method(a);
 }
 

@@ -9,7 +9,9 @@
 
 namespace hil {
 
-// f must be a Call or CallAsync frame; a's inputs alias f, its outputs are the method's.
+// f must be a Call or CallAsync frame; a's inputs alias f (any dext's ExternalMethod reads them).
+void args_from_frame(const Frame& f, MethodArgs& a);
+// The same, then the probe's ExternalMethod; a's outputs are the method's.
 [[nodiscard]] IoRet call_from_frame(UserClient& uc, const Frame& f, MethodArgs& a);
 
 }  // namespace hil

@@ -10,7 +10,7 @@
 
 namespace hil {
 
-Connection::Connection(int fd, std::shared_ptr<DriverInstance> driver, const std::string& token)
+Connection::Connection(int fd, std::shared_ptr<HostedDriver> driver, const std::string& token)
     : fd_(fd), driver_(std::move(driver)), token_(token), args_(std::make_unique<MethodArgs>()) {
   // Allocated once per connection so the per-message path allocates nothing.
   in_.resize(4 + kMaxFrameLength + 65536);
@@ -104,7 +104,7 @@ bool Connection::handle(const Frame& f) {
       reply(f.id, ior::BadArgument, nullptr, 0, nullptr, 0);
       return false;
     }
-    uc_ = std::make_unique<UserClient>(driver_, shared_from_this());
+    uc_ = driver_->open(shared_from_this());
     return reply(f.id, ior::Success, nullptr, 0, nullptr, 0);
   }
   switch (f.kind) {
@@ -113,7 +113,10 @@ bool Connection::handle(const Frame& f) {
     case FrameKind::Call:
     case FrameKind::CallAsync: {
       MethodArgs& a = *args_;
-      const IoRet r = call_from_frame(*uc_, f, a);
+      args_from_frame(f, a);
+      a.scalar_out_count = 0;  // a is reused: a method that answers nothing must not echo the last call
+      a.struct_out_len = 0;
+      const IoRet r = uc_->external_method(a);
       return reply(f.id, r, a.scalar_out, a.scalar_out_count, a.struct_out, a.struct_out_len);
     }
     case FrameKind::Map: {

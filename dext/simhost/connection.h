@@ -8,14 +8,14 @@
 #include <thread>
 #include <vector>
 
-#include "user_client.h"
+#include "hosted.h"
 #include "wire.h"
 
 namespace hil {
 
 class Connection : public ICompletionSink, public std::enable_shared_from_this<Connection> {
  public:
-  Connection(int fd, std::shared_ptr<DriverInstance> driver, const std::string& token);
+  Connection(int fd, std::shared_ptr<HostedDriver> driver, const std::string& token);
   ~Connection() override;
   void start();
   void close();  // wakes the reader; the thread then exits
@@ -30,9 +30,9 @@ class Connection : public ICompletionSink, public std::enable_shared_from_this<C
   bool write_all(const uint8_t* p, size_t n);
 
   int fd_;
-  std::shared_ptr<DriverInstance> driver_;
+  std::shared_ptr<HostedDriver> driver_;
   const std::string& token_;
-  std::unique_ptr<UserClient> uc_;
+  std::unique_ptr<HostedClient> uc_;
   std::thread thread_;
   std::mutex write_mu_;  // replies (reader thread) vs completions (burst thread)
   std::atomic<bool> done_{false};

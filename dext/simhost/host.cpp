@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include "driver1.h"
 
 namespace hil {
 namespace {
@@ -94,7 +93,19 @@ std::string Host::instance_json(const std::string& name) {
   return "";
 }
 
-bool Host::add(const std::string& role, const std::string& name, std::string& err) {
+DextHosting* Host::hosting_for(const std::string& user_class, std::string& err) {
+  const DextKind* kind = dext_kind_for(user_class);
+  if (!kind) {
+    err = "no dext this host runs has IOUserClass '" + user_class + "' (it runs: " + dext_kind_names() + ")";
+    return nullptr;
+  }
+  for (auto& d : dexts_)
+    if (d.first == kind) return d.second.get();
+  dexts_.emplace_back(kind, kind->make(platform_));
+  return dexts_.back().second.get();
+}
+
+bool Host::add(const std::string& role, const std::string& name, const std::string& user_class, std::string& err) {
   if (role != "driver1" && role != "driver2") {
     err = "role must be driver1 or driver2, got '" + role + "'";
     return false;
@@ -112,20 +123,23 @@ bool Host::add(const std::string& role, const std::string& name, std::string& er
   auto h = std::make_unique<HostedInstance>();
   h->role = role;
   h->name = name;
+  h->user_class = user_class;
+  h->dext = hosting_for(user_class, err);
+  if (!h->dext) return false;
+  h->driver = h->dext->add(role == "driver1" ? Role::Driver1 : Role::Driver2, user_class, name, err);
+  if (!h->driver) return false;
   h->endpoint = opts_.dir + "/" + name + ".sock";
   h->listen_fd = listen_unix(h->endpoint, err);
-  if (h->listen_fd < 0) return false;
-  if (pipe(h->wake) != 0) {
-    err = "pipe failed";
-    ::close(h->listen_fd);
+  if (h->listen_fd < 0 || pipe(h->wake) != 0) {
+    if (h->listen_fd >= 0) {
+      err = "pipe failed";
+      ::close(h->listen_fd);
+    }
+    h->driver->shutdown();
+    h->dext->remove(h->driver.get());
     return false;
   }
   cleanup_register(h->endpoint, false);
-  if (role == "driver1")
-    h->driver = std::make_shared<Driver1>(platform_, proc_, name, proc_.next_id());
-  else
-    h->driver = std::make_shared<Driver2>(platform_, proc_, name, proc_.next_id());
-  proc_.add(h->driver);
   HostedInstance* raw = h.get();
   h->acceptor = std::thread([this, raw] { accept_loop(raw); });
   instances_.push_back(std::move(h));
@@ -176,7 +190,7 @@ void Host::stop(HostedInstance& h) {
   for (auto& c : conns) c->join();
   conns.clear();
   h.driver->shutdown();
-  proc_.remove(h.driver.get());
+  h.dext->remove(h.driver.get());
   ::unlink(h.endpoint.c_str());
   cleanup_unregister(h.endpoint);
 }

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "connection.h"
-#include "driver2.h"
+#include "hosted.h"
 #include "posix_platform.h"
 
 namespace hil {
@@ -20,8 +20,9 @@ struct HostOptions {
 };
 
 struct HostedInstance {
-  std::string role, name, endpoint;
-  std::shared_ptr<DriverInstance> driver;
+  std::string role, name, endpoint, user_class;
+  DextHosting* dext = nullptr;  // owned by the Host
+  std::shared_ptr<HostedDriver> driver;
   int listen_fd = -1;
   int wake[2] = {-1, -1};  // self-pipe: poll() on it stops the acceptor portably
   std::thread acceptor;
@@ -31,9 +32,9 @@ struct HostedInstance {
 
 class Host {
  public:
-  explicit Host(HostOptions o) : opts_(std::move(o)), proc_(platform_) {}
-  // Creates and starts an instance; on failure err says why.
-  bool add(const std::string& role, const std::string& name, std::string& err);
+  explicit Host(HostOptions o) : opts_(std::move(o)) {}
+  // Creates and starts an instance of user_class ("" = the probe's); on failure err says why.
+  bool add(const std::string& role, const std::string& name, const std::string& user_class, std::string& err);
   bool remove(const std::string& name);
   void remove_all();
   std::string instance_json(const HostedInstance& h) const;
@@ -45,11 +46,12 @@ class Host {
  private:
   void accept_loop(HostedInstance* h);
   void stop(HostedInstance& h);
+  DextHosting* hosting_for(const std::string& user_class, std::string& err);  // under mu_
 
   HostOptions opts_;
   PosixPlatform platform_;
-  Process proc_;
   std::mutex mu_;
+  std::vector<std::pair<const DextKind*, std::unique_ptr<DextHosting>>> dexts_;  // created on first use
   std::vector<std::unique_ptr<HostedInstance>> instances_;
   std::mutex out_mu_;
 };

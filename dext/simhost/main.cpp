@@ -24,7 +24,8 @@ int usage(const std::string& why) {
   std::fprintf(stderr,
                "hil-simhost: %s\n"
                "usage: hil-simhost --server-name NAME --entitlement TOKEN --dir DIR "
-               "[--driver ROLE:INSTANCE]... [--exit-with-stdin]   (ROLE = driver1 | driver2)\n"
+               "[--driver ROLE:INSTANCE[:CLASS]]... [--exit-with-stdin]   (ROLE = driver1 | driver2)\n"
+               "  CLASS: the personality's IOUserClass; it picks the dext (none = the probe's drivers)\n"
                "  the token may come from $HIL_ENTITLEMENT instead, which keeps it out of ps\n"
                "  --exit-with-stdin: stdin's end (the parent died) stops the host as SIGTERM does\n",
                why.c_str());
@@ -46,8 +47,8 @@ void stdin_loop(Host* host) {
   std::string line;
   while (std::getline(std::cin, line)) {
     std::istringstream in(line);
-    std::string cmd, a, b, extra;
-    in >> cmd >> a >> b >> extra;
+    std::string cmd, a, b, cls, extra;
+    in >> cmd >> a >> b >> cls >> extra;
     if (cmd.empty()) continue;
     if (cmd == "quit" && a.empty()) {
       kill(getpid(), SIGUSR1);  // the main thread owns shutdown
@@ -55,7 +56,7 @@ void stdin_loop(Host* host) {
     }
     std::string err;
     if (cmd == "add" && !b.empty() && extra.empty()) {
-      if (host->add(a, b, err))
+      if (host->add(a, b, cls, err))
         host->emit("{\"event\":\"added\"," + host->instance_json(b).substr(1));
       else
         error_event(host, line, err);
@@ -65,7 +66,7 @@ void stdin_loop(Host* host) {
       else
         error_event(host, line, "no instance '" + a + "'");
     } else {
-      error_event(host, line, "expected: add ROLE INSTANCE | remove INSTANCE | quit");
+      error_event(host, line, "expected: add ROLE INSTANCE [CLASS] | remove INSTANCE | quit");
     }
   }
   if (g_exit_with_stdin) kill(getpid(), SIGTERM);
@@ -81,7 +82,10 @@ void make_private(const std::string& dir) {
 
 int main(int argc, char** argv) {
   HostOptions o;
-  std::vector<std::pair<std::string, std::string>> drivers;
+  struct DriverArg {
+    std::string role, instance, user_class;
+  };
+  std::vector<DriverArg> drivers;
   for (int i = 1; i < argc; ++i) {
     const std::string k = argv[i];
     if (k == "--help" || k == "-h") return usage("help");
@@ -99,8 +103,10 @@ int main(int argc, char** argv) {
       o.dir = v;
     } else if (k == "--driver") {
       const auto colon = v.find(':');
-      if (colon == std::string::npos) return usage("--driver wants ROLE:INSTANCE, got " + v);
-      drivers.emplace_back(v.substr(0, colon), v.substr(colon + 1));
+      if (colon == std::string::npos) return usage("--driver wants ROLE:INSTANCE[:CLASS], got " + v);
+      const auto second = v.find(':', colon + 1);
+      drivers.push_back({v.substr(0, colon), v.substr(colon + 1, second == std::string::npos ? second : second - colon - 1),
+                         second == std::string::npos ? "" : v.substr(second + 1)});
     } else {
       return usage("unknown option " + k);
     }
@@ -126,9 +132,9 @@ int main(int argc, char** argv) {
   Host host(o);
   for (auto& d : drivers) {
     std::string err;
-    if (!host.add(d.first, d.second, err)) {
+    if (!host.add(d.role, d.instance, d.user_class, err)) {
       host.remove_all();
-      std::fprintf(stderr, "hil-simhost: --driver %s:%s: %s\n", d.first.c_str(), d.second.c_str(), err.c_str());
+      std::fprintf(stderr, "hil-simhost: --driver %s:%s: %s\n", d.role.c_str(), d.instance.c_str(), err.c_str());
       host.emit("{\"event\":\"exit\",\"reason\":\"" + json_escape("startup failed: " + err) + "\"}");
       return 1;
     }

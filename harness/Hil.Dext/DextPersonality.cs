@@ -25,6 +25,9 @@ public sealed record DextPersonality(
 {
     public const string UserResourcesClass = "IOUserResources";
 
+    /// <summary>True when the rig file's dext.driver1/driver2 gave the role (a team's dext), false when HILRole did (the probe).</summary>
+    public bool RoleNamedByRig { get; init; }
+
     /// <summary>A root personality: matches IOUserResources and exists as soon as the dext is active.</summary>
     public bool IsRoot => IOProviderClass == UserResourcesClass;
 

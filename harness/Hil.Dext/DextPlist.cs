@@ -38,16 +38,27 @@ public sealed class DextPlist
     }
 
     /// <summary>The rig's plist: an absolute path as given, a relative one from the repository root.</summary>
+    /// <remarks>The rig's <see cref="DextRoles"/> decide each personality's role; a personality they name that the plist lacks is an error at the rig's line.</remarks>
     public static DextPlist LoadForRig(DextSpec dext, string? searchStart = null)
     {
         ArgumentNullException.ThrowIfNull(dext);
-        return Load(System.IO.Path.IsPathRooted(dext.PlistPath)
+        var path = System.IO.Path.IsPathRooted(dext.PlistPath)
             ? dext.PlistPath
-            : System.IO.Path.Combine(RepositoryRoot.Find(searchStart), dext.PlistPath));
+            : System.IO.Path.Combine(RepositoryRoot.Find(searchStart), dext.PlistPath);
+        var plist = Parse(InputFile.ReadAllText(path, "the dext's Info.plist (XML)", MaxBytes), path, dext.Roles);
+        var missing = dext.Roles.Driver1.Concat(dext.Roles.Driver2)
+            .FirstOrDefault(name => !plist.Personalities.Any(p => p.Name == name));
+        return missing is null
+            ? plist
+            : throw new InputException($"{dext.Roles.Where}: dext: personality '{missing}' is not in {path}; "
+                + $"its IOKitPersonalities are {string.Join(", ", plist.Personalities.Select(p => p.Name))}");
     }
 
-    public static DextPlist Parse(string xml, string sourcePath)
+    public static DextPlist Parse(string xml, string sourcePath) => Parse(xml, sourcePath, DextRoles.Probe);
+
+    public static DextPlist Parse(string xml, string sourcePath, DextRoles roles)
     {
+        ArgumentNullException.ThrowIfNull(roles);
         var root = PlistXmlReader.Read(xml, sourcePath) as PlistDict
             ?? throw new InputException($"{sourcePath}: the top-level value must be a <dict>");
         var personalities = root.Find("IOKitPersonalities") switch
@@ -63,7 +74,7 @@ public sealed class DextPlist
         }
 
         var read = personalities.Entries
-            .Select(e => PersonalityReader.Read(e.Key, e.Value, sourcePath))
+            .Select(e => PersonalityReader.Read(e.Key, e.Value, sourcePath, roles))
             .ToImmutableArray();
         return new DextPlist(
             sourcePath, OptionalString(root, "CFBundleIdentifier", sourcePath),

@@ -1,3 +1,4 @@
+using Hil.Rigs;
 using Hil.Dext.Plist;
 using Hil.Foundation;
 
@@ -9,7 +10,8 @@ internal static class PersonalityReader
     public const string OneProcessKey = "IOUserServerOneProcess";
     public const string RoleKey = "HILRole";
 
-    public static DextPersonality Read(string name, PlistNode node, string path)
+    /// <param name="roles">The rig's roles: when it names them, they decide; otherwise the HILRole key does.</param>
+    public static DextPersonality Read(string name, PlistNode node, string path, DextRoles roles)
     {
         if (node is not PlistDict dict)
         {
@@ -29,8 +31,8 @@ internal static class PersonalityReader
             where.OptionalUInt16("ProductID"),
             where.OptionalString("IOResourceMatch"),
             where.OptionalString("IOMatchCategory"),
-            where.Role(),
-            dict.Line);
+            where.Role(roles),
+            dict.Line) { RoleNamedByRig = roles.NamesRoles };
     }
 
     private readonly record struct Where(string Path, string Personality, PlistDict Dict)
@@ -54,7 +56,23 @@ internal static class PersonalityReader
             var other => throw Fail(other.Line, key, $"must be an integer, found {other.TypeName}"),
         };
 
-        public DriverRole Role() => RequiredString(RoleKey) switch
+        public DriverRole Role(DextRoles roles)
+        {
+            if (!roles.NamesRoles)
+            {
+                return HilRole();
+            }
+
+            return roles.RoleOf(Personality) switch
+            {
+                1 => DriverRole.Driver1,
+                2 => DriverRole.Driver2,
+                _ => throw new InputException($"{Path}:{Dict.Line}: IOKitPersonalities/{Personality} is in neither dext.driver1 nor "
+                    + $"dext.driver2 of the rig file ({roles.Where}); name every personality of the dext in one of them"),
+            };
+        }
+
+        private DriverRole HilRole() => RequiredString(RoleKey) switch
         {
             "driver1" => DriverRole.Driver1,
             "driver2" => DriverRole.Driver2,

@@ -114,6 +114,12 @@ public sealed record DextSpec(string PlistPath, string BundleId, string Entitlem
     /// <summary>The rig's `dext.build` directory: its plist and hil-simhost replace the defaults.</summary>
     public DextBuild? Build { get; init; }
 
+    /// <summary>How the harness reaches this dext's drivers (<c>dext:</c>'s driver1/driver2/user_clients/selector_base/topologies); the probe's by default.</summary>
+    public DextRoles Roles { get; init; } = DextRoles.Probe;
+
+    /// <summary>The host app that activates and deactivates the dext on a Mac (<c>dext.host_app</c>); null: none.</summary>
+    public string? HostApp { get; init; }
+
     /// <summary>This dext as <paramref name="build"/>: its plist, bundle id and sim host; the token follows the bundle id.</summary>
     public static DextSpec Of(DextBuild build)
     {

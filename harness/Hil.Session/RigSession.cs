@@ -109,7 +109,8 @@ public sealed partial class RigSession : IAsyncDisposable
         var token = entitlementToken
             ?? Rig.Dext?.EntitlementToken
             ?? throw new InputException($"{Rig.SourcePath}: rig '{Rig.Name}' has no dext section");
-        return _factory.OpenUserClient(Rig, endpoint, token, callTimeout);
+        // The harness speaks the kit's selectors 0..15; a team's dext answers them from its own base.
+        return SelectorRange.At(_factory.OpenUserClient(Rig, endpoint, token, callTimeout), Rig.Dext?.Roles.SelectorBase ?? 0);
     }
 
     /// <summary>

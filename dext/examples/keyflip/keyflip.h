@@ -97,7 +97,7 @@ class KeyflipDevice : public hil::KitTarget {
   uint64_t instance_id() override { return 2; }
   bool peer_present() override { return true; }
   IoRet configure(uint64_t topology, uint64_t report_len, uint64_t doorbell, uint64_t reserved) override;
-  IoRet set_fault(uint64_t, uint64_t) override { return hil::ior::Unsupported; }
+  IoRet set_fault(uint64_t kind, uint64_t) override { return kind == 0 ? hil::ior::Success : hil::ior::Unsupported; }  // clearing is fine
   hil::CountersSnapshot read_counters() override { return counters_.snapshot(false); }
   void reset_counters() override { counters_.reset(); }
   IoRet map_record_ring(uint64_t& size, uint64_t& capacity) override;

@@ -14,11 +14,16 @@ internal static class DoctorCommands
         var rigOption = new Option<FileInfo?>("--rig") { Description = "also check what this rig file needs" };
         var jsonOption = CliJson.Option("the checks");
         var command = new Command("doctor", "what is installed, what is missing, what a rig needs") { rigOption, jsonOption };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             var rigFile = parse.GetValue(rigOption);
             var rig = rigFile is null ? null : RigFile.Load(rigFile.FullName);
             var checks = DoctorChecks.Run(RepositoryRoot.Find(), rig, new HostProbe());
+            if (rig is { Host: RigHost.MacOS } && OperatingSystem.IsMacOS())
+            {
+                checks = [.. checks, .. await MacDextChecks.RunAsync(rig, new HostProbe(), TimeProvider.System, ct).ConfigureAwait(false)];
+            }
+
             var target = parse.GetValue(jsonOption);
             CliJson.KeepStdoutFor(target);
             CliJson.Write(target, checks);

@@ -26,10 +26,10 @@ public sealed class MacDextHost : IDextHost
         _rig = rig;
         _dext = rig.Dext ?? throw new InputException($"{rig.SourcePath}: rig has no 'dext' section; the Mac dext host needs one");
         _plist = DextPlist.LoadForRig(_dext);
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).WithHostAppOf(_dext);
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _ctl = new SystemExtensionsCtl(options.SystemExtensionsCtl, time);
-        _ioreg = new Ioreg(options.Ioreg, time);
+        _ctl = new SystemExtensionsCtl(_options.SystemExtensionsCtl, time);
+        _ioreg = new Ioreg(_options.Ioreg, time);
     }
 
     public async Task ActivateAsync(CancellationToken cancellationToken)

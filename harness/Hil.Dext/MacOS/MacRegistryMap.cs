@@ -4,7 +4,7 @@ namespace Hil.Dext.MacOS;
 
 /// <summary>
 /// Turns ioreg nodes into the harness's <see cref="DriverInstance"/>s. A service node is ours
-/// when it carries HILRole (personality keys are copied onto the matched service); its
+/// when its IOUserClass is one of the plist's and its HILRole, if any, agrees (personality keys are copied onto the matched service); its
 /// process is the IOUserServer whose IOAssociatedServices lists its registry ID (0 when no
 /// server lists it yet). The endpoint is the registry ID in 0x-hex: what a user client opens
 /// with IORegistryEntryIDMatching.
@@ -40,15 +40,11 @@ internal static class MacRegistryMap
     /// <summary>Personality keys copied to the node tell which entry matched: class, role, OneProcess key, IDs.</summary>
     private static DextPersonality? FindPersonality(IoregNode node, DextPlist plist)
     {
+        // A team's dext has no HILRole: its IOUserClass, a class of the plist, makes it ours (the rig gave the roles).
         var role = node.GetString(PersonalityReader.RoleKey);
-        if (role is null)
-        {
-            return null;
-        }
-
         return plist.Personalities.FirstOrDefault(p =>
             p.IOUserClass == (node.GetString("IOUserClass") ?? node.Name)
-            && string.Equals(role, p.Role == DriverRole.Driver1 ? "driver1" : "driver2", StringComparison.Ordinal)
+            && (role is null || string.Equals(role, p.Role == DriverRole.Driver1 ? "driver1" : "driver2", StringComparison.Ordinal))
             && p.OneProcessKeyPresent == node.Has(PersonalityReader.OneProcessKey)
             && (p.VendorId is null || (ushort?)node.GetNumber("VendorID") == p.VendorId)
             && (p.ProductId is null || (ushort?)node.GetNumber("ProductID") == p.ProductId));

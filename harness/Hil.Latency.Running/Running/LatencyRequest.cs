@@ -21,7 +21,8 @@ public sealed record LatencyRequest(RigSpec Rig, Topology Topology, MeasurementP
         ArgumentNullException.ThrowIfNull(rig);
         var dext = rig.Dext ?? throw new Foundation.InputException($"{rig.SourcePath}: the rig declares no dext: section; latency needs the dext and its entitlement token");
         var plist = Path.Combine(Foundation.RepositoryRoot.Find(), dext.PlistPath);
-        return File.Exists(plist) && Dext.DextPlist.Load(plist).BundleVersion is { Length: > 0 } v ? v : "dev";
+        // Read with the rig's roles: a team's plist has no HILRole for the plain reader to find.
+        return File.Exists(plist) && Dext.DextPlist.LoadForRig(dext).BundleVersion is { Length: > 0 } v ? v : "dev";
     }
 
     public string DextVersion { get; init; } = "dev";

@@ -17,10 +17,10 @@ internal static partial class SectionReaders
             return null;
         }
 
-        var map = field.Map("a mapping with plist and bundle_id, or build", "plist", "bundle_id", "userclient_access", "build");
+        var map = field.Map("a mapping with plist and bundle_id, or build", ["plist", "bundle_id", "userclient_access", "build", .. DextRolesReader.Keys]);
         if (map.Optional("build") is { } buildField)
         {
-            return ReadBuild(buildField, map, folders.RigDirectory);
+            return DextRolesReader.Apply(ReadBuild(buildField, map, folders.RigDirectory), map);
         }
 
         var plistField = map.Required("plist", "the path of the dext's Info.plist, relative to the repository root");
@@ -33,7 +33,7 @@ internal static partial class SectionReaders
         }
 
         var token = map.Optional("userclient_access")?.Text("the entitlement token user clients present") ?? bundleId;
-        return new DextSpec(plist, bundleId, token);
+        return DextRolesReader.Apply(new DextSpec(plist, bundleId, token), map);
     }
 
     /// <summary>`build: DIR` (relative to the rig file): the build's plist and bundle id; a userclient_access still applies.</summary>

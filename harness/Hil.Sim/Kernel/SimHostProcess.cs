@@ -69,7 +69,7 @@ internal sealed class SimHostProcess
     public string Describe => $"hil-simhost (server {ServerName}, pid {Pid}, log {LogPath})";
 
     public static SimHostProcess Start(
-        string binary, string serverName, string token, string dir, IReadOnlyList<(DriverRole Role, string Instance)> drivers,
+        string binary, string serverName, string token, string dir, IReadOnlyList<(DriverRole Role, string Instance, string? UserClass)> drivers,
         string logDirectory, TimeProvider time)
     {
         var info = new ProcessStartInfo(binary)
@@ -84,10 +84,11 @@ internal sealed class SimHostProcess
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var (role, instance) in drivers)
+        // The IOUserClass picks which dext's drivers the host creates; none is the probe (and what a host built before classes understands).
+        foreach (var (role, instance, userClass) in drivers)
         {
             info.ArgumentList.Add("--driver");
-            info.ArgumentList.Add($"{RoleName(role)}:{instance}");
+            info.ArgumentList.Add(userClass is null ? $"{RoleName(role)}:{instance}" : $"{RoleName(role)}:{instance}:{userClass}");
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -116,6 +117,9 @@ internal sealed class SimHostProcess
     }
 
     public static string RoleName(DriverRole role) => role == DriverRole.Driver1 ? "driver1" : "driver2";
+
+    /// <summary>The class the host is told to create: a team's dext is hosted by its IOUserClass; the probe by its role alone.</summary>
+    public static string? HostedClass(DextPersonality personality) => personality.RoleNamedByRig ? personality.IOUserClass : null;
 
     /// <summary>
     /// The first event from index <paramref name="from"/> on that <paramref name="wanted"/> accepts.

@@ -113,7 +113,7 @@ internal sealed class SimPlacement(SimPlacement.Settings settings, Action<string
     {
         var p = slot.Personality;
         var host = SimHostProcess.Start(
-            settings.Binary, p.IOUserServerName, settings.Token, settings.SocketDirectory, [(p.Role, id)], settings.LogDirectory,
+            settings.Binary, p.IOUserServerName, settings.Token, settings.SocketDirectory, [(p.Role, id, SimHostProcess.HostedClass(p))], settings.LogDirectory,
             settings.Time);
         lock (_logs)
         {
@@ -138,7 +138,7 @@ internal sealed class SimPlacement(SimPlacement.Settings settings, Action<string
     private async Task<SimInstance> JoinAsync(SimHostProcess host, SimSlot slot, string id, CancellationToken cancellationToken)
     {
         var from = host.EventCount;
-        await host.SendAsync($"add {SimHostProcess.RoleName(slot.Personality.Role)} {id}", cancellationToken).ConfigureAwait(false);
+        await host.SendAsync($"add {SimHostProcess.RoleName(slot.Personality.Role)} {id} {SimHostProcess.HostedClass(slot.Personality)}".TrimEnd(), cancellationToken).ConfigureAwait(false);
         var added = await host.WaitForAsync(from, e => e.Event == "added" && e.Instance == id,
             $"the added event for {id} ({slot.Key})", settings.Timeout, cancellationToken).ConfigureAwait(false);
         return new SimInstance(slot, id, host, EndpointOf([added], id, host));

@@ -55,6 +55,25 @@ public static class Topologies
         return false;
     }
 
+    /// <summary>
+    /// The rows a dext implements, by the names its rig file lists (dext.topologies); none listed
+    /// means every row (the probe). <paramref name="where"/> names the list in an error.
+    /// </summary>
+    /// <exception cref="Foundation.InputException">A name is not a row.</exception>
+    public static IReadOnlyList<TopologyDescriptor> Implemented(IReadOnlyCollection<string> names, string where)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 0)
+        {
+            return All;
+        }
+
+        var unknown = names.FirstOrDefault(n => !TryParse(n, out _));
+        return unknown is null
+            ? [.. Rows.Where(r => names.Contains(r.Name))]
+            : throw new Foundation.InputException($"{where}: '{unknown}' is not a topology; expected some of {string.Join(", ", Names)}");
+    }
+
     public static bool TryParse(string? name, out TopologyDescriptor descriptor)
     {
         descriptor = Rows.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal))!;
