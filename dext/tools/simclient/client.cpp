@@ -75,8 +75,7 @@ void SimConnection::copy_reply(const Frame& f, Reply& r) {
   if (f.data_len) std::memcpy(r.data, f.data, f.data_len);
 }
 
-bool SimConnection::transact(size_t n, Reply& r) {
-  std::lock_guard<std::mutex> g(call_mu_);
+bool SimConnection::exchange(size_t n, Reply& r) {
   if (!n) return false;
   if (reader_.joinable()) {
     std::unique_lock<std::mutex> lk(reply_mu_);
@@ -124,31 +123,44 @@ void SimConnection::start_reader(AsyncHandler h) {
 }
 
 bool SimConnection::open(const std::string& token, Reply& r, uint32_t type) {
-  return transact(encode_open(out_.data(), out_.size(), next_id_++, type,
-                              reinterpret_cast<const uint8_t*>(token.data()), static_cast<uint32_t>(token.size())),
-                  r);
+  return transact(
+      [&](uint8_t* out, size_t cap, uint32_t id) {
+        return encode_open(out, cap, id, type, reinterpret_cast<const uint8_t*>(token.data()),
+                           static_cast<uint32_t>(token.size()));
+      },
+      r);
 }
 
 bool SimConnection::call(uint32_t sel, std::initializer_list<uint64_t> s, const void* data, uint32_t len, Reply& r) {
-  return transact(encode_call(out_.data(), out_.size(), next_id_++, sel, s.begin(), static_cast<uint32_t>(s.size()),
-                              static_cast<const uint8_t*>(data), len),
-                  r);
+  return transact(
+      [&](uint8_t* out, size_t cap, uint32_t id) {
+        return encode_call(out, cap, id, sel, s.begin(), static_cast<uint32_t>(s.size()),
+                           static_cast<const uint8_t*>(data), len);
+      },
+      r);
 }
 
 bool SimConnection::call_async(uint32_t sel, uint32_t ref, std::initializer_list<uint64_t> s, Reply& r) {
-  return transact(encode_call_async(out_.data(), out_.size(), next_id_++, sel, ref, s.begin(),
-                                    static_cast<uint32_t>(s.size()), nullptr, 0),
-                  r);
+  return transact(
+      [&](uint8_t* out, size_t cap, uint32_t id) {
+        return encode_call_async(out, cap, id, sel, ref, s.begin(), static_cast<uint32_t>(s.size()), nullptr, 0);
+      },
+      r);
 }
 
 bool SimConnection::map(uint32_t type, Reply& r) {
-  return transact(encode_map(out_.data(), out_.size(), next_id_++, type), r);
+  return transact([&](uint8_t* out, size_t cap, uint32_t id) { return encode_map(out, cap, id, type); }, r);
 }
 
+// A frame encoded by the caller (the twin's own encoding); its id field is the caller's.
 bool SimConnection::raw(const uint8_t* p, size_t n, Reply& r) {
-  if (n > out_.size()) return false;
-  std::memcpy(out_.data(), p, n);
-  return transact(n, r);
+  return transact(
+      [&](uint8_t* out, size_t cap, uint32_t) -> size_t {
+        if (n > cap) return 0;
+        std::memcpy(out, p, n);
+        return n;
+      },
+      r);
 }
 
 bool SimConnection::wait_closed(int timeout_ms) {

@@ -47,7 +47,14 @@ class SimConnection {
  private:
   bool send_frame(size_t n);
   bool read_frame(Frame& f);  // blocking, inline mode
-  bool transact(size_t n, Reply& r);
+  // The frame is encoded into out_ under call_mu_: out_ and next_id_ are shared by every caller,
+  // so two threads calling at once (the app relay delivering while a test reads) must not interleave.
+  template <class Encode>
+  bool transact(Encode&& encode, Reply& r) {
+    std::lock_guard<std::mutex> g(call_mu_);
+    return exchange(encode(out_.data(), out_.size(), next_id_++), r);
+  }
+  bool exchange(size_t n, Reply& r);  // call_mu_ held
   void reader_loop();
   static void copy_reply(const Frame& f, Reply& r);
 
