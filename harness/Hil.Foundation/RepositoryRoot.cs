@@ -25,6 +25,17 @@ public static class RepositoryRoot
         return null;
     }
 
+    /// <summary>
+    /// <paramref name="path"/> relative to the repository it lies in (found from the path itself), else
+    /// unchanged: files the harness writes into the repository (benchmark data, reports) must not
+    /// carry one machine's absolute paths.
+    /// </summary>
+    public static string Relative(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return TryFind(full) is { } root ? Path.GetRelativePath(root, full) : full;
+    }
+
     /// <summary>Like <see cref="TryFind"/> but fails naming where it looked.</summary>
     public static string Find(string? start = null) =>
         TryFind(start) ?? throw new InfrastructureException(

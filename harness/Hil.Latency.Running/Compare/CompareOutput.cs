@@ -1,3 +1,4 @@
+using Hil.Foundation;
 using Hil.Latency.Compare;
 using Hil.Rigs;
 using Hil.UserClients.Probe;
@@ -45,5 +46,5 @@ public static class CompareOutput
             ErrorBudgetJson.Of(result.Request.Rule));
     }
 
-    private static ArmJson Arm(DextBuild build) => new(build.Directory, build.BundleId, build.SendExtraNs, build.SourceCommit);
+    private static ArmJson Arm(DextBuild build) => new(RepositoryRoot.Relative(build.Directory), build.BundleId, build.SendExtraNs, build.SourceCommit);
 }

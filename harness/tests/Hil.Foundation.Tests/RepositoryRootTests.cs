@@ -22,6 +22,26 @@ public sealed class RepositoryRootTests
     }
 
     [Test]
+    public void A_path_inside_a_checkout_is_written_relative_to_it_and_one_outside_stays_whole()
+    {
+        var root = Directory.CreateTempSubdirectory("hil-root-").FullName;
+        var outside = Directory.CreateTempSubdirectory("hil-outside-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, RepositoryRoot.Marker), string.Empty);
+            var build = Directory.CreateDirectory(Path.Combine(root, "build", "cmp", "base")).FullName;
+
+            Assert.That(RepositoryRoot.Relative(build), Is.EqualTo(Path.Combine("build", "cmp", "base")));
+            Assert.That(RepositoryRoot.Relative(outside), Is.EqualTo(outside));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+            Directory.Delete(outside);
+        }
+    }
+
+    [Test]
     public void Outside_a_checkout_the_error_names_where_it_looked()
     {
         var outside = Directory.CreateTempSubdirectory("hil-outside-").FullName;
