@@ -37,7 +37,7 @@ internal static class CliEnvironment
 
         foreach (var (name, value) in Set(env, Folders))
         {
-            if (File.Exists(UnderRepository(value)))
+            if (File.Exists(ResultsLayout.UnderRepository(value)))
             {
                 throw Bad(name, value, "a folder, not a file");
             }
@@ -48,7 +48,7 @@ internal static class CliEnvironment
             throw Bad("HIL_SUITE", suite, $"one of {string.Join(", ", RunConfig.Suites)}");
         }
 
-        if (env("HIL_RIG") is { Length: > 0 } rig && !File.Exists(UnderRepository(rig)))
+        if (env("HIL_RIG") is { Length: > 0 } rig && !File.Exists(ResultsLayout.UnderRepository(rig)))
         {
             throw Bad("HIL_RIG", rig, "an existing rig file (relative paths are under the repository)");
         }
@@ -56,10 +56,6 @@ internal static class CliEnvironment
 
     private static IEnumerable<(string Name, string Value)> Set(Func<string, string?> env, IEnumerable<string> names) =>
         names.Select(n => (n, env(n))).Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => (p.n, p.Item2!));
-
-    // As RunConfigFile resolves them: relative to the repository root, else the current directory.
-    private static string UnderRepository(string path) =>
-        Path.GetFullPath(Path.Combine(RepositoryRoot.TryFind(AppContext.BaseDirectory) ?? RepositoryRoot.TryFind(Environment.CurrentDirectory) ?? Environment.CurrentDirectory, path));
 
     private static InputException Bad(string name, string value, string expected) =>
         new($"environment variable {name}='{value}': expected {expected}");

@@ -73,7 +73,7 @@ public sealed record ResultsLayout(string Root)
     public static ResultsLayout Default() => new(Path.Combine(Anchor(), DefaultFolder));
 
     /// <summary><paramref name="relative"/> under the repository root (or the current directory outside one), made absolute.</summary>
-    internal static string UnderRepository(string relative) => Path.GetFullPath(Path.Combine(Anchor(), relative));
+    public static string UnderRepository(string relative) => Path.GetFullPath(Path.Combine(Anchor(), relative));
 
     private static string Anchor() =>
         RepositoryRoot.TryFind(AppContext.BaseDirectory) ?? RepositoryRoot.TryFind(Environment.CurrentDirectory) ?? Environment.CurrentDirectory;
