@@ -9,11 +9,65 @@ namespace Hil.Reporting.Writing;
 /// <summary>The run-wide files beside the results: environment.properties, executor.json, categories.json.</summary>
 internal static class RunFiles
 {
+    /// <summary>
+    /// Writes the run-wide files. Two processes of one run may write into one results folder (the
+    /// suite, then the fault demo in <c>./hil test</c>): a later writer adds what it knows and keeps
+    /// what an earlier one knew that it does not (the rig, the dext version), instead of erasing it.
+    /// </summary>
     public static void WriteAll(ResultsWriter writer, RunInfo run)
     {
-        writer.WriteText("environment.properties", EnvironmentProperties(run.EnvironmentEntries()));
-        writer.WriteText("executor.json", Executor(run, Environment.GetEnvironmentVariable).ToJsonString(AllureJson.Options));
+        var environmentFile = Path.Combine(writer.Directory, "environment.properties");
+        var known = ReadProperties(environmentFile);
+        writer.WriteText("environment.properties", EnvironmentProperties(Keep(known, run.EnvironmentEntries())));
+        var executor = Executor(run, Environment.GetEnvironmentVariable);
+        if (run.Rig is null && run.ReportName is null && known.TryGetValue("Rig", out var rig))
+        {
+            executor["reportName"] = $"HIL report: {rig}";
+        }
+
+        writer.WriteText("executor.json", executor.ToJsonString(AllureJson.Options));
         writer.WriteText("categories.json", CategoriesJson());
+    }
+
+    /// <summary>This writer's entries, plus the earlier writer's keys this one lacks, sorted by key.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Keep(
+        IReadOnlyDictionary<string, string> earlier, IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in earlier)
+        {
+            merged[key] = value;
+        }
+
+        foreach (var (key, value) in entries)
+        {
+            merged[key] = value;
+        }
+
+        return [.. merged];
+    }
+
+    /// <summary>The properties <see cref="EnvironmentProperties"/> wrote (none when the file is absent).</summary>
+    public static IReadOnlyDictionary<string, string> ReadProperties(string path)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return properties;
+        }
+
+        foreach (var line in File.ReadAllLines(path, Encoding.UTF8))
+        {
+            var separator = SeparatorIndex(line);
+            if (line.Length == 0 || line[0] is '#' or '!' || separator < 0)
+            {
+                continue;
+            }
+
+            properties[Unescape(line[..separator])] = Unescape(line[(separator + 1)..]);
+        }
+
+        return properties;
     }
 
     /// <summary>Java properties, UTF-8 (Allure 2.46 reads UTF-8 first); separators and breaks escaped.</summary>
@@ -65,6 +119,41 @@ internal static class RunFiles
             ?? throw new InvalidOperationException("embedded resource Hil.Reporting.categories.json is missing (reports/categories.json in Hil.Reporting.csproj)");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
+    }
+
+    private static int SeparatorIndex(string line)
+    {
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '\\')
+            {
+                i++;
+            }
+            else if (line[i] == '=')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Unescape(string text)
+    {
+        var plain = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\\' || i + 1 == text.Length)
+            {
+                plain.Append(text[i]);
+                continue;
+            }
+
+            i++;
+            plain.Append(text[i] switch { 'n' => '\n', 'r' => '\r', 't' => '\t', var c => c });
+        }
+
+        return plain.ToString();
     }
 
     private static string Escape(string text, bool isKey)

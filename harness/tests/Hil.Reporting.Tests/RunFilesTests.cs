@@ -45,6 +45,32 @@ public class RunFilesTests
     }
 
     [Test]
+    public void PropertiesReadBackAsWritten()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hil-props-{Guid.NewGuid():N}.properties");
+        try
+        {
+            File.WriteAllText(path, RunFiles.EnvironmentProperties([new("OS build", "a=b\nc:d"), new("Rig", "sim")]));
+            Assert.That(RunFiles.ReadProperties(path), Is.EquivalentTo(new Dictionary<string, string> { ["OS build"] = "a=b\nc:d", ["Rig"] = "sim" }));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void ALaterWriterKeepsTheKeysItLacksAndWinsOnTheOthers()
+    {
+        var earlier = new Dictionary<string, string> { ["Rig"] = "sim", ["Host"] = "old", ["Dext version"] = "1.2" };
+        var merged = RunFiles.Keep(earlier, [new("Host", "new"), new("Commit", "abc")]);
+        Assert.That(merged, Is.EqualTo(new KeyValuePair<string, string>[]
+        {
+            new("Commit", "abc"), new("Dext version", "1.2"), new("Host", "new"), new("Rig", "sim"),
+        }));
+    }
+
+    [Test]
     public void StampsAreEpochMillisecondsAdvancedByMonotonicTime()
     {
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000));
