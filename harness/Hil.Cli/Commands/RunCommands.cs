@@ -72,7 +72,7 @@ internal static class RunCommands
         var hostExit = 0;
         if (unhealthy.Count == 0)
         {
-            AnsiConsole.MarkupLine("building the fixtures and running the suite (each test reports as it ends)");
+            AnsiConsole.MarkupLine("running the suite (each test reports as it ends)");
             hostExit = await LongStep.RunAsync($"running the {options.Suite} suite", () => SuiteRunner.RunAsync(options, onLine, ct)).ConfigureAwait(false);
         }
 

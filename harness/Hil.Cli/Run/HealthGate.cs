@@ -22,7 +22,7 @@ internal static class HealthGate
 
         var layout = options.Results;
         var health = options with { Suite = RunConfig.HealthSuite, Results = layout with { TestLog = layout.HealthLog } };
-        var exit = await LongStep.RunAsync("checking the rig's health (relays, devices, dext, floors)",
+        var exit = await LongStep.RunAsync("building the fixtures and checking the rig's health (relays, devices, dext, floors)",
             () => SuiteRunner.RunAsync(health, onLine, ct)).ConfigureAwait(false);
         var failed = RunVerdict.Unhealthy(RunSummary.ReadOutcomes(layout.AllureResults), exit, layout.HealthLog);
         // A set-up that could not lease the rig fails every check with one message: say it once.
