@@ -71,15 +71,8 @@ public sealed class RigRolesPlistTests
     [Test]
     public void A_personality_without_UserClientProperties_cannot_be_opened_when_the_rig_names_classes()
     {
-        const string xml = """
-            <plist version="1.0"><dict><key>IOKitPersonalities</key><dict>
-            <key>Bare</key><dict>
-              <key>IOClass</key><string>IOUserService</string><key>IOUserClass</key><string>Bare</string>
-              <key>IOProviderClass</key><string>IOUserResources</string><key>IOUserServerName</key><string>com.example.bare</string>
-            </dict></dict></dict></plist>
-            """;
         var roles = new DextRoles(["Bare"], [], ["BareUserClient"], 0, [], Where);
-        var plist = DextPlist.Parse(xml, "bare.plist", roles);
+        var plist = DextPlist.Parse(OnePersonality("Bare", ""), "bare.plist", roles);
         var e = Assert.Throws<InputException>(() => UserClientClasses.For(plist, roles, "Bare"));
         Assert.That(e!.Message, Does.Match(@"^bare\.plist:2: IOKitPersonalities/Bare has no UserClientProperties, so IOServiceOpen on its Driver1 has no user client to create; the rig \(rig\.yaml:20:3\) opens BareUserClient$"));
     }
@@ -87,16 +80,21 @@ public sealed class RigRolesPlistTests
     [Test]
     public void UserClientProperties_without_IOUserClass_names_the_plist_line()
     {
-        const string xml = """
-            <plist version="1.0"><dict><key>IOKitPersonalities</key><dict>
-            <key>P</key><dict>
-              <key>IOClass</key><string>IOUserService</string><key>IOUserClass</key><string>P</string>
-              <key>IOProviderClass</key><string>IOUserResources</string><key>IOUserServerName</key><string>s</string>
-              <key>HILRole</key><string>driver1</string>
-              <key>UserClientProperties</key><dict><key>IOClass</key><string>IOUserUserClient</string></dict>
-            </dict></dict></dict></plist>
-            """;
+        var xml = OnePersonality("P", """
+            <key>HILRole</key><string>driver1</string>
+            <key>UserClientProperties</key><dict><key>IOClass</key><string>IOUserUserClient</string></dict>
+            """);
         var e = Assert.Throws<InputException>(() => DextPlist.Parse(xml, "p.plist"));
         Assert.That(e!.Message, Is.EqualTo("p.plist:6: IOKitPersonalities/P/UserClientProperties: key 'IOUserClass' is missing (a string is required)"));
     }
+
+    /// <summary>A plist of one root personality <paramref name="name"/> (its dict opens on line 2), then <paramref name="more"/> keys from line 5.</summary>
+    private static string OnePersonality(string name, string more) => $"""
+        <plist version="1.0"><dict><key>IOKitPersonalities</key><dict>
+        <key>{name}</key><dict>
+          <key>IOClass</key><string>IOUserService</string><key>IOUserClass</key><string>{name}</string>
+          <key>IOProviderClass</key><string>IOUserResources</string><key>IOUserServerName</key><string>com.example.{name}</string>
+        {more}
+        </dict></dict></dict></plist>
+        """;
 }
