@@ -28,6 +28,9 @@ public sealed record DextPersonality(
     /// <summary>True when the rig file's dext.driver1/driver2 gave the role (a team's dext), false when HILRole did (the probe).</summary>
     public bool RoleNamedByRig { get; init; }
 
+    /// <summary>UserClientProperties' IOUserClass: the class IOServiceOpen creates on this personality's service; null when it has none.</summary>
+    public string? UserClientClass { get; init; }
+
     /// <summary>A root personality: matches IOUserResources and exists as soon as the dext is active.</summary>
     public bool IsRoot => IOProviderClass == UserResourcesClass;
 

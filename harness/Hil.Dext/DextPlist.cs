@@ -38,7 +38,7 @@ public sealed class DextPlist
     }
 
     /// <summary>The rig's plist: an absolute path as given, a relative one from the repository root.</summary>
-    /// <remarks>The rig's <see cref="DextRoles"/> decide each personality's role; a personality they name that the plist lacks is an error at the rig's line.</remarks>
+    /// <remarks>The rig's <see cref="DextRoles"/> decide each personality's role; a personality or user-client class they name that the plist lacks is an error at the rig's line.</remarks>
     public static DextPlist LoadForRig(DextSpec dext, string? searchStart = null)
     {
         ArgumentNullException.ThrowIfNull(dext);
@@ -48,10 +48,14 @@ public sealed class DextPlist
         var plist = Parse(InputFile.ReadAllText(path, "the dext's Info.plist (XML)", MaxBytes), path, dext.Roles);
         var missing = dext.Roles.Driver1.Concat(dext.Roles.Driver2)
             .FirstOrDefault(name => !plist.Personalities.Any(p => p.Name == name));
-        return missing is null
-            ? plist
-            : throw new InputException($"{dext.Roles.Where}: dext: personality '{missing}' is not in {path}; "
-                + $"its IOKitPersonalities are {string.Join(", ", plist.Personalities.Select(p => p.Name))}");
+        if (missing is null)
+        {
+            UserClientClasses.Check(plist, dext.Roles);
+            return plist;
+        }
+
+        throw new InputException($"{dext.Roles.Where}: dext: personality '{missing}' is not in {path}; "
+            + $"its IOKitPersonalities are {string.Join(", ", plist.Personalities.Select(p => p.Name))}");
     }
 
     public static DextPlist Parse(string xml, string sourcePath) => Parse(xml, sourcePath, DextRoles.Probe);

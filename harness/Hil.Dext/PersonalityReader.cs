@@ -9,6 +9,7 @@ internal static class PersonalityReader
 {
     public const string OneProcessKey = "IOUserServerOneProcess";
     public const string RoleKey = "HILRole";
+    public const string UserClientPropertiesKey = "UserClientProperties";
 
     /// <param name="roles">The rig's roles: when it names them, they decide; otherwise the HILRole key does.</param>
     public static DextPersonality Read(string name, PlistNode node, string path, DextRoles roles)
@@ -32,7 +33,7 @@ internal static class PersonalityReader
             where.OptionalString("IOResourceMatch"),
             where.OptionalString("IOMatchCategory"),
             where.Role(roles),
-            dict.Line) { RoleNamedByRig = roles.NamesRoles };
+            dict.Line) { RoleNamedByRig = roles.NamesRoles, UserClientClass = where.UserClientClass() };
     }
 
     private readonly record struct Where(string Path, string Personality, PlistDict Dict)
@@ -54,6 +55,14 @@ internal static class PersonalityReader
             PlistInteger i when i.Value is >= 0 and <= ushort.MaxValue => (ushort)i.Value,
             PlistInteger i => throw Fail(i.Line, key, $"is {i.Value}, expected 0..65535 (0x0000..0xffff)"),
             var other => throw Fail(other.Line, key, $"must be an integer, found {other.TypeName}"),
+        };
+
+        /// <summary>UserClientProperties/IOUserClass; a UserClientProperties without it is an error, as IOServiceOpen would fail on it.</summary>
+        public string? UserClientClass() => Dict.Find(UserClientPropertiesKey) switch
+        {
+            null => null,
+            PlistDict d => new Where(Path, $"{Personality}/{UserClientPropertiesKey}", d).RequiredString("IOUserClass"),
+            var other => throw Fail(other.Line, UserClientPropertiesKey, $"must be a dict, found {other.TypeName}"),
         };
 
         public DriverRole Role(DextRoles roles)

@@ -21,6 +21,12 @@ public sealed record DextRoles(
     /// <summary>The probe: roles from HILRole, selectors from 0, every topology.</summary>
     public static DextRoles Probe { get; } = new([], [], [], 0, [], null);
 
+    /// <summary>Where <c>user_clients</c> is written, so a class the plist lacks is an error at its own line; null when absent.</summary>
+    public SourceLocation? UserClientsWhere { get; init; }
+
+    /// <summary>True when the rig names the user-client classes the harness opens; false when any the dext carries will do (the probe).</summary>
+    public bool NamesUserClients => !UserClients.IsEmpty;
+
     /// <summary>True when the rig names the roles; false when the plist's HILRole keys decide.</summary>
     public bool NamesRoles => !Driver1.IsEmpty || !Driver2.IsEmpty;
 

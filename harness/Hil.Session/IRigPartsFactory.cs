@@ -32,12 +32,12 @@ public interface IRigPartsFactory
     Task<IDextHost> CreateDextHostAsync(RigSpec rig, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Opens a user client on one driver instance (its registry <see cref="DriverInstance.Endpoint"/>),
-    /// presenting <paramref name="entitlementToken"/>; called any number of times while the session
+    /// Opens a user client on one driver instance (its registry <see cref="DriverInstance.Endpoint"/>
+    /// and the user-client class the rig resolved for it, <see cref="UserClientTarget"/>), presenting <paramref name="entitlementToken"/>; called any number of times while the session
     /// is open. The caller owns the client (<see cref="RigSession.Track{T}"/> hands it to the session).
     /// </summary>
     /// <param name="callTimeout">How long one call may wait for its reply, where the backend can bound it.</param>
-    IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout);
+    IUserClient OpenUserClient(RigSpec rig, UserClientTarget target, string entitlementToken, TimeSpan callTimeout);
 }
 
 /// <summary>Which parts a session builds. <c>hil power</c> needs only <see cref="Power"/>.</summary>

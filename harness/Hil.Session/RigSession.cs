@@ -98,22 +98,6 @@ public sealed partial class RigSession : IAsyncDisposable
                 $"rig '{Rig.Name}' ({Rig.SourcePath}) has no switch '{name}'; switches: {string.Join(", ", _power.Keys.Order())}");
 
     /// <summary>
-    /// Opens a user client on one driver instance through the rig's backend, presenting the rig's
-    /// entitlement token unless <paramref name="entitlementToken"/> gives another (to test a refusal).
-    /// The caller owns the client; <see cref="Track{T}"/> hands it to the session instead.
-    /// </summary>
-    /// <exception cref="InputException">The rig declares no dext.</exception>
-    public IUserClient OpenUserClient(string endpoint, TimeSpan callTimeout, string? entitlementToken = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(endpoint);
-        var token = entitlementToken
-            ?? Rig.Dext?.EntitlementToken
-            ?? throw new InputException($"{Rig.SourcePath}: rig '{Rig.Name}' has no dext section");
-        // The harness speaks the kit's selectors 0..15; a team's dext answers them from its own base.
-        return SelectorRange.At(_factory.OpenUserClient(Rig, endpoint, token, callTimeout), Rig.Dext?.Roles.SelectorBase ?? 0);
-    }
-
-    /// <summary>
     /// Hands a user client to the session so every exit path closes it before the dext host and the
     /// power go; clients are closed newest first.
     /// </summary>

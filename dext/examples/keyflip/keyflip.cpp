@@ -13,6 +13,7 @@ using hil::ior::Unsupported;
 
 constexpr uint64_t kLeadNs = 1000000;  // the kit's StartBurst contract: first message 1 ms on
 constexpr uint64_t kMaxCount = 100000000ull, kMaxRate = 1000000ull;
+constexpr uint64_t kFaultCrash = 4, kLastFaultKind = 5;  // PROTOCOL.md "Faults": the harness's kinds
 
 uint8_t checksum(const uint8_t* b, uint32_t n) {
   uint8_t s = 0xA5;
@@ -68,7 +69,26 @@ IoRet KeyflipSource::configure(uint64_t topology, uint64_t report_len, uint64_t 
   return Success;
 }
 
-IoRet KeyflipSource::set_fault(uint64_t kind, uint64_t) { return kind == 0 ? Success : Unsupported; }
+IoRet CrashFault::set(uint64_t kind, uint64_t frames) {
+  if (kind > kLastFaultKind) return BadArgument;
+  if (kind == 0) {
+    left_.store(0);
+    return Success;
+  }
+  if (kind != kFaultCrash || !crash_) return Unsupported;
+  if (frames == 0) crash_->now("SetFault crash now");
+  left_.store(frames);
+  return Success;
+}
+
+void CrashFault::count() {
+  const uint64_t left = left_.load(std::memory_order_relaxed);
+  if (left == 0) return;  // not armed
+  if (left == 1) crash_->now("SetFault crash after N frames");
+  left_.store(left - 1, std::memory_order_relaxed);
+}
+
+IoRet KeyflipSource::set_fault(uint64_t kind, uint64_t param) { return fault_.set(kind, param); }
 
 IoRet KeyflipSource::start_burst(uint64_t count, uint64_t rate_hz, uint64_t warmup) {
   if (count < 1 || count > kMaxCount || rate_hz > kMaxRate || warmup > kMaxCount) return BadArgument;
@@ -122,6 +142,7 @@ IoRet KeyflipSource::hand_off(const uint8_t* report, uint32_t len, uint64_t t_sc
   flip(report, f.bytes, len, f.mask);
   f.checksum = checksum(f.bytes, len);
   hil::Departures::stamp(f.stamp, p_);  // kit hook: t_send, the last thing before the hand-off
+  fault_.count();
   if (device_->receive(f)) return Success;
   hil::Counters::inc(counters_.dropped);
   return hil::ior::Error;
@@ -157,6 +178,7 @@ bool KeyflipDevice::receive(const FlipFrame& f) {
   m.report_len = f.len;
   flip(f.bytes, m.report, f.len, f.mask);
   arrivals_.record(m, hil::Topology::OneProcess, t_recv);  // kit hook: seq, counters, record
+  fault_.count();
   last_seq_ = m.seq;
   last_len_ = f.len;
   std::memcpy(last_, m.report, f.len);

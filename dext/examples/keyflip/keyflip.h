@@ -32,6 +32,29 @@ class Queue {
   ~Queue() = default;
 };
 
+// What ends the dext's process on request: abort on DriverKit (the kernel sees the dext die);
+// on the sim the host's abort, which first removes its shm objects and sockets.
+class Crash {
+ public:
+  [[noreturn]] virtual void now(const char* why) = 0;
+
+ protected:
+  ~Crash() = default;
+};
+
+// Keyflip's one fault, kind 4 of PROTOCOL.md: the process aborts now (N = 0) or after N more
+// frames through this driver. 0 clears; the other kinds are the probe's and answer Unsupported.
+class CrashFault {
+ public:
+  explicit CrashFault(Crash* crash) : crash_(crash) {}  // null: no crash on request (Unsupported)
+  IoRet set(uint64_t kind, uint64_t frames);
+  void count();  // one frame through this driver
+
+ private:
+  Crash* crash_;
+  std::atomic<uint64_t> left_{0};
+};
+
 // What travels from KeyflipSource to KeyflipDevice: Keyflip's own frame, not the kit's.
 struct FlipFrame {
   hil::Message stamp;  // seq and times only: the report travels scrambled in bytes
@@ -45,7 +68,7 @@ class KeyflipDevice;
 
 class KeyflipSource : public hil::KitTarget, private hil::Primer {
  public:
-  KeyflipSource(hil::KitPlatform& p, Queue& q) : p_(p), q_(q), departures_(counters_) {}
+  KeyflipSource(hil::KitPlatform& p, Queue& q, Crash* crash = nullptr) : p_(p), q_(q), departures_(counters_), fault_(crash) {}
   void attach(KeyflipDevice* device) { device_ = device; }
   uint8_t mask() const { return mask_.load(std::memory_order_relaxed); }
 
@@ -74,6 +97,7 @@ class KeyflipSource : public hil::KitTarget, private hil::Primer {
   KeyflipDevice* device_ = nullptr;
   hil::Counters counters_;
   hil::Departures departures_;
+  CrashFault fault_;
   std::atomic<uint8_t> mask_{0x5A};
   std::atomic<bool> configured_{false}, busy_{false}, stop_{false};
   std::atomic<uint32_t> report_len_{8};
@@ -83,7 +107,7 @@ class KeyflipSource : public hil::KitTarget, private hil::Primer {
 
 class KeyflipDevice : public hil::KitTarget {
  public:
-  explicit KeyflipDevice(hil::KitPlatform& p) : p_(p), arrivals_(counters_) {}
+  explicit KeyflipDevice(hil::KitPlatform& p, Crash* crash = nullptr) : p_(p), arrivals_(counters_), fault_(crash) {}
   // The record ring's memory, from the dext (CopyClientMemoryForType type 1 returns it).
   bool start(void* record_mem, uint64_t size, uint64_t capacity);
   // KeyflipSource's hand-off; false if the frame's checksum does not hold.
@@ -97,7 +121,7 @@ class KeyflipDevice : public hil::KitTarget {
   uint64_t instance_id() override { return 2; }
   bool peer_present() override { return true; }
   IoRet configure(uint64_t topology, uint64_t report_len, uint64_t doorbell, uint64_t reserved) override;
-  IoRet set_fault(uint64_t kind, uint64_t) override { return kind == 0 ? hil::ior::Success : hil::ior::Unsupported; }  // clearing is fine
+  IoRet set_fault(uint64_t kind, uint64_t param) override { return fault_.set(kind, param); }
   hil::CountersSnapshot read_counters() override { return counters_.snapshot(false); }
   void reset_counters() override { counters_.reset(); }
   IoRet map_record_ring(uint64_t& size, uint64_t& capacity) override;
@@ -107,6 +131,7 @@ class KeyflipDevice : public hil::KitTarget {
   hil::KitPlatform& p_;
   hil::Counters counters_;
   hil::Arrivals arrivals_;
+  CrashFault fault_;
   uint64_t ring_size_ = 0, ring_capacity_ = 0;
   std::atomic_flag receiving_ = ATOMIC_FLAG_INIT;
   uint64_t last_seq_ = 0;

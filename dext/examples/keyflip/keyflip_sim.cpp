@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -39,6 +40,20 @@ class PlatformQueue : public Queue {
   std::unique_ptr<hil::IThread> t_;
 };
 
+// Fault 4's end on the sim: the host's abort, which removes the process's shm objects and
+// socket files first, so the sim kernel sees a dext that died and relaunches it.
+class PlatformCrash : public Crash {
+ public:
+  explicit PlatformCrash(hil::IPlatform& p) : p_(p) {}
+  [[noreturn]] void now(const char* why) override {
+    p_.abort_process(why);
+    std::abort();  // not reached; GCC does not carry [[noreturn]] through the virtual call
+  }
+
+ private:
+  hil::IPlatform& p_;
+};
+
 // Keyflip's user client: its ExternalMethod, and the record ring for memory type 1.
 template <typename Target>
 class Client : public hil::HostedClient {
@@ -57,7 +72,7 @@ class Client : public hil::HostedClient {
 
 class SourceDriver : public hil::HostedDriver {
  public:
-  explicit SourceDriver(hil::IPlatform& p) : queue_(p), source_(p, queue_) {}
+  explicit SourceDriver(hil::IPlatform& p) : queue_(p), crash_(p), source_(p, queue_, &crash_) {}
   std::unique_ptr<hil::HostedClient> open(std::shared_ptr<hil::ICompletionSink>) override {
     return std::make_unique<Client<KeyflipSource>>(source_, nullptr);
   }
@@ -66,12 +81,13 @@ class SourceDriver : public hil::HostedDriver {
 
  private:
   PlatformQueue queue_;
+  PlatformCrash crash_;
   KeyflipSource source_;
 };
 
 class DeviceDriver : public hil::HostedDriver {
  public:
-  DeviceDriver(hil::IPlatform& p, std::unique_ptr<hil::ISharedMemory> ring) : ring_(std::move(ring)), device_(p) {}
+  DeviceDriver(hil::IPlatform& p, std::unique_ptr<hil::ISharedMemory> ring) : ring_(std::move(ring)), crash_(p), device_(p, &crash_) {}
   bool start() { return ring_ && device_.start(ring_->data(), ring_->size(), kRecordCapacity); }
   std::unique_ptr<hil::HostedClient> open(std::shared_ptr<hil::ICompletionSink>) override {
     return std::make_unique<Client<KeyflipDevice>>(device_, ring_.get());
@@ -81,6 +97,7 @@ class DeviceDriver : public hil::HostedDriver {
 
  private:
   std::unique_ptr<hil::ISharedMemory> ring_;
+  PlatformCrash crash_;
   KeyflipDevice device_;
 };
 

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
@@ -42,13 +44,20 @@ class ThreadQueue : public Queue {
   std::thread t_;
 };
 
+// A dext's crash on DriverKit is the process aborting; here too (inside a death test).
+class AbortCrash : public Crash {
+ public:
+  [[noreturn]] void now(const char*) override { std::abort(); }
+};
+
 constexpr uint64_t kCap = 4096;
 
 struct Dext : ::testing::Test {
   StdPlatform p;
   ThreadQueue q;
-  KeyflipDevice device{p};
-  KeyflipSource source{p, q};
+  AbortCrash crash;
+  KeyflipDevice device{p, &crash};
+  KeyflipSource source{p, q, &crash};
   std::vector<uint64_t> ring = std::vector<uint64_t>((hil::kRingHeaderSize + hil::kRecordSize * kCap) / 8);
   hil::MethodArgs a;
   std::vector<uint64_t> in;
@@ -136,6 +145,22 @@ TEST_F(Dext, APacedBurstIsCountedAndRecordedInOrder) {
     EXPECT_GE(recs[i].t_recv_ns, recs[i].t_send_ns);
     EXPECT_GE(recs[i].t_send_ns, recs[i].t_sched_ns);
   }
+}
+
+// Fault 4 through the kit's SetFault at Keyflip's base (what the lifecycle fixture sends): the
+// Nth frame after it ends the process, N = 0 ends it at once; 0 clears; the probe's other kinds
+// are not Keyflip's.
+TEST_F(Dext, FaultFourEndsTheProcessOnTheNthFrameOrAtOnce) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  ASSERT_EQ(call(source, kKitBase + hil::kSelConfigure, {1, 8, 0, 0}), hil::ior::Success);
+  EXPECT_EQ(call(source, kKitBase + hil::kSelSetFault, {1, 2}), hil::ior::Unsupported);
+  EXPECT_EQ(call(source, kKitBase + hil::kSelSetFault, {6, 0}), hil::ior::BadArgument);
+  EXPECT_EQ(call(device, kKitBase + hil::kSelSetFault, {0, 0}), hil::ior::Success);
+  const uint8_t report[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+  ASSERT_EQ(call(source, kKitBase + hil::kSelSetFault, {4, 2}), hil::ior::Success);
+  ASSERT_EQ(call(source, kKitBase + hil::kSelInjectReport, {}, report, sizeof report), hil::ior::Success);  // the 1st lives
+  EXPECT_EXIT(call(source, kKitBase + hil::kSelInjectReport, {}, report, sizeof report), ::testing::KilledBySignal(SIGABRT), "");
+  EXPECT_EXIT(call(device, kKitBase + hil::kSelSetFault, {4, 0}), ::testing::KilledBySignal(SIGABRT), "");
 }
 
 }  // namespace

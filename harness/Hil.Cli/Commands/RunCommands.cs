@@ -93,7 +93,7 @@ internal static class RunCommands
             AllureReport.GenerateAsync(layout.AllureResults, options.ReportDir, options.HistoryFile, singleFile: false, ct)).ConfigureAwait(false);
 
         var index = Path.Combine(options.ReportDir, "index.html");
-        SummaryPrinter.Print(findings, index);
+        SummaryPrinter.Print(findings, index, spec);
         AnsiConsole.MarkupLine($"view it with: [bold]./hil report serve {Markup.Escape(options.ReportDir)}[/]");
         var exit = unhealthy.Count > 0 ? CliInvocation.RigOffline : RunVerdict.ExitCode(findings.Tests, hostExit);
         return (exit, RunOutcome.Of(spec.Name, options.Suite, exit, index, findings.Tests, unhealthy));

@@ -8,13 +8,17 @@ namespace Hil.Cli.Doctor;
 /// <summary>
 /// What stands between a macOS rig and an active dext (issue 12, dext/hostapp/README.md): the host
 /// app that activates it, SIP (which `systemextensionsctl uninstall` and `developer on` need off
-/// when there is no host app) and an activation waiting for the approval click or an MDM
-/// allow-list. Each check says what to do. The decisions read captured output (<see cref="From"/>),
+/// when there is no host app), developer mode (when the host app is outside /Applications) and an
+/// activation waiting for the approval click or an MDM allow-list (no captured `profiles` output
+/// shows a policy's team ids, so the allow-list is named as a fix, not read: Samples/SOURCE.md). Each check says what to do. The decisions read captured output (<see cref="From"/>),
 /// so they are tested on real captures; <see cref="RunAsync"/> captures it on the Mac.
 /// </summary>
 internal static class MacDextChecks
 {
     private const string Area = "dext on this Mac";
+    private const string ApplicationsFolder = "/Applications/";
+    private const string DeveloperModeFix = "install the host app in /Applications, or boot to Recovery, run `csrutil disable`, "
+        + "then `sudo systemextensionsctl developer on`";
     private const string ApproveFix = "approve it in System Settings > Privacy & Security (Allow), or allow the team id by MDM: "
         + "a com.apple.system-extension-policy profile with AllowedSystemExtensions / AllowedTeamIdentifiers (type DriverExtension)";
 
@@ -22,12 +26,14 @@ internal static class MacDextChecks
     {
         var sip = await CaptureAsync(new ProcessCommand("csrutil", "status") { Timeout = TimeSpan.FromSeconds(20) }, time, ct).ConfigureAwait(false);
         var list = await CaptureAsync(new ProcessCommand("systemextensionsctl", "list") { Timeout = TimeSpan.FromSeconds(20) }, time, ct).ConfigureAwait(false);
-        return From(rig, host, sip, list);
+        var developer = await CaptureAsync(new ProcessCommand("systemextensionsctl", "developer") { Timeout = TimeSpan.FromSeconds(20) }, time, ct).ConfigureAwait(false);
+        return From(rig, host, sip, list, developer);
     }
 
     /// <param name="csrutil">`csrutil status` output, or null when it could not run.</param>
     /// <param name="list">`systemextensionsctl list` output, or null when it could not run.</param>
-    public static IReadOnlyList<DoctorCheck> From(RigSpec rig, IHostProbe host, string? csrutil, string? list)
+    /// <param name="developer">`systemextensionsctl developer` output, or null when it could not run.</param>
+    public static IReadOnlyList<DoctorCheck> From(RigSpec rig, IHostProbe host, string? csrutil, string? list, string? developer)
     {
         ArgumentNullException.ThrowIfNull(rig);
         if (rig.Dext is not { } dext)
@@ -35,7 +41,7 @@ internal static class MacDextChecks
             return [];
         }
 
-        return [HostApp(dext, host), Sip(dext, csrutil), Approval(dext, list)];
+        return [HostApp(dext, host), Sip(dext, csrutil), DeveloperModeCheck(dext, developer), Approval(dext, list)];
     }
 
     private static DoctorCheck HostApp(DextSpec dext, IHostProbe host)
@@ -75,6 +81,31 @@ internal static class MacDextChecks
         var ok = !needsOff || sip.AllowsDeveloperTools;
         return new DoctorCheck(Area, What, ok, sip.StatusLine + (needsOff ? " (no host app: deactivation needs SIP off)" : " (the host app needs no change)"),
             ok ? null : "give the rig a dext.host_app, or boot to Recovery, run `csrutil disable`, then `systemextensionsctl developer on`");
+    }
+
+    /// <summary>
+    /// Developer mode matters when the host app is outside /Applications: activation is refused
+    /// from elsewhere unless it is on, and it can be turned on only with SIP off.
+    /// </summary>
+    private static DoctorCheck DeveloperModeCheck(DextSpec dext, string? output)
+    {
+        const string What = "system extension developer mode (systemextensionsctl developer)";
+        var needed = dext.HostApp is { } app && !app.StartsWith(ApplicationsFolder, StringComparison.Ordinal);
+        var why = needed ? $" (needed: the host app {dext.HostApp} is outside {ApplicationsFolder})" : " (not needed: no host app outside /Applications)";
+        if (output is null)
+        {
+            return new DoctorCheck(Area, What, !needed, "systemextensionsctl did not run" + why, needed ? "run `systemextensionsctl developer` by hand on the rig's Mac" : null);
+        }
+
+        var status = DeveloperModeStatus.Parse(output);
+        var (detail, fix) = status.Mode switch
+        {
+            DeveloperMode.On => ("on", null),
+            DeveloperMode.RefusedBySip => ("off: SIP is on, so it cannot be turned on", DeveloperModeFix),
+            _ => ($"not reported on: '{status.Line}'", $"{DeveloperModeFix}; if it is on, report this wording (harness/tests/Hil.Dext.Tests/Samples)"),
+        };
+        var ok = status.Mode == DeveloperMode.On || !needed;
+        return new DoctorCheck(Area, What, ok, detail + why, ok ? null : fix);
     }
 
     private static DoctorCheck Approval(DextSpec dext, string? output)

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Hil.Foundation;
 using Hil.Latency.Files;
+using Hil.Latency.Running;
+using Hil.Rigs;
+using Hil.Session.Probe;
 using Spectre.Console;
 
 namespace Hil.Cli.Run;
@@ -8,7 +11,7 @@ namespace Hil.Cli.Run;
 /// <summary>The terminal summary of a run: every test's status, then latency beside its floor.</summary>
 internal static class SummaryPrinter
 {
-    public static void Print(RunFindings findings, string reportPath)
+    public static void Print(RunFindings findings, string reportPath, RigSpec rig)
     {
         var (tests, latency, trendMoves) = (findings.Tests, findings.Latency, findings.TrendMoves);
         if (Console.IsOutputRedirected)
@@ -34,9 +37,18 @@ internal static class SummaryPrinter
         Lines("quarantined failures (reported, not failing the night; reports/quarantine.yaml)",
             [.. tests.Where(t => t.Failed && t.Quarantined).Select(t => $"{t.Suite} {t.Name}")]);
         Lines("flaky tests (verdict flipped between pass and fail across the history)", [.. findings.Flaky.Take(10).Select(f => f.ToString())]);
+        if (DextLine(rig) is { } dext)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(dext));
+        }
+
         var counts = tests.GroupBy(t => t.Status).Select(g => $"{g.Count()} {g.Key}");
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(string.Join(", ", counts))}[/]; report: {Markup.Escape(reportPath)}");
     }
+
+    /// <summary>Which dext the run exercised and which topologies ran (<see cref="DextUnderTest"/> words it), keyed by the version results carry.</summary>
+    internal static string? DextLine(RigSpec rig) =>
+        rig.Dext is null ? null : DextUnderTest.Line(rig, LatencyRequest.DextVersionOf(rig));
 
     private static Table LatencyTable(IReadOnlyList<LatencyHeadline> latency)
     {

@@ -34,7 +34,10 @@ internal static class DextRolesReader
             Names(map.Optional("user_clients"), ClassExpected),
             map.Optional("selector_base") is { } b ? SelectorBase(b) : 0,
             Names(map.Optional("topologies"), "a list of topology names like [one-process]"),
-            map.Where);
+            map.Where)
+        {
+            UserClientsWhere = map.Optional("user_clients")?.Where,
+        };
         if (roles.Driver1.IsEmpty != roles.Driver2.IsEmpty)
         {
             var given = map.Optional(roles.Driver1.IsEmpty ? "driver2" : "driver1")!.Value;

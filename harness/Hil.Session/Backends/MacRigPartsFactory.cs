@@ -29,9 +29,14 @@ public sealed class MacRigPartsFactory(MacDextHostOptions dextOptions, TimeProvi
         Task.FromResult<IDextHost>(new MacDextHost(rig, dextOptions, _time));
 
     /// <summary>
-    /// IOServiceOpen on the service the endpoint names. macOS checks the entitlement from the app's
-    /// signature, not a token, and IOConnectCallMethod has no timeout, so both go unused here.
+    /// IOServiceOpen on the service the endpoint names: the registry map matched it to the personality
+    /// whose UserClientProperties carry the target's class, so the kernel creates that user client.
+    /// macOS checks the entitlement from the app's signature, not a token, and IOConnectCallMethod has
+    /// no timeout, so both go unused here.
     /// </summary>
-    public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout) =>
-        IOKitUserClient.Open(endpoint);
+    public IUserClient OpenUserClient(RigSpec rig, UserClientTarget target, string entitlementToken, TimeSpan callTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return IOKitUserClient.Open(target.Endpoint);
+    }
 }

@@ -57,8 +57,12 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
     public Task<IDextHost> CreateDextHostAsync(RigSpec rig, CancellationToken cancellationToken) =>
         Task.FromResult<IDextHost>(CreateKernel(rig));
 
-    public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout) =>
-        SimUserClient.Open(endpoint, entitlementToken, callTimeout);
+    /// <summary>The endpoint is the socket of the instance the sim kernel matched by the personality that carries the target's class.</summary>
+    public IUserClient OpenUserClient(RigSpec rig, UserClientTarget target, string entitlementToken, TimeSpan callTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return SimUserClient.Open(target.Endpoint, entitlementToken, callTimeout);
+    }
 
     /// <summary>relay-timeout's <c>after</c>: the board answers that long (the sim's clock), then stops.</summary>
     private async Task SilenceAsync(string switchName, TimeSpan after)

@@ -23,14 +23,14 @@ public sealed record TopologyEndpoints(Topology Topology, DriverInstance Driver1
         return new TopologyEndpoints(topology, driver1, driver2);
     }
 
-    /// <summary>Opens a user client on each driver through the session's backend, presenting the rig's entitlement token.</summary>
+    /// <summary>Opens on each driver the user-client class the rig names for it, through the session's backend, presenting the rig's entitlement token.</summary>
     public (ProbeDriverClient Driver1, ProbeDriverClient Driver2) Open(RigSession session, TimeSpan callTimeout)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var d1 = new ProbeDriverClient(session.OpenUserClient(Driver1.Endpoint, callTimeout));
+        var d1 = new ProbeDriverClient(session.OpenUserClient(Driver1, callTimeout));
         try
         {
-            return (d1, new ProbeDriverClient(session.OpenUserClient(Driver2.Endpoint, callTimeout)));
+            return (d1, new ProbeDriverClient(session.OpenUserClient(Driver2, callTimeout)));
         }
         catch
         {

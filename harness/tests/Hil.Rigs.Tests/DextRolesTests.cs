@@ -20,6 +20,15 @@ public sealed class DextRolesTests
         Assert.That(roles.RoleOf("KeyflipDevice"), Is.EqualTo(2));
         Assert.That(roles.Implements("app-relay"), Is.False);
         Assert.That(roles.Where!.Line, Is.GreaterThan(1));
+        Assert.That(roles.NamesUserClients, Is.True);
+    }
+
+    [Test]
+    public void User_clients_keeps_its_own_line_for_errors_found_in_the_plist()
+    {
+        var roles = RigFile.Parse(Head + "  topologies: [one-process]\n  user_clients: [KeyflipUserClient]\n", "t.yaml").Dext!.Roles;
+        Assert.That(roles.UserClientsWhere!.ToString(), Does.StartWith("t.yaml:7:"));
+        Assert.That(RigFile.Parse(Head, "t.yaml").Dext!.Roles.UserClientsWhere, Is.Null);
     }
 
     [Test]

@@ -45,11 +45,12 @@ public sealed class FakeParts(string? stateDirectory = null) : IRigPartsFactory,
         return Task.FromResult<IDextHost>(new FakeDextHost(rig.Dext!.BundleId, Journal.Enqueue));
     }
 
-    /// <summary>Each open is journalled as "open ENDPOINT as TOKEN".</summary>
-    public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout)
+    /// <summary>Each open is journalled as "open ENDPOINT as TOKEN", or "open ENDPOINT (user client CLASS) as TOKEN" when a class was resolved.</summary>
+    public IUserClient OpenUserClient(RigSpec rig, UserClientTarget target, string entitlementToken, TimeSpan callTimeout)
     {
-        Journal.Enqueue($"open {endpoint} as {entitlementToken}");
-        return new FakeUserClient(endpoint, Journal.Enqueue);
+        ArgumentNullException.ThrowIfNull(target);
+        Journal.Enqueue($"open {target} as {entitlementToken}");
+        return new FakeUserClient(target.Endpoint, Journal.Enqueue);
     }
 
     public ValueTask DisposeAsync()

@@ -65,12 +65,12 @@ public sealed class TwinRigPartsFactory : IRigPartsFactory, IAsyncDisposable
     }
 
     /// <summary>A Mac reads the app's entitlement from its signature; the twin is told it per open.</summary>
-    public IUserClient OpenUserClient(RigSpec rig, string endpoint, string entitlementToken, TimeSpan callTimeout)
+    public IUserClient OpenUserClient(RigSpec rig, UserClientTarget target, string entitlementToken, TimeSpan callTimeout)
     {
         lock (_openGate)
         {
             TwinRegistry.SetClientEntitlement(entitlementToken);
-            return _mac.OpenUserClient(rig, endpoint, entitlementToken, callTimeout);
+            return _mac.OpenUserClient(rig, target, entitlementToken, callTimeout);
         }
     }
 
