@@ -21,7 +21,9 @@ public sealed record CompareRequest(RigSpec Rig, Topology Topology, DextBuild Ba
     /// Each burst: a quarter second, so neighbouring bursts of the two arms see nearly the same
     /// host; the arm stays wired between bursts, so a short warm-up suffices.
     /// </summary>
-    public MeasurementPlan Burst { get; init; } = new(Samples: 250, RateHz: 1000, Warmup: 50);
+    public MeasurementPlan Burst { get; init; } = DefaultBurst;
+
+    public static readonly MeasurementPlan DefaultBurst = new(Samples: 250, RateHz: 1000, Warmup: 50);
 
     /// <summary>Measure this host's floor beside each burst (context for the reader; the decision rests on the paired ratios alone).</summary>
     public bool MeasureFloor { get; init; } = true;
