@@ -21,10 +21,11 @@ public sealed record CompareRequest(RigSpec Rig, Topology Topology, DextBuild Ba
     public MeasurementPlan Burst { get; init; } = DefaultBurst;
 
     /// <summary>
-    /// 250 messages at 100 Hz: measured on this 2-core host at load 20–35, 1 kHz queued messages
-    /// (burst p50 ~450 µs, 8× the path's) and a block's p50 ratio spread 1.1 (robust sd); 250 Hz
-    /// 0.31, 100 Hz 0.12 at the path's own ~58 µs, the most evidence per second of budget
-    /// (benchmarks/compare-calibration.md). The arm stays wired between bursts, so a short warm-up suffices.
+    /// 250 messages at 100 Hz: on this 2-core host at load ~30, 1 kHz queued messages (burst p50
+    /// ~450 µs, 8× the path's) and a block's p50 ratio spread 1.1 (robust sd); at 100 Hz the p50
+    /// is the path's own and the spread 0.12–0.7 as the load went from 20 to 43, no less evidence
+    /// per second of budget than 1 kHz (benchmarks/compare-calibration.md). The arm stays wired
+    /// between bursts, so a short warm-up suffices.
     /// </summary>
     public static readonly MeasurementPlan DefaultBurst = new(Samples: 250, RateHz: 100, Warmup: 20);
 
