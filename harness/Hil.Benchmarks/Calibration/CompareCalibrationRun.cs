@@ -31,7 +31,8 @@ internal static class CompareCalibrationRun
         {
             var pool = topology.Select(s => new Session(s.File, Centered(s.Read.Blocks),
                 s.Doc.RootElement.GetProperty("elapsed_seconds").GetDouble() / Math.Max(1, s.Read.Blocks.Count))).ToList();
-            var random = new Random(o.Seed ^ StringComparer.Ordinal.GetHashCode(topology.Key));
+            // A stable hash: string.GetHashCode is randomized per process, so the same --seed drew other blocks each run.
+            var random = new Random(o.Seed ^ topology.Key.Aggregate(17, (h, c) => unchecked((h * 31) + c)));
             var fraction = o.Threshold / 100;
             var aa = Simulate(pool, new Scenario("A/A", _ => 0), rule, o, random);
             var p50 = Simulate(pool, new Scenario("+p50", s => (long)(fraction * Median(s, ComparePercentile.P50))), rule, o, random);
@@ -43,13 +44,16 @@ internal static class CompareCalibrationRun
                 ["comparisons"] = o.Comparisons, ["false_alarm_rate"] = aa.Rate(CompareOutcome.Regression),
                 ["aa_same_rate"] = aa.Rate(CompareOutcome.Same), ["aa_unknown_rate"] = aa.Rate(CompareOutcome.Unknown),
                 ["power_p50"] = p50.Rate(CompareOutcome.Regression), ["power_p99"] = p99.Rate(CompareOutcome.Regression),
+                ["false_same_rate_p50"] = p50.Rate(CompareOutcome.Same), ["false_same_rate_p99"] = p99.Rate(CompareOutcome.Same),
+                ["aa_median_seconds_to_verdict"] = aa.MedianSeconds,
                 ["median_seconds_to_verdict"] = seconds[seconds.Count / 2],
                 ["seconds_per_block"] = pool.Average(s => s.SecondsPerBlock),
                 ["block_ln_ratio_sd"] = Spread(pool, ComparePercentile.P50, robust: false), ["block_ln_ratio_robust_sd"] = Spread(pool, ComparePercentile.P50, robust: true),
                 ["block_ln_ratio_sd_p99"] = Spread(pool, ComparePercentile.P99, robust: false), ["block_ln_ratio_robust_sd_p99"] = Spread(pool, ComparePercentile.P99, robust: true),
+                ["block_statistics_robust_sd"] = CompareStatistics.Spreads(topology.Select(s => s.Read.Blocks)),
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{topology.Key}: {pool.Count} session(s), {pool.Sum(s => s.Blocks.Count)} blocks; A/A regression {aa.Rate(CompareOutcome.Regression):P1}, same {aa.Rate(CompareOutcome.Same):P1}, unknown {aa.Rate(CompareOutcome.Unknown):P1}; power +{o.Threshold}% p50 {p50.Rate(CompareOutcome.Regression):P1}, p99 {p99.Rate(CompareOutcome.Regression):P1}; median {seconds[seconds.Count / 2]:0} s"));
+                $"{topology.Key}: {pool.Count} session(s), {pool.Sum(s => s.Blocks.Count)} blocks; A/A regression {aa.Rate(CompareOutcome.Regression):P1}, same {aa.Rate(CompareOutcome.Same):P1}, unknown {aa.Rate(CompareOutcome.Unknown):P1} (median {aa.MedianSeconds:0} s); power +{o.Threshold}% p50 {p50.Rate(CompareOutcome.Regression):P1} (same {p50.Rate(CompareOutcome.Same):P1}), p99 {p99.Rate(CompareOutcome.Regression):P1} (same {p99.Rate(CompareOutcome.Same):P1}); median {seconds[seconds.Count / 2]:0} s"));
         }
 
         var json = JsonSerializer.Serialize(new Dictionary<string, object>
@@ -63,6 +67,8 @@ internal static class CompareCalibrationRun
     private sealed record Tally(IReadOnlyList<CompareOutcome> Outcomes, IReadOnlyList<double> Seconds)
     {
         public double Rate(CompareOutcome outcome) => Outcomes.Count(o => o == outcome) / (double)Outcomes.Count;
+
+        public double MedianSeconds => Seconds.Order().ElementAt(Seconds.Count / 2);
     }
 
     private static Tally Simulate(List<Session> pool, Scenario scenario, CompareRule rule, CompareOptions o, Random random)

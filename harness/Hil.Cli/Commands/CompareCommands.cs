@@ -9,7 +9,7 @@ namespace Hil.Cli.Commands;
 
 /// <summary>
 /// `hil compare --rig FILE --topology T --baseline DIR --candidate DIR [--threshold PCT]
-/// [--budget DURATION] [--json FILE] [--seed N]`: interleaved A/B comparison of two dext
+/// [--budget DURATION] [--json FILE] [--seed N] [--schedule S] [--rate HZ]`: interleaved A/B comparison of two dext
 /// builds in one session. Exit 1 regression, 0 same or improvement, 3 unknown (budget spent).
 /// </summary>
 internal static class CompareCommands
@@ -26,10 +26,11 @@ internal static class CompareCommands
         var budget = new Option<string>("--budget") { Description = $"wall time before an undecided comparison ends 'unknown': {RigDuration.Expected}", DefaultValueFactory = _ => "5m" };
         var json = new Option<string?>("--json") { Description = "write the verdict, intervals, calibration and every block as JSON to FILE" }.AsOutputFile();
         var seed = NumberOptions.InRange("--seed", "seed of the randomized block orders", 1, new NumberRange<int>(0, int.MaxValue));
+        var rate = NumberOptions.InRange("--rate", "messages per second in each burst (a lower rate queues less on a busy host)", CompareRequest.DefaultBurst.RateHz, new NumberRange<int>(10, 10_000));
         var schedule = new Option<CompareSchedule>("--schedule") { Description = "alternate: the arms' bursts one after the other (ABBA/BAAB); together: both at once (duet)", DefaultValueFactory = _ => CompareRequest.DefaultSchedule };
         var command = new Command("compare", "compare two dext builds in randomized interleaved blocks on one rig session (exit 1 regression, 0 same/improvement, 3 unknown)")
         {
-            rig, topology, baseline, candidate, threshold, budget, json, seed, schedule,
+            rig, topology, baseline, candidate, threshold, budget, json, seed, schedule, rate,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -47,6 +48,7 @@ internal static class CompareCommands
                 Budget = spend,
                 Seed = parse.GetValue(seed),
                 Schedule = parse.GetValue(schedule),
+                Burst = CompareRequest.DefaultBurst with { RateHz = parse.GetValue(rate) },
             };
             var result = await CompareRunner.RunAsync(request, TimeProvider.System, Console.Out.WriteLine, ct).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(CompareOutput.Sentence(result)).ConfigureAwait(false);

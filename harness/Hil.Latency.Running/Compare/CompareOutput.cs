@@ -28,7 +28,7 @@ public static class CompareOutput
             : $"no calibration for {TopologyName(result)} at this threshold in {CompareCalibration.RelativePath}";
         var r = result.Request.Rule;
         var budget = FormattableString.Invariant(
-            $"error budget: regression when both shifts are within +{r.ThresholdPercent / 2:0.##} % at most {r.RegressionErrorBudget:P0}, same when one is beyond it at most {r.SameErrorBudget:P0} (looks at {r.FirstLook} blocks, then x{r.LookGrowth})");
+            $"error budget: regression when both shifts are within +{r.ThresholdPercent / 2:0.##} % at most {r.RegressionErrorBudget:P0}, same when p50 is beyond +{r.ThresholdPercent / 2:0.##} % or p99 beyond +{r.ThresholdPercent:0.##} % at most {r.SameErrorBudget:P0} (looks at {r.FirstLook} blocks, then x{r.LookGrowth})");
         return CompareText.Sentence(TopologyName(result), result.Verdict, r) + "\n  " + calibration + "\n  " + budget;
     }
 
@@ -43,7 +43,10 @@ public static class CompareOutput
             CompareJson.Ratio(v.P50), CompareJson.Ratio(v.P99), CompareJson.PerPercentile(v.DetectableShift), CompareJson.PerPercentile(v.RuledOut),
             c?.FalseAlarmRate, c is null ? null : new Dictionary<string, double> { ["p50"] = c.PowerP50, ["p99"] = c.PowerP99 },
             c?.Source ?? "none", Arm(result.Request.Baseline), Arm(result.Request.Candidate), result.Blocks.Select(CompareJson.Block).ToList(),
-            ErrorBudgetJson.Of(result.Request.Rule));
+            ErrorBudgetJson.Of(result.Request.Rule))
+        {
+            BurstRateHz = result.Request.Burst.RateHz, BurstMessages = (int)result.Request.Burst.Samples,
+        };
     }
 
     private static ArmJson Arm(DextBuild build) => new(RepositoryRoot.Relative(build.Directory), build.BundleId, build.SendExtraNs, build.SourceCommit);

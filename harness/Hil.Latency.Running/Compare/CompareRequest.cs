@@ -17,11 +17,17 @@ public sealed record CompareRequest(RigSpec Rig, Topology Topology, DextBuild Ba
     /// <summary>Seeds the block orders (ABBA or BAAB), so a comparison can be replayed in the same order.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Each burst; <see cref="DefaultBurst"/> unless the caller trades spread for time.</summary>
+    public MeasurementPlan Burst { get; init; } = DefaultBurst;
+
     /// <summary>
-    /// Each burst: a quarter second, so neighbouring bursts of the two arms see nearly the same
-    /// host; the arm stays wired between bursts, so a short warm-up suffices.
+    /// 250 messages at 100 Hz: on this 2-core host at load ~30, 1 kHz queued messages (burst p50
+    /// ~450 µs, 8× the path's) and a block's p50 ratio spread 1.1 (robust sd); at 100 Hz the p50
+    /// is the path's own and the spread 0.12–0.7 as the load went from 20 to 43, no less evidence
+    /// per second of budget than 1 kHz (benchmarks/compare-calibration.md). The arm stays wired
+    /// between bursts, so a short warm-up suffices.
     /// </summary>
-    public MeasurementPlan Burst { get; init; } = new(Samples: 250, RateHz: 1000, Warmup: 50);
+    public static readonly MeasurementPlan DefaultBurst = new(Samples: 250, RateHz: 100, Warmup: 20);
 
     /// <summary>Measure this host's floor beside each burst (context for the reader; the decision rests on the paired ratios alone).</summary>
     public bool MeasureFloor { get; init; } = true;

@@ -62,7 +62,7 @@ internal sealed class RigCompareArm : ICompareArm
 
     /// <summary>
     /// The floor is the comparison's context, not its evidence: when hil-floor fails (seen at
-    /// load 40 on 2 cores: it could not start within the quarter-second burst's lead) the burst
+    /// load 40 on 2 cores: it could not start within the burst's lead) the burst
     /// is measured again without it, and this arm measures no more floors.
     /// </summary>
     public async Task<CompareBurst> BurstAsync(CancellationToken cancellationToken)

@@ -1,15 +1,12 @@
-using Pragmastat;
-using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
-
-
 namespace Hil.Latency.Compare;
 
 /// <summary>
 /// The sequential decision on per-block paired ln ratios: the Hodges–Lehmann shift with its
 /// Wilcoxon signed-rank bounds, taken only at the rule's looks, each look at the error level
 /// <see cref="CompareRule"/> spends on it. Regression as soon as either percentile's lower bound
-/// lies above the boundary ln(1 + T/2); same once both upper bounds lie below it (improvement
-/// if one lies below −ln(1 + T/2)); unknown when the budget ends first (its last look taken).
+/// lies above the boundary ln(1 + T/2); same once each upper bound lies below its
+/// <see cref="CompareRule.SameBoundary"/> (improvement if one lies below −ln(1 + T/2)); unknown
+/// when the budget ends first (its last look taken).
 /// </summary>
 public static class CompareDecider
 {
@@ -26,7 +23,7 @@ public static class CompareDecider
         var regression = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], CompareRule.Spent(rule.RegressionErrorBudget / 2, Math.Max(1, look))));
         var same = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], CompareRule.Spent(rule.SameErrorBudget, Math.Max(1, look))));
         var report = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], (1 - rule.ReportConfidence) / 2));
-        var (outcome, deciding) = look == 0 ? (CompareOutcome.Undecided, (ComparePercentile?)null) : Outcome(regression, same, rule.Boundary);
+        var (outcome, deciding) = look == 0 ? (CompareOutcome.Undecided, (ComparePercentile?)null) : Outcome(regression, same, rule);
         if (outcome == CompareOutcome.Undecided && budgetSpent)
         {
             outcome = CompareOutcome.Unknown;
@@ -39,14 +36,15 @@ public static class CompareDecider
     }
 
     private static (CompareOutcome, ComparePercentile?) Outcome(
-        Dictionary<ComparePercentile, LnInterval> regression, Dictionary<ComparePercentile, LnInterval> same, double boundary)
+        Dictionary<ComparePercentile, LnInterval> regression, Dictionary<ComparePercentile, LnInterval> same, CompareRule rule)
     {
+        var boundary = rule.Boundary;
         if (Percentiles.Where(q => regression[q].Low > boundary).Select(q => (ComparePercentile?)q).FirstOrDefault() is { } worse)
         {
             return (CompareOutcome.Regression, worse);
         }
 
-        if (!Percentiles.All(q => same[q].High < boundary))
+        if (!Percentiles.All(q => same[q].High < rule.SameBoundary(q)))
         {
             return (CompareOutcome.Undecided, null);
         }
@@ -61,7 +59,8 @@ public static class CompareDecider
 
     /// <summary>
     /// The Hodges–Lehmann shift (median of the Walsh averages) with its Wilcoxon signed-rank
-    /// bounds, each one-sided at <paramref name="alpha"/>, normal approximation: a block taken while the host stalled (seen here: one
+    /// bounds, each one-sided at <paramref name="alpha"/> (<see cref="SignedRank"/>: exact for the
+    /// block counts a comparison reaches): a block taken while the host stalled (seen here: one
     /// burst's p50 40× the others') moves it by one rank, where it would drag a mean and
     /// widen a t interval for the rest of the comparison. Too few blocks: unbounded.
     /// </summary>
@@ -79,8 +78,7 @@ public static class CompareDecider
 
         walsh.Sort();
         var center = walsh.Count == 0 ? 0 : Median(walsh);
-        var z = NormalDistribution.Standard.Quantile(new Probability(1 - alpha));
-        var k = (int)Math.Floor((n * (n + 1) / 4.0) - (z * Math.Sqrt(n * (n + 1) * ((2.0 * n) + 1) / 24)));
+        var k = SignedRank.BoundRank(n, alpha);
         return k < 1
             ? new LnInterval(center, double.NegativeInfinity, double.PositiveInfinity)
             : new LnInterval(center, walsh[k - 1], walsh[walsh.Count - k]);

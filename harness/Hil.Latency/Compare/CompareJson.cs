@@ -10,15 +10,33 @@ public sealed record CompareJsonDocument(
     double ElapsedSeconds, RatioJson P50Ratio, RatioJson P99Ratio,
     IReadOnlyDictionary<string, double?> DetectableShift, IReadOnlyDictionary<string, double?> RuledOutAbove,
     double? FalseAlarmRate, IReadOnlyDictionary<string, double>? PowerAtThreshold, string Calibration,
-    ArmJson Baseline, ArmJson Candidate, IReadOnlyList<BlockJson> BlockData, ErrorBudgetJson? ErrorBudget = null);
+    ArmJson Baseline, ArmJson Candidate, IReadOnlyList<BlockJson> BlockData, ErrorBudgetJson? ErrorBudget = null)
+{
+    /// <summary>Each burst's messages per second (files written before it was recorded: 1000).</summary>
+    public int? BurstRateHz { get; init; }
 
-/// <summary>The sequential rule's stated error budget (<see cref="CompareRule"/>): what the verdict's own errors are bounded by.</summary>
+    /// <summary>Each burst's measured messages (after its warm-up).</summary>
+    public int? BurstMessages { get; init; }
+}
+
+/// <summary>
+/// The sequential rule's stated error budget (<see cref="CompareRule"/>): what the verdict's own
+/// errors are bounded by, and the shifts (in %) each percentile's upper bound must lie below for "same".
+/// </summary>
 public sealed record ErrorBudgetJson(double Regression, double Same, int FirstLook, double LookGrowth, string Spending)
 {
+    public IReadOnlyDictionary<string, double>? SameBelowPct { get; init; }
+
+    public string Bounds { get; init; } = "";
+
     public static ErrorBudgetJson Of(CompareRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return new(rule.RegressionErrorBudget, rule.SameErrorBudget, rule.FirstLook, rule.LookGrowth, "alpha*6/(pi^2*k^2) at look k");
+        return new(rule.RegressionErrorBudget, rule.SameErrorBudget, rule.FirstLook, rule.LookGrowth, "alpha*6/(pi^2*k^2) at look k")
+        {
+            SameBelowPct = new[] { ComparePercentile.P50, ComparePercentile.P99 }.ToDictionary(CompareVerdict.Name, q => (Math.Exp(rule.SameBoundary(q)) - 1) * 100),
+            Bounds = $"Hodges-Lehmann with Wilcoxon signed-rank bounds, exact up to {SignedRank.ExactUpTo} blocks",
+        };
     }
 }
 

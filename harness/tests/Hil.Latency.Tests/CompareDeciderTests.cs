@@ -128,6 +128,54 @@ public sealed class CompareDeciderTests
     }
 
     [Test]
+    public void Identical_arms_whose_p99_swings_far_wider_than_p50_end_same()
+    {
+        var blocks = Blocks(seed: 10, count: 40, shiftP50: 0, shiftP99: 0, noise: 0.02, noiseP99: 0.12);
+
+        var verdict = FirstVerdict(blocks);
+
+        Assert.That(verdict.Outcome, Is.EqualTo(CompareOutcome.Same), "p99 need only be shown below +T, p50 below +T/2");
+    }
+
+    [Test]
+    public void Same_needs_p50_below_half_the_threshold_and_p99_below_the_threshold()
+    {
+        Assert.That(Rule.SameBoundary(ComparePercentile.P50), Is.EqualTo(Math.Log(1.05)).Within(1e-12));
+        Assert.That(Rule.SameBoundary(ComparePercentile.P99), Is.EqualTo(Math.Log(1.10)).Within(1e-12));
+        Assert.That(ErrorBudgetJson.Of(Rule).SameBelowPct!["p99"], Is.EqualTo(10).Within(1e-9));
+    }
+
+    [Test]
+    public void A_p99_shift_of_the_threshold_rarely_ends_same_however_long_it_is_watched()
+    {
+        var same = Enumerable.Range(400, 200).Count(seed =>
+            Looks(Blocks(seed, count: 60, shiftP50: 0, shiftP99: 0.10, noise: 0.01, noiseP99: 0.3)).Any(v => v.Outcome == CompareOutcome.Same));
+
+        Assert.That(same / 200.0, Is.LessThanOrEqualTo(Rule.SameErrorBudget));
+    }
+
+    [TestCase(12, 0.005, 8)]
+    [TestCase(12, 0.025, 14)]
+    [TestCase(20, 0.01, 44)]
+    [TestCase(9, 0.002, 1)]
+    [TestCase(8, 0.003, 0)]
+    public void Signed_rank_bounds_are_exact_for_small_counts(int n, double alpha, int rank)
+    {
+        // Published critical values of W+ (one-sided): n 12: 7 at 0.5 %, 13 at 2.5 %; n 20: 43 at 1 %; n 9: 0 at 0.2 % (2^-9).
+        Assert.That(SignedRank.BoundRank(n, alpha), Is.EqualTo(rank));
+    }
+
+    [Test]
+    public void Signed_rank_bounds_past_the_exact_range_follow_the_normal_approximation()
+    {
+        var n = SignedRank.ExactUpTo;
+        var exact = SignedRank.BoundRank(n, 0.003);
+        var normal = SignedRank.BoundRank(n + 1, 0.003);
+
+        Assert.That(normal, Is.GreaterThan(exact).And.LessThan(exact + (n * 2)), "one more block moves the rank by about n/2, not by a jump");
+    }
+
+    [Test]
     public void Block_orders_are_ABBA_or_BAAB_and_both_occur()
     {
         var random = new Random(7);
@@ -165,10 +213,11 @@ public sealed class CompareDeciderTests
     }
 
     /// <summary>Blocks whose host drifts block to block (cancelled by pairing) with per-burst ln noise.</summary>
-    private static List<CompareBlock> Blocks(int seed, int count, double shiftP50, double shiftP99, double noise)
+    private static List<CompareBlock> Blocks(int seed, int count, double shiftP50, double shiftP99, double noise, double? noiseP99 = null)
     {
         var random = new Random(seed);
         double Noise() => noise * ((random.NextDouble() * 2) - 1);
+        double NoiseP99() => (noiseP99 ?? noise) * ((random.NextDouble() * 2) - 1);
         return Enumerable.Range(0, count).Select(_ =>
         {
             var drift = random.NextDouble() * 2;
@@ -177,7 +226,7 @@ public sealed class CompareDeciderTests
                 var c = arm == CompareArm.Candidate;
                 return new CompareBurst(arm,
                     (long)(50_000 * Math.Exp(drift + (c ? Math.Log(1 + shiftP50) : 0) + Noise())),
-                    (long)(200_000 * Math.Exp(drift + (c ? Math.Log(1 + shiftP99) : 0) + Noise())));
+                    (long)(200_000 * Math.Exp(drift + (c ? Math.Log(1 + shiftP99) : 0) + NoiseP99())));
             }).ToList());
         }).ToList();
     }
