@@ -26,4 +26,10 @@ public interface IRelayFaults
 
     /// <summary>The board is unplugged: streams close, the HID device disappears.</summary>
     void Vanish();
+
+    /// <summary>True once the board was unplugged; it does not come back.</summary>
+    bool Vanished { get; }
+
+    /// <summary>The board is unplugged right after it has answered this many more commands (board-vanish).</summary>
+    void VanishAfterAnswering(int commands);
 }

@@ -9,6 +9,7 @@ public abstract class RelayEmulatorBase : IRelayEmulator, IRelayFaults
     private readonly Lock _gate = new();
     private volatile bool _stopAnswering;
     private int _garble;
+    private int _answersLeft;
 
     protected RelayEmulatorBase(string kind, int channels)
     {
@@ -47,6 +48,21 @@ public abstract class RelayEmulatorBase : IRelayEmulator, IRelayFaults
     public void GarbleNextReply() => Interlocked.Exchange(ref _garble, 1);
 
     public virtual void Vanish() => Vanished = true;
+
+    public void VanishAfterAnswering(int commands)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(commands, 1);
+        Interlocked.Exchange(ref _answersLeft, commands);
+    }
+
+    /// <summary>Called once the board has answered a command: the board-vanish countdown, if one is set.</summary>
+    protected void Answered()
+    {
+        if (Volatile.Read(ref _answersLeft) > 0 && Interlocked.Decrement(ref _answersLeft) == 0)
+        {
+            Vanish();
+        }
+    }
 
     protected bool Valid(int channel) => channel >= FirstChannel && channel < FirstChannel + Channels;
 
