@@ -35,7 +35,7 @@ public static class FaultKinds
     /// <c>after</c> (how long the board answers once opened), dext-crash's <c>messages</c> (how
     /// many messages of a burst pass before the driver's process aborts), userclient-hang's
     /// <c>duration</c>, drop-messages' <c>every</c> or <c>rate</c>, the delays' <c>delay</c>; board-vanish's
-    /// <c>commands</c> (answered before the board disappears) or <c>after</c> (how long after it was opened),
+    /// <c>switches</c> (switch commands carried out before the board disappears) or <c>after</c> (how long after it was opened),
     /// late-enumerate's <c>delay</c> (arrival after power-on), replug-race's <c>gap</c> (how long the device is
     /// away between detaching and attaching again).
     /// </summary>
@@ -49,7 +49,7 @@ public static class FaultKinds
             [DropMessages] = ["every", "rate"],
             [DelayMessages] = ["delay"],
             [HopDelay] = ["delay"],
-            [BoardVanish] = ["commands", "after"],
+            [BoardVanish] = ["switches", "after"],
             [LateEnumerate] = ["delay"],
             [ReplugRace] = ["gap"],
             [FloorToolMissing] = [],

@@ -30,6 +30,6 @@ public interface IRelayFaults
     /// <summary>True once the board was unplugged; it does not come back.</summary>
     bool Vanished { get; }
 
-    /// <summary>The board is unplugged right after it has answered this many more commands (board-vanish).</summary>
-    void VanishAfterAnswering(int commands);
+    /// <summary>The board is unplugged right after it has carried out this many more switch commands, on or off (board-vanish).</summary>
+    void VanishAfterSwitching(int switches);
 }

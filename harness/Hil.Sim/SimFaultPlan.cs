@@ -13,7 +13,7 @@ namespace Hil.Sim;
 /// answering once the board is open, or <see cref="SilenceAfter"/> later (the fault's <c>after</c>);
 /// a SWITCH/CHANNEL target silences its whole board: a hung board answers no channel;</item>
 /// <item>board-vanish: the relay emulator of the switch disappears (<see cref="VanishOf"/>) after answering
-/// <c>commands</c> commands or <c>after</c> it was opened, and never comes back; a SWITCH/CHANNEL target takes its whole board;</item>
+/// <c>switches</c> switch commands or <c>after</c> it was opened, and never comes back; a SWITCH/CHANNEL target takes its whole board;</item>
 /// <item>never-enumerate: <see cref="SimUsbBus"/> keeps each device of <see cref="NeverEnumerate"/> away;</item>
 /// <item>late-enumerate: <see cref="SimUsbBus"/> brings the device <see cref="ArrivalDelay"/> after power-on, instead of
 /// enumerate_delay ± jitter;</item>
@@ -120,9 +120,9 @@ public sealed record SimFaultPlan
         : throw new InputException($"{fault.Where}: fault '{fault.Kind}' {name}: expected {RigDuration.Expected}, got '{text}'");
 
     private static BoardVanish VanishIn(FaultSpec fault) =>
-        !fault.Args.TryGetValue("commands", out var text) ? new BoardVanish(null, AfterOf(fault))
+        !fault.Args.TryGetValue("switches", out var text) ? new BoardVanish(null, AfterOf(fault))
         : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 ? new BoardVanish(n, TimeSpan.Zero)
-        : throw new InputException($"{fault.Where}: fault '{fault.Kind}' commands: expected an integer 1.., got '{text}'");
+        : throw new InputException($"{fault.Where}: fault '{fault.Kind}' switches: expected an integer 1.., got '{text}'");
 
     private static ImmutableDictionary<string, TimeSpan> ByDevice(RigSpec rig, ImmutableArray<FaultSpec> faults, string kind, Func<FaultSpec, TimeSpan> value) =>
         Of(faults, kind).GroupBy(f => DeviceOf(rig, f), StringComparer.Ordinal)
@@ -136,5 +136,5 @@ public sealed record SimFaultPlan
             $"{what} ({string.Join(", ", known.Order(StringComparer.Ordinal))})");
 }
 
-/// <summary>board-vanish: the board disappears once it has answered <paramref name="Commands"/> commands, or else <paramref name="After"/> it was opened.</summary>
-public sealed record BoardVanish(int? Commands, TimeSpan After);
+/// <summary>board-vanish: the board disappears once it has carried out <paramref name="Switches"/> switch commands, or else <paramref name="After"/> it was opened.</summary>
+public sealed record BoardVanish(int? Switches, TimeSpan After);

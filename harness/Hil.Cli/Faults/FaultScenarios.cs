@@ -43,7 +43,7 @@ internal static class FaultScenarios
             [FaultKinds.DropMessages] = Measured(rig, FaultKinds.DropMessages, name, ("every", "50")),
             [FaultKinds.DelayMessages] = Measured(rig, FaultKinds.DelayMessages, name, ("delay", Delay)),
             [FaultKinds.HopDelay] = Measured(rig, FaultKinds.HopDelay, name, ("delay", Delay)),
-            [FaultKinds.BoardVanish] = Scenario(rig, FaultKinds.BoardVanish, firstSwitch, rigFault, FaultKind.RigFault, ("commands", VanishAfter(rig, firstSwitch))),
+            [FaultKinds.BoardVanish] = Scenario(rig, FaultKinds.BoardVanish, firstSwitch, rigFault, FaultKind.RigFault, ("switches", VanishAfter(rig, firstSwitch))),
             [FaultKinds.LateEnumerate] = Measured(rig, FaultKinds.LateEnumerate, firstDevice, ("delay", RigDuration.Format(LateBy(rig)))),
             [FaultKinds.ReplugRace] = Measured(rig, FaultKinds.ReplugRace, lastDevice, ("gap", RigDuration.Format(SimFaultPlan.DefaultReplugGap))),
             [FaultKinds.FloorToolMissing] = Measured(rig, FaultKinds.FloorToolMissing, null) with { MeasuresFloor = true },
@@ -60,11 +60,11 @@ internal static class FaultScenarios
         new(kind, FaultScenario.Entry(rig, kind, target, args), tag, CliInvocation.ExitCodeFor(fault));
 
     /// <summary>
-    /// Mid-run: past the safe state the session sets on open (every channel switched and read back, two
-    /// commands each on a board that reads back), so the board vanishes as the run powers its first device.
+    /// Mid-run: past the safe state the session sets on open (one switch command a channel), so the board
+    /// vanishes as the run powers its first device, whatever the board's protocol.
     /// </summary>
     private static string VanishAfter(RigSpec rig, string switchName) =>
-        (2 * rig.Power[switchName].Channels + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (rig.Power[switchName].Channels + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Late, yet well inside the enumeration timeout the harness waits with, and short enough for a trial of seconds.</summary>
     private static TimeSpan LateBy(RigSpec rig)

@@ -11,7 +11,7 @@ internal static class SimReader
     // The value shapes of the arguments FaultKinds.Arguments lists, checked here so a typo fails at load time.
     private static readonly string[] DurationArgs = ["after", "delay", "duration", "gap"];
     private static readonly string[] FractionArgs = ["rate"];
-    private static readonly string[] CountArgs = ["every", "messages", "commands"];
+    private static readonly string[] CountArgs = ["every", "messages", "switches"];
 
     // What a fault without them could not be applied to, or when.
     private static readonly string[] TargetRequired =
@@ -73,9 +73,9 @@ internal static class SimReader
             args[key.Value] = CheckArg(key.Value, value);
         }
 
-        if (args.ContainsKey("commands") && map.Optional("after") is { } both)
+        if (args.ContainsKey("switches") && map.Optional("after") is { } both)
         {
-            throw both.Error($"{kind} takes commands or after, not both: the board vanishes once, at one of them");
+            throw both.Error($"{kind} takes switches or after, not both: the board vanishes once, at one of them");
         }
 
         return new FaultSpec(kind, target, args.ToImmutable(), field.Where);

@@ -27,7 +27,7 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
         Faults = SimFaultPlan.From(rig);
         _time = time ?? TimeProvider.System;
         PowerSource = new EmulatorPowerSource(_opener);
-        // Armed as the board is created, before the driver's first command, so board-vanish counts every answer.
+        // Armed as the board is created, before the driver's first command, so board-vanish counts every switch.
         _opener.EmulatorCreated += (name, _) => ArmVanish(name);
     }
 
@@ -73,13 +73,13 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
         _opener.Faults(switchName).StopAnswering = true;
     }
 
-    /// <summary>board-vanish: the board disappears after answering <c>commands</c> commands, or <c>after</c> it was opened.</summary>
+    /// <summary>board-vanish: the board disappears after <c>switches</c> switch commands, or <c>after</c> it was opened.</summary>
     private void ArmVanish(string switchName)
     {
         switch (Faults.VanishOf(switchName))
         {
-            case { Commands: { } commands }:
-                _opener.Faults(switchName).VanishAfterAnswering(commands);
+            case { Switches: { } switches }:
+                _opener.Faults(switchName).VanishAfterSwitching(switches);
                 break;
             case { After: var after }:
                 _ = VanishAsync(switchName, after);

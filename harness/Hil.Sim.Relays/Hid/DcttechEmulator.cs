@@ -68,9 +68,7 @@ internal sealed class DcttechEmulator : RelayEmulatorBase, IRelayEmulatorFactory
         Hang();
         var id = Encoding.ASCII.GetBytes(BoardId.PadRight(5, '\0'));
         byte[] report = [.. id[..5], 0x00, 0x00, (byte)Mask()];
-        var answer = TakeGarble() ? Garble(report) : report;
-        Answered();
-        return answer;
+        return TakeGarble() ? Garble(report) : report;
     }
 
     private void Apply(ReadOnlySpan<byte> report)
@@ -92,8 +90,6 @@ internal sealed class DcttechEmulator : RelayEmulatorBase, IRelayEmulatorFactory
                 BoardId = Encoding.ASCII.GetString(report.Slice(1, 5));
                 break;
         }
-
-        Answered();
     }
 
     /// <summary>A board that stopped answering blocks the control transfer until it is unplugged or answers again.</summary>

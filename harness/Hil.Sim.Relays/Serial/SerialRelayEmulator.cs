@@ -65,7 +65,6 @@ public abstract class SerialRelayEmulator : RelayEmulatorBase
                     var bytes = TakeGarble() ? Garble(reply.ToArray()) : reply.ToArray();
                     await device.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
                     await device.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    Answered();
                 }
             }
         }

@@ -100,9 +100,9 @@ public sealed class RigFileErrorTests
         yield return Case(Sim("faults: { kind: dext-crash }"), "sim.faults: expected a list of faults");
         yield return Case(Sim("faults: [{ kind: board-vanish }]"), "sim.faults[0].target: missing required field 'target' (expected the switch or SWITCH/CHANNEL whose board disappears)");
         yield return Case(Sim("faults: [{ kind: board-vanish, target: relay9 }]"), "sim.faults[0].target: expected a switch (relay1) or SWITCH/CHANNEL");
-        yield return Case(Sim("faults: [{ kind: board-vanish, target: relay1, commands: 0 }]"), "t.yaml:9:60: sim.faults[0].commands: expected an integer 1..");
-        yield return Case(Sim("faults: [{ kind: board-vanish, target: relay1, commands: 3, after: 1s }]"),
-            "sim.faults[0].after: board-vanish takes commands or after, not both");
+        yield return Case(Sim("faults: [{ kind: board-vanish, target: relay1, switches: 0 }]"), "t.yaml:9:60: sim.faults[0].switches: expected an integer 1..");
+        yield return Case(Sim("faults: [{ kind: board-vanish, target: relay1, switches: 3, after: 1s }]"),
+            "sim.faults[0].after: board-vanish takes switches or after, not both");
         yield return Case(Sim("faults: [{ kind: late-enumerate, target: nobody, delay: 1s }]"), "sim.faults[0].target: names no declared device 'nobody'");
         yield return Case(Sim("faults: [{ kind: replug-race, target: nobody }]"), "sim.faults[0].target: names no declared device 'nobody'");
         yield return Case(Sim("faults: [{ kind: floor-tool-missing, target: relay1 }]"), "t.yaml:9:48: sim.faults[0].target: floor-tool-missing takes no target");
