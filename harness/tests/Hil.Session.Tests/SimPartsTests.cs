@@ -53,4 +53,48 @@ public sealed class SimPartsTests
         // The timer's continuation runs on the thread pool: wait for it, generously, by the real clock.
         Assert.That(() => factory.Relays.Faults("relay1").StopAnswering, Is.True.After(10_000, 20), "once 'after' has passed");
     }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_board_vanish_after_switches_lets_the_board_carry_out_that_many_then_it_is_gone_for_good(CancellationToken token)
+    {
+        var rig = RigFile.Parse(
+            "rig: unit-sim\nhost: sim\npower:\n  relay1: { kind: lcus, port: sim, channels: 2 }\n"
+            + "sim:\n  faults:\n    - { kind: board-vanish, target: relay1/2, switches: 2 }\n",
+            "/rigs/unit-sim.yaml");
+        var factory = new SimRigPartsFactory(rig, new FakeTimeProvider());
+        await using var power = await factory.CreatePowerSwitchAsync(rig, rig.Power["relay1"], token);
+        await power.SetAsync(1, true, token);
+
+        var e = await Assert.ThrowsAsync<Foundation.RigFaultException>(async () =>
+        {
+            await power.SetAsync(2, true, token);
+            await power.SetAsync(1, false, token);
+        });
+        var reopen = await Assert.ThrowsAsync<Foundation.RigFaultException>(() => factory.CreatePowerSwitchAsync(rig, rig.Power["relay1"], token));
+
+        Assert.That(factory.Relays.Faults("relay1").Vanished, Is.True);
+        Assert.That(e!.Message, Does.Contain("lcus board 'relay1' (sim) vanished"));
+        Assert.That(reopen!.Message, Does.Contain("power.relay1: the lcus board vanished: its port is gone"));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_board_vanish_with_after_stays_until_then(CancellationToken token)
+    {
+        var rig = RigFile.Parse(
+            "rig: unit-sim\nhost: sim\npower:\n  relay1: { kind: lcus, port: sim, channels: 2 }\n"
+            + "sim:\n  faults:\n    - { kind: board-vanish, target: relay1, after: 2s }\n",
+            "/rigs/unit-sim.yaml");
+        var time = new FakeTimeProvider();
+        var factory = new SimRigPartsFactory(rig, time);
+        await using var power = await factory.CreatePowerSwitchAsync(rig, rig.Power["relay1"], token);
+        await power.SetAsync(1, true, token);
+        Assert.That(factory.Relays.Faults("relay1").Vanished, Is.False, "before 'after' has passed");
+
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        // The timer's continuation runs on the thread pool: wait for it, generously, by the real clock.
+        Assert.That(() => factory.Relays.Faults("relay1").Vanished, Is.True.After(10_000, 20), "once 'after' has passed");
+    }
 }
