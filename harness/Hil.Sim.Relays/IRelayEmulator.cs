@@ -26,4 +26,10 @@ public interface IRelayFaults
 
     /// <summary>The board is unplugged: streams close, the HID device disappears.</summary>
     void Vanish();
+
+    /// <summary>True once the board was unplugged; it does not come back.</summary>
+    bool Vanished { get; }
+
+    /// <summary>The board is unplugged right after it has carried out this many more switch commands, on or off (board-vanish).</summary>
+    void VanishAfterSwitching(int switches);
 }

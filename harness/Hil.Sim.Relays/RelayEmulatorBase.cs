@@ -9,6 +9,7 @@ public abstract class RelayEmulatorBase : IRelayEmulator, IRelayFaults
     private readonly Lock _gate = new();
     private volatile bool _stopAnswering;
     private int _garble;
+    private int _switchesLeft;
 
     protected RelayEmulatorBase(string kind, int channels)
     {
@@ -48,9 +49,18 @@ public abstract class RelayEmulatorBase : IRelayEmulator, IRelayFaults
 
     public virtual void Vanish() => Vanished = true;
 
+    public void VanishAfterSwitching(int switches)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(switches, 1);
+        Interlocked.Exchange(ref _switchesLeft, switches);
+    }
+
     protected bool Valid(int channel) => channel >= FirstChannel && channel < FirstChannel + Channels;
 
-    /// <summary>Sets a channel; raises <see cref="ChannelChanged"/> only on a real change, outside the lock.</summary>
+    /// <summary>
+    /// Sets a channel; raises <see cref="ChannelChanged"/> only on a real change, outside the lock. Every switch
+    /// command counts down board-vanish, whatever the protocol: not every board answers one.
+    /// </summary>
     protected void Set(int channel, bool on)
     {
         if (!Valid(channel))
@@ -58,17 +68,22 @@ public abstract class RelayEmulatorBase : IRelayEmulator, IRelayFaults
             return;
         }
 
+        bool changed;
         lock (_gate)
         {
-            if (_on[channel - FirstChannel] == on)
-            {
-                return;
-            }
-
+            changed = _on[channel - FirstChannel] != on;
             _on[channel - FirstChannel] = on;
         }
 
-        ChannelChanged?.Invoke(channel, on);
+        if (changed)
+        {
+            ChannelChanged?.Invoke(channel, on);
+        }
+
+        if (Volatile.Read(ref _switchesLeft) > 0 && Interlocked.Decrement(ref _switchesLeft) == 0)
+        {
+            Vanish();
+        }
     }
 
     /// <summary>Bit (channel - first) set for each channel that is on.</summary>

@@ -35,7 +35,13 @@ public sealed class SimRelayOpener(IByteStreamOpener? real = null) : IByteStream
                 : real.OpenAsync(spec, line, cancellationToken);
         }
 
-        return GetOrCreate(spec, () => RelayEmulators.Create(spec)) is SerialRelayEmulator serial
+        var board = GetOrCreate(spec, () => RelayEmulators.Create(spec));
+        if (board.Vanished)
+        {
+            throw new RigFaultException($"{spec.Where}: power.{spec.Name}: the {spec.Kind} board vanished: its port is gone");
+        }
+
+        return board is SerialRelayEmulator serial
             ? Task.FromResult(serial.OpenHostStream())
             : throw new InputException($"{spec.Where}: power.{spec.Name}: the {spec.Kind} emulator is not a serial board; expected one of {string.Join(", ", RelayEmulators.SerialKinds)}");
     }

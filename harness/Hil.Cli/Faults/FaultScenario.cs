@@ -13,6 +13,9 @@ namespace Hil.Cli.Faults;
 /// <param name="ExpectedExit">The exit code `hil latency` gives that outcome.</param>
 internal sealed record FaultScenario(string Kind, FaultSpec Fault, string Expected, int ExpectedExit)
 {
+    /// <summary>The trial measures the floor as `hil latency` does by default; the others skip it to stay short.</summary>
+    public bool MeasuresFloor { get; init; }
+
     /// <summary>The run measured, and its measurement file names the fault it ran under.</summary>
     public const string Measured = "measured";
 

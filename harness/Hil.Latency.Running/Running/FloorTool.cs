@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hil.Foundation;
 using Hil.Foundation.Processes;
 using Hil.Latency.Files;
+using Hil.Latency.Statistics;
 using Hil.UserClients.Probe;
 
 namespace Hil.Latency.Running;
@@ -14,6 +15,22 @@ internal static class FloorTool
 
     /// <summary>Where CMake puts hil-floor (<see cref="NativeBinary.Floor"/>).</summary>
     public static string DefaultBinary(string repositoryRoot) => NativeBinary.Floor.PathUnder(repositoryRoot);
+
+    /// <summary>
+    /// Why <paramref name="binary"/> cannot run (absent, or not executable), as the warning of a run
+    /// measured without it; null when it can. The floor is a measurement's context, not its evidence: a
+    /// host without a usable hil-floor still measures the product (exit 0), its figures have no floor to
+    /// be read against, and a gate that needs the floor refuses the file (rigs/README.md, floor-tool-missing).
+    /// </summary>
+    public static LatencyWarning? Missing(string binary)
+    {
+        ArgumentNullException.ThrowIfNull(binary);
+        var why = !File.Exists(binary) ? "absent"
+            : !OperatingSystem.IsWindows() && (File.GetUnixFileMode(binary) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0 ? "not executable"
+            : null;
+        return why is null ? null
+            : new LatencyWarning(LatencyWarning.FloorMissing, $"the floor was not measured: {binary} is {why}, so these figures have no floor to be read against; {BuildHint}");
+    }
 
     /// <summary>The floor of one topology's primitive, measured alone (for runs that cannot have it beside them).</summary>
     public static async Task<FloorFigures> MeasureAsync(string binary, Topology topology, long samples, int rateHz, TimeProvider time, CancellationToken cancellationToken)

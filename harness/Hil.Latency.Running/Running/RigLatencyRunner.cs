@@ -6,6 +6,7 @@ using Hil.Latency.Statistics;
 using Hil.Session;
 using Hil.Session.Backends;
 using Hil.Session.Probe;
+using Hil.Sim;
 using Hil.UserClients.Probe;
 
 namespace Hil.Latency.Running;
@@ -35,14 +36,19 @@ public static class RigLatencyRunner
         ArgumentNullException.ThrowIfNull(time);
         request.Plan.Validate();
         var loadBefore = HostConditions.ReadLoadPerCore();
-        var floorBeside = request.MeasureFloor && FloorBeside(request);
-        var floor = request.MeasureFloor && !floorBeside ? await FloorAloneAsync(request, time, cancellationToken).ConfigureAwait(false) : null;
+        // The sim's fault plan says where its host has hil-floor (floor-tool-missing: nowhere).
+        var binary = SimFaultPlan.From(session.Rig).FloorTool(FloorTool.DefaultBinary(RepositoryRoot.Find()));
+        var missing = request.MeasureFloor ? FloorTool.Missing(binary) : null;
+        var measureFloor = request.MeasureFloor && missing is null;
+        var floorBeside = measureFloor && FloorBeside(request);
+        var floor = measureFloor && !floorBeside ? await FloorAloneAsync(binary, request, time, cancellationToken).ConfigureAwait(false) : null;
         var registry = await RigReadiness.DextWithAllDevicesAsync(session, RigReadiness.DirectAsync, cancellationToken).ConfigureAwait(false);
         var endpoints = TopologyEndpoints.From(registry, request.Topology);
         var crash = DriverCrash.Watch(endpoints);
         try
         {
-            return await MeasureAsync(session, request, endpoints, floor, loadBefore, floorBeside, time, cancellationToken).ConfigureAwait(false);
+            var run = await MeasureAsync(session, request, endpoints, floor, loadBefore, floorBeside ? binary : null, time, cancellationToken).ConfigureAwait(false);
+            return missing is null ? run : run with { Warnings = [.. run.Warnings, missing] };
         }
         catch (HilException ex) when (ex.Fault == FaultKind.RigFault && !cancellationToken.IsCancellationRequested)
         {
@@ -51,7 +57,7 @@ public static class RigLatencyRunner
     }
 
     private static async Task<LatencyRun> MeasureAsync(
-        RigSession session, LatencyRequest request, TopologyEndpoints endpoints, FloorFigures? floor, double? loadBefore, bool floorBeside,
+        RigSession session, LatencyRequest request, TopologyEndpoints endpoints, FloorFigures? floor, double? loadBefore, string? besideBinary,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var (driver1, driver2) = endpoints.Open(session, TimeSpan.FromSeconds(10));
@@ -70,7 +76,7 @@ public static class RigLatencyRunner
                 (plan, context) = await WithInjectedDelayAsync(probe, plan, context, percent, time, cancellationToken).ConfigureAwait(false);
             }
 
-            await using var beside = floorBeside ? FloorTool.Beside(FloorTool.DefaultBinary(RepositoryRoot.Find()), request.Topology, time, cancellationToken) : null;
+            await using var beside = besideBinary is not null ? FloorTool.Beside(besideBinary, request.Topology, time, cancellationToken) : null;
             return await probe.MeasureAsync(plan, context, time, cancellationToken, beside).ConfigureAwait(false);
         }
     }
@@ -83,8 +89,8 @@ public static class RigLatencyRunner
         request.Plan.Mode == LoadMode.OpenLoop && Topologies.Of(request.Topology).Floor == FloorPlacement.BesideBurst;
 
     /// <summary>The floor alone, right before the burst, paced like it (closed loop: at 1 kHz).</summary>
-    private static Task<FloorFigures> FloorAloneAsync(LatencyRequest request, TimeProvider time, CancellationToken cancellationToken) =>
-        FloorTool.MeasureAsync(FloorTool.DefaultBinary(RepositoryRoot.Find()), request.Topology, request.Plan.Samples, request.Plan.Mode == LoadMode.OpenLoop ? request.Plan.RateHz : 1000, time, cancellationToken);
+    private static Task<FloorFigures> FloorAloneAsync(string binary, LatencyRequest request, TimeProvider time, CancellationToken cancellationToken) =>
+        FloorTool.MeasureAsync(binary, request.Topology, request.Plan.Samples, request.Plan.Mode == LoadMode.OpenLoop ? request.Plan.RateHz : 1000, time, cancellationToken);
 
     private static async Task<(MeasurementPlan, RunContext)> WithInjectedDelayAsync(
         LatencyProbe probe, MeasurementPlan plan, RunContext context, double percent, TimeProvider time, CancellationToken cancellationToken)

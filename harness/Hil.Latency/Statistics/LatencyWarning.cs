@@ -13,6 +13,7 @@ public sealed record LatencyWarning(string Code, string Message)
     public const string Outliers = "outliers";
     public const string ClockAnomaly = "clock-anomaly";
     public const string WarmupShort = "warmup-short";
+    public const string FloorMissing = "floor-missing";
 
     public override string ToString() => $"[{Code}] {Message}";
 }

@@ -9,9 +9,15 @@ internal static class SimReader
         TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(50), [], Seed: 1);
 
     // The value shapes of the arguments FaultKinds.Arguments lists, checked here so a typo fails at load time.
-    private static readonly string[] DurationArgs = ["after", "delay", "duration"];
+    private static readonly string[] DurationArgs = ["after", "delay", "duration", "gap"];
     private static readonly string[] FractionArgs = ["rate"];
-    private static readonly string[] CountArgs = ["every", "messages"];
+    private static readonly string[] CountArgs = ["every", "messages", "switches"];
+
+    // What a fault without them could not be applied to, or when.
+    private static readonly string[] TargetRequired =
+        [FaultKinds.RelayTimeout, FaultKinds.NeverEnumerate, FaultKinds.BoardVanish, FaultKinds.LateEnumerate, FaultKinds.ReplugRace];
+
+    private static readonly string[] DeviceTargets = [FaultKinds.NeverEnumerate, FaultKinds.LateEnumerate, FaultKinds.ReplugRace];
 
     /// <summary>Null for a real host; the defaults when a sim or macos-twin rig (simulated parts) leaves the section out.</summary>
     public static SimSpec? Read(Field? sim, RigHost host, ImmutableDictionary<string, PowerSwitchSpec> power,
@@ -44,9 +50,14 @@ internal static class SimReader
         var kind = map.Required("kind", $"one of {string.Join(", ", FaultKinds.All)}")
             .Choice(FaultKinds.All.Select(k => (k, k)).ToList());
         var target = map.Optional("target") is { } t ? CheckTarget(kind, t, power, devices) : null;
-        if (target is null && kind is FaultKinds.RelayTimeout or FaultKinds.NeverEnumerate)
+        if (target is null && TargetRequired.Contains(kind))
         {
             _ = map.Required("target", TargetExpected(kind));
+        }
+
+        if (kind == FaultKinds.LateEnumerate)
+        {
+            _ = map.Required("delay", "how long after power-on the device arrives, " + RigDuration.Expected);
         }
 
         var args = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -62,6 +73,11 @@ internal static class SimReader
             args[key.Value] = CheckArg(key.Value, value);
         }
 
+        if (args.ContainsKey("switches") && map.Optional("after") is { } both)
+        {
+            throw both.Error($"{kind} takes switches or after, not both: the board vanishes once, at one of them");
+        }
+
         return new FaultSpec(kind, target, args.ToImmutable(), field.Where);
     }
 
@@ -71,14 +87,16 @@ internal static class SimReader
         var text = field.Text(TargetExpected(kind));
         switch (kind)
         {
-            case FaultKinds.RelayTimeout when !power.ContainsKey(text):
+            case FaultKinds.FloorToolMissing:
+                throw field.Error($"{kind} takes no target: it removes the host's one floor tool, whatever is measured");
+            case FaultKinds.RelayTimeout or FaultKinds.BoardVanish when !power.ContainsKey(text):
                 if (RigTargets.TryParseChannel(power, text, out _) is { } error)
                 {
                     throw field.Error($"expected a switch ({string.Join(", ", power.Keys.Order())}) or SWITCH/CHANNEL: {error}");
                 }
 
                 break;
-            case FaultKinds.NeverEnumerate when !devices.ContainsKey(text):
+            case var deviceKind when DeviceTargets.Contains(deviceKind) && !devices.ContainsKey(text):
                 var known = devices.IsEmpty ? "the rig declares no devices" : $"devices: {string.Join(", ", devices.Keys.Order())}";
                 throw field.Error($"names no declared device '{text}'; {known}");
         }
@@ -89,12 +107,20 @@ internal static class SimReader
     private static string TargetExpected(string kind) => kind switch
     {
         FaultKinds.RelayTimeout => "the switch or SWITCH/CHANNEL whose replies stop",
+        FaultKinds.BoardVanish => "the switch or SWITCH/CHANNEL whose board disappears",
         FaultKinds.NeverEnumerate => "the device that never enumerates",
+        FaultKinds.LateEnumerate => "the device that enumerates late",
+        FaultKinds.ReplugRace => "the device that detaches and attaches again",
         _ => "what the fault applies to (a driver, topology or device name)",
     };
 
     private static string CheckArg(string name, Field value)
     {
+        if (name == "gap" && value.Duration(allowZero: true) >= FaultKinds.ReplugRaceLimit)
+        {
+            throw value.Error($"expected a gap under {RigDuration.Format(FaultKinds.ReplugRaceLimit)}: a device away longer is an unplug, not a replug race");
+        }
+
         if (DurationArgs.Contains(name))
         {
             _ = value.Duration(allowZero: true);

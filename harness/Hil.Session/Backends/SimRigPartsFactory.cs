@@ -27,6 +27,8 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
         Faults = SimFaultPlan.From(rig);
         _time = time ?? TimeProvider.System;
         PowerSource = new EmulatorPowerSource(_opener);
+        // Armed as the board is created, before the driver's first command, so board-vanish counts every switch.
+        _opener.EmulatorCreated += (name, _) => ArmVanish(name);
     }
 
     /// <summary>The rig's fault plan, built once for every sim part of this rig.</summary>
@@ -73,6 +75,30 @@ public sealed class SimRigPartsFactory : IRigPartsFactory
         }
 
         _opener.Faults(switchName).StopAnswering = true;
+    }
+
+    /// <summary>board-vanish: the board disappears after <c>switches</c> switch commands, or <c>after</c> it was opened.</summary>
+    private void ArmVanish(string switchName)
+    {
+        switch (Faults.VanishOf(switchName))
+        {
+            case { Switches: { } switches }:
+                _opener.Faults(switchName).VanishAfterSwitching(switches);
+                break;
+            case { After: var after }:
+                _ = VanishAsync(switchName, after);
+                break;
+        }
+    }
+
+    private async Task VanishAsync(string switchName, TimeSpan after)
+    {
+        if (after > TimeSpan.Zero)
+        {
+            await Task.Delay(after, _time).ConfigureAwait(false);
+        }
+
+        _opener.Faults(switchName).Vanish();
     }
 
     /// <summary>The sim kernel on this rig's bus; the macos-twin rig runs it behind the Mac dext host.</summary>

@@ -34,12 +34,53 @@ public static class RigReadiness
 
         var names = session.Rig.Devices.Keys.ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<DriverInstance> registry = [];
-        await step("wait until every device's Driver1 is matched", async () =>
-            registry = await session.Dext.WaitForRegistryAsync(
-                r => names.All(n => r.Any(i => i.Role == DriverRole.Driver1 && i.MatchedDevice == n)),
-                $"a Driver1 instance for each of {string.Join(", ", names)}", session.Rig.Timeouts.Activate, ct).ConfigureAwait(false))
-            .ConfigureAwait(false);
-        return registry;
+        for (var settles = 1; ; settles++)
+        {
+            var since = MonotonicClock.NowNs();
+            await step("wait until every device's Driver1 is matched", async () =>
+                registry = await session.Dext.WaitForRegistryAsync(
+                    r => names.All(n => r.Any(i => i.Role == DriverRole.Driver1 && i.MatchedDevice == n)),
+                    $"a Driver1 instance for each of {string.Join(", ", names)}", session.Rig.Timeouts.Activate, ct).ConfigureAwait(false))
+                .ConfigureAwait(false);
+            if (await LeftWithinSettleAsync(session, since, ct).ConfigureAwait(false) is not { } bounced)
+            {
+                return registry;
+            }
+
+            if (settles == MaxSettles)
+            {
+                throw new RigFaultException(
+                    $"device {bounced} of rig '{session.Rig.Name}' left again within {Settle.TotalMilliseconds} ms of its drivers matching, {MaxSettles} times: its connection bounces");
+            }
+        }
+    }
+
+    /// <summary>
+    /// How long every device must stay once its drivers matched before they are used. A connector that
+    /// bounces (a replug race: gone and back within 50 ms) takes the drivers it matched with it; the ones to
+    /// use are those matched after it came back, never a stale one (USB 2.0 also gives an attach 100 ms to
+    /// debounce, TATTDB). A device that keeps bouncing past <see cref="MaxSettles"/> settles is a rig fault.
+    /// </summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(100);
+
+    private const int MaxSettles = 5;
+
+    /// <summary>The name of a device that left at or after <paramref name="sinceNs"/> or within <see cref="Settle"/> from now; null when none did.</summary>
+    private static async Task<string?> LeftWithinSettleAsync(RigSession session, long sinceNs, CancellationToken ct)
+    {
+        var left = await Task.WhenAll(session.Rig.Devices.Values.Select(async device =>
+        {
+            try
+            {
+                await session.Devices.WaitAsync(DeviceEventKind.Removed, device.Usb, sinceNs, Settle, ct).ConfigureAwait(false);
+                return device.Name;
+            }
+            catch (WaitTimeoutException)
+            {
+                return null;
+            }
+        })).ConfigureAwait(false);
+        return left.FirstOrDefault(name => name is not null);
     }
 
     /// <summary>Powers the device's channel and waits for its arrival, unless it is present already.</summary>

@@ -15,8 +15,14 @@ public abstract class SerialRelayEmulator : RelayEmulatorBase
     }
 
     /// <summary>The host side of an in-memory link whose device side this emulator serves until the host closes it.</summary>
+    /// <exception cref="IOException">The board vanished: its port is gone.</exception>
     public Stream OpenHostStream()
     {
+        if (Vanished)
+        {
+            throw new IOException($"the {Kind} board vanished: no such device");
+        }
+
         var (host, device) = InMemoryLink.CreatePair();
         _ = ServeAsync(device, CancellationToken.None);
         return host;

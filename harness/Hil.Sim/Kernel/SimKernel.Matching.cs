@@ -12,17 +12,38 @@ public sealed partial class SimKernel
     {
         var personalities = _plist!.Personalities;
         var slots = personalities.Where(p => p.IsRoot).Select(p => new SimSlot(p, null)).ToList();
-        foreach (var device in _bus.PresentDevices)
+        foreach (var (device, attachment) in _bus.PresentAttachments)
         {
             slots.AddRange(personalities.Where(p => p.MatchesDevice(device.Usb))
                 .GroupBy(p => p.IOMatchCategory ?? "IODefaultMatchCategory")
-                .Select(g => new SimSlot(g.First(), device)));
+                .Select(g => new SimSlot(g.First(), device, attachment)));
         }
 
         return slots;
     }
 
-    private void OnDeviceChanged(DeviceSpec device, Hil.Devices.DeviceEvent e) =>
+    /// <summary>
+    /// What the registry shows: the placed instances, less those whose device has left or come back since they
+    /// matched. IOKit's terminate phase 1 makes a departed device's drivers inactive at once, before their Stop
+    /// runs, so no lookup finds a stale service while the kernel is still removing it.
+    /// </summary>
+    private IReadOnlyList<DriverInstance> Registry()
+    {
+        if (_placement is not { } placement)
+        {
+            return [];
+        }
+
+        var present = _bus.PresentAttachments.ToDictionary(a => a.Device.Name, a => a.Attachment, StringComparer.Ordinal);
+        return [.. placement.Placed
+            .Where(i => i.Slot.Device is null || (present.TryGetValue(i.Slot.Device.Name, out var now) && now == i.Slot.Attachment))
+            .Select(i => i.ToDriverInstance())];
+    }
+
+    private void OnDeviceChanged(DeviceSpec device, Hil.Devices.DeviceEvent e)
+    {
+        // A departure changes the registry at once (see Registry); waiters look again.
+        SignalChanged();
         Background(async ct =>
         {
             if (_state == DextState.Activated && _placement is { } placement)
@@ -30,6 +51,7 @@ public sealed partial class SimKernel
                 Remember(await placement.ReconcileAsync(DesiredSlots(), ct).ConfigureAwait(false));
             }
         });
+    }
 
     private void OnHostExited(SimHostProcess host)
     {

@@ -115,7 +115,7 @@ public sealed partial class SimKernel : IDextHost
     }
 
     public Task<IReadOnlyList<DriverInstance>> QueryRegistryAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_placement?.Snapshot ?? []);
+        Task.FromResult(Registry());
 
     public async Task<IReadOnlyList<DriverInstance>> WaitForRegistryAsync(
         Func<IReadOnlyList<DriverInstance>, bool> condition, string waitedFor, TimeSpan timeout,
@@ -219,7 +219,7 @@ public sealed partial class SimKernel : IDextHost
         while (true)
         {
             var changed = Locked(() => _changed.Task);
-            var now = _placement?.Snapshot ?? [];
+            var now = Registry();
             if (condition(now))
             {
                 return now;

@@ -16,9 +16,13 @@ internal sealed class SimPlacement(SimPlacement.Settings settings, Action<string
     private readonly List<SimInstance> _instances = [];
     private readonly List<SimHostLog> _logs = [];
     private volatile IReadOnlyList<DriverInstance> _snapshot = [];
+    private volatile IReadOnlyList<SimInstance> _placed = [];
     private int _nextId;
 
     public IReadOnlyList<DriverInstance> Snapshot => _snapshot;
+
+    /// <summary>The instances with their slots, as of the last change; may be read from any thread.</summary>
+    public IReadOnlyList<SimInstance> Placed => _placed;
 
     public IReadOnlyList<int> Pids => _hosts.Select(h => h.Pid).ToList();
 
@@ -182,6 +186,7 @@ internal sealed class SimPlacement(SimPlacement.Settings settings, Action<string
     private void Publish()
     {
         _snapshot = _instances.Select(i => i.ToDriverInstance()).ToImmutableArray();
+        _placed = [.. _instances];
         changed();
     }
 

@@ -37,10 +37,15 @@ public sealed record SimKernelOptions
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 }
 
-/// <summary>A place for one driver instance: a personality, and for a device personality the device it matched.</summary>
-internal sealed record SimSlot(DextPersonality Personality, DeviceSpec? Device)
+/// <summary>
+/// A place for one driver instance: a personality, and for a device personality the device it matched and
+/// which attachment of it (the bus counts them from 1): a device that detached and came back is a new
+/// provider, so its drivers are new instances, as IOKit terminates the old ones and matches the new one.
+/// </summary>
+internal sealed record SimSlot(DextPersonality Personality, DeviceSpec? Device, int Attachment = 1)
 {
-    public string Key => Device is null ? Personality.Name : $"{Personality.Name}@{Device.Name}";
+    public string Key => Device is null ? Personality.Name
+        : Attachment <= 1 ? $"{Personality.Name}@{Device.Name}" : $"{Personality.Name}@{Device.Name}#{Attachment}";
 }
 
 internal sealed record SimInstance(SimSlot Slot, string Id, SimHostProcess Host, string Endpoint)

@@ -31,4 +31,29 @@ public sealed class FloorToolTests
         Assert.That(DelayInjection.NsPerHop(20, 45_000), Is.EqualTo(9_000));
         Assert.That(DelayInjection.MaxNsPerHop(2000), Is.EqualTo(250_000), "half the period at 2 kHz");
     }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_floor_tool_that_is_absent_or_not_executable_is_missing_with_a_warning_naming_it_and_how_to_build_it()
+    {
+        var dir = Directory.CreateTempSubdirectory("hil-floor-test-").FullName;
+        try
+        {
+            var tool = Path.Combine(dir, "hil-floor");
+            var absent = FloorTool.Missing(tool);
+            File.WriteAllText(tool, "#!/bin/sh\n");
+            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var notExecutable = FloorTool.Missing(tool);
+            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            Assert.That(FloorTool.Missing(tool), Is.Null, "an executable file can run");
+            Assert.That(absent?.Code, Is.EqualTo(Statistics.LatencyWarning.FloorMissing));
+            Assert.That(absent!.Message, Does.Contain($"{tool} is absent").And.Contain(NativeBinary.BuildCommand));
+            Assert.That(notExecutable!.Message, Does.Contain($"{tool} is not executable"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -47,4 +47,24 @@ public sealed class SerialFaultTests
 
         Assert.That(e!.Message, Does.Contain($"{kind} board 'relay1' (sim) vanished"));
     }
+
+    [TestCaseSource(typeof(TestRig), nameof(TestRig.SerialKinds))]
+    [CancelAfter(20_000)]
+    public async Task A_board_set_to_vanish_after_two_switches_carries_them_out_and_is_then_gone_naming_it(string kind, int channels, CancellationToken ct)
+    {
+        await using var board = await TestRig.OpenSimAsync(kind, channels, ct);
+        board.Faults.VanishAfterSwitching(2);
+        await board.Power.SetAsync(board.First, true, ct);
+
+        var e = await Assert.ThrowsAsync<RigFaultException>(async () =>
+        {
+            // A board that reads back fails on the second switch's read-back; one that does not, on the next command.
+            await board.Power.SetAsync(board.First + 1, true, ct);
+            await board.Power.SetAsync(board.First + 2, true, ct);
+        });
+
+        Assert.That(e!.Message, Does.Contain($"{kind} board 'relay1' (sim) vanished"));
+        Assert.That((board.Faults.Vanished, board.Emulator.IsOn(board.First + 1), board.Emulator.IsOn(board.First + 2)), Is.EqualTo((true, true, false)),
+            "the second switch was carried out, nothing after it");
+    }
 }

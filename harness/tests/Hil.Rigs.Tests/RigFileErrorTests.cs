@@ -81,7 +81,7 @@ public sealed class RigFileErrorTests
         yield return Case(Sim("enumerate_delay: fast"), "sim.enumerate_delay: expected a duration like 150ms, 5s or 1m");
         yield return Case(Sim("seed: -1"), "sim.seed: expected an integer 0..2147483647, got '-1'");
         yield return Case(Sim("faults: [{ kind: meltdown }]"),
-            "sim.faults[0].kind: expected one of relay-timeout, never-enumerate, dext-crash, userclient-hang, drop-messages, delay-messages, hop-delay, got 'meltdown'");
+            "sim.faults[0].kind: expected one of relay-timeout, never-enumerate, dext-crash, userclient-hang, drop-messages, delay-messages, hop-delay, board-vanish, late-enumerate, replug-race, floor-tool-missing, got 'meltdown'");
         yield return Case(Sim("faults: [{ target: relay1 }]"), "sim.faults[0].kind: missing required field 'kind'");
         yield return Case(Sim("faults: [{ kind: relay-timeout }]"), "sim.faults[0].target: missing required field 'target'");
         yield return Case(Sim("faults: [{ kind: relay-timeout, target: relay9 }]"),
@@ -98,6 +98,20 @@ public sealed class RigFileErrorTests
         yield return Case(Sim("faults: [{ kind: delay-messages, delay: 1ms, every: 10 }]"), "'every' is not an argument of delay-messages");
         yield return Case(Sim("faults: [{ kind: hop-delay, delay: 1ms, jitter: 1ms }]"), "'jitter' is not an argument of hop-delay");
         yield return Case(Sim("faults: { kind: dext-crash }"), "sim.faults: expected a list of faults");
+        yield return Case(Sim("faults: [{ kind: board-vanish }]"), "sim.faults[0].target: missing required field 'target' (expected the switch or SWITCH/CHANNEL whose board disappears)");
+        yield return Case(Sim("faults: [{ kind: board-vanish, target: relay9 }]"), "sim.faults[0].target: expected a switch (relay1) or SWITCH/CHANNEL");
+        yield return Case(Sim("faults: [{ kind: board-vanish, target: relay1, switches: 0 }]"), "t.yaml:9:60: sim.faults[0].switches: expected an integer 1..");
+        yield return Case(Sim("faults: [{ kind: board-vanish, target: relay1, switches: 3, after: 1s }]"),
+            "sim.faults[0].after: board-vanish takes switches or after, not both");
+        yield return Case(Sim("faults: [{ kind: late-enumerate, target: nobody, delay: 1s }]"), "sim.faults[0].target: names no declared device 'nobody'");
+        yield return Case(Sim("faults: [{ kind: replug-race, target: nobody }]"), "sim.faults[0].target: names no declared device 'nobody'");
+        yield return Case(Sim("faults: [{ kind: floor-tool-missing, target: relay1 }]"), "t.yaml:9:48: sim.faults[0].target: floor-tool-missing takes no target");
+        yield return Case(Sim("faults: [{ kind: floor-tool-missing, after: 1s }]"), "'after' is not an argument of floor-tool-missing: nothing would apply it; it takes only kind and target");
+        yield return Case(SimDev("faults: [{ kind: late-enumerate, target: stim }]"), "sim.faults[0].delay: missing required field 'delay'");
+        yield return Case(SimDev("faults: [{ kind: late-enumerate, target: stim, delay: soon }]"), "sim.faults[0].delay: expected a duration");
+        yield return Case(SimDev("faults: [{ kind: replug-race, target: stim, gap: 50ms }]"),
+            "sim.faults[0].gap: expected a gap under 50ms: a device away longer is an unplug, not a replug race");
+        yield return Case(SimDev("faults: [{ kind: replug-race, target: stim, gap: 1x }]"), "sim.faults[0].gap: expected a duration");
         yield return Case("rig: t\npower: *nothing\n", "t.yaml:2:8: power: alias *nothing names no anchor defined before it");
         yield return Case("rig: t\n---\nrig: u\n", "t.yaml:2:1: expected one YAML document, found a second one");
         yield return Case("rig: [t\n", "t.yaml:");
@@ -128,4 +142,7 @@ public sealed class RigFileErrorTests
     private static string Budget(string line) => $"rig: t\n{Power}budgets:\n  app-relay:\n    {line}\n";
 
     private static string Sim(string line) => $"rig: t\nhost: sim\n{Power}sim:\n  {line}\n";
+
+    private static string SimDev(string line) =>
+        $"rig: t\nhost: sim\n{Power}devices:\n  stim: {{ power: relay1/1, usb: {{ vid: 0x1209, pid: 0x0001 }} }}\nsim:\n  {line}\n";
 }

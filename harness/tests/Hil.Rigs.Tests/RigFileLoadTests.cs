@@ -183,6 +183,10 @@ public sealed class RigFileLoadTests
                 - { kind: dext-crash, messages: 500 }
                 - { kind: userclient-hang, target: driver2 }
                 - { kind: delay-messages, delay: 2ms }
+                - { kind: board-vanish, target: relay1, switches: 9 }
+                - { kind: late-enumerate, target: stim, delay: 2s }
+                - { kind: replug-race, target: stim, gap: 20ms }
+                - { kind: floor-tool-missing }
             """;
 
         var sim = RigFile.Parse(yaml, "f.yaml").Sim!;
@@ -194,6 +198,10 @@ public sealed class RigFileLoadTests
         Assert.That(sim.Faults[0].Where, Is.EqualTo(new SourceLocation("f.yaml", 9, 7)));
         Assert.That(sim.Faults[2].Target, Is.Null);
         Assert.That(sim.Faults[6].Args, Has.Count.EqualTo(1));
+        Assert.That(sim.Faults[7].Args["switches"], Is.EqualTo("9"));
+        Assert.That(sim.Faults[9].Args["gap"], Is.EqualTo("20ms"));
+        Assert.That(sim.Faults[10].Target, Is.Null);
+        Assert.That(sim.Faults[10].Args, Is.Empty);
     }
 
     [Test]

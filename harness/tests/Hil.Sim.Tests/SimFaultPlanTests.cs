@@ -50,4 +50,34 @@ public sealed class SimFaultPlanTests
             Throws.TypeOf<InputException>().With.Message.EqualTo(
                 "sim-test.yaml:12:5: fault 'relay-timeout' targets 'relay9/1', expected one of the rig's switches (relay1)"));
     }
+
+    [Test]
+    public void The_new_kinds_land_where_their_parts_read_them()
+    {
+        var plan = SimFaultPlan.From(Rig(faults:
+        [
+            Fault(FaultKinds.BoardVanish, "relay1/2", ("switches", "9")),
+            Fault(FaultKinds.LateEnumerate, "stimulus-a", ("delay", "2s")),
+            Fault(FaultKinds.ReplugRace, "stimulus-b"),
+            Fault(FaultKinds.FloorToolMissing, null),
+        ]));
+
+        Assert.That(plan.VanishOf("relay1"), Is.EqualTo(new BoardVanish(9, TimeSpan.Zero)), "a channel target takes its whole board");
+        Assert.That(plan.ArrivalDelay("stimulus-a"), Is.EqualTo(TimeSpan.FromSeconds(2)));
+        Assert.That(plan.ArrivalDelay("stimulus-b"), Is.Null);
+        Assert.That(plan.ReplugGap("stimulus-b"), Is.EqualTo(SimFaultPlan.DefaultReplugGap));
+        Assert.That(plan.FloorTool(Path.Combine("build", "dext", "hil-floor")), Is.EqualTo(Path.Combine("build", "dext", "floor-tool-missing", "hil-floor")));
+        Assert.That(plan.MessageFaults, Is.Empty, "none of them is set through selector 13");
+    }
+
+    [Test]
+    public void Without_the_new_kinds_the_board_stays_the_devices_keep_the_rig_delay_and_the_floor_tool_is_the_built_one()
+    {
+        var plan = SimFaultPlan.From(Rig(faults: [Fault(FaultKinds.BoardVanish, "relay1", ("after", "2s"))]));
+
+        Assert.That(plan.VanishOf("relay1"), Is.EqualTo(new BoardVanish(null, TimeSpan.FromSeconds(2))));
+        Assert.That(plan.VanishOf("relay2"), Is.Null);
+        Assert.That(plan.ReplugGap("stimulus-a"), Is.Null);
+        Assert.That(plan.FloorTool("hil-floor"), Is.EqualTo("hil-floor"));
+    }
 }

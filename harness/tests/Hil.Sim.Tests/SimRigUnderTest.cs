@@ -25,10 +25,10 @@ internal sealed class SimRigUnderTest : IAsyncDisposable
 
     public SimKernel Kernel { get; }
 
-    public static SimRigUnderTest Create(string? plist = null, SimKernelOptions? options = null, TimeSpan? activate = null)
+    public static SimRigUnderTest Create(string? plist = null, SimKernelOptions? options = null, TimeSpan? activate = null, IEnumerable<FaultSpec>? faults = null)
     {
         var logs = Path.Combine(TestContext.CurrentContext.WorkDirectory, "simhost-logs", TestContext.CurrentContext.Test.Name);
-        var rig = SimRigs.Rig(plist, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(10), activate: activate);
+        var rig = SimRigs.Rig(plist, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(10), faults: faults, activate: activate);
         return new SimRigUnderTest(rig, options ?? new SimKernelOptions { LogDirectory = logs });
     }
 
@@ -57,6 +57,22 @@ internal sealed class SimRigUnderTest : IAsyncDisposable
     }
 
     public static bool Alive(int pid) => ProcessSignals.Send(pid, 0);
+
+    /// <summary>
+    /// Waits for a host the kernel is letting go: a departed device's drivers leave the registry at once
+    /// (IOKit's terminate phase 1), their process stops after.
+    /// </summary>
+    public static async Task WaitExitedAsync(int pid, CancellationToken cancellationToken)
+    {
+        var waited = Task.Run(async () =>
+        {
+            while (Alive(pid))
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+        }, cancellationToken);
+        await waited.WithTimeout(Wait, $"pid {pid} to exit once the kernel let it go", FaultKind.ProductDefect, TimeProvider.System, cancellationToken);
+    }
 
     public static IReadOnlyList<string> SharedMemoryOf(int pid) =>
         Directory.Exists("/dev/shm") ? Directory.GetFiles("/dev/shm", $"hil-{pid}-*") : [];

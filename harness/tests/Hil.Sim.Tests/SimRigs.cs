@@ -31,6 +31,6 @@ internal static class SimRigs
             new RigTimeouts(TimeSpan.FromSeconds(5), activate ?? TimeSpan.FromSeconds(10)), sim, "sim-test.yaml");
     }
 
-    public static FaultSpec Fault(string kind, string? target) =>
-        new(kind, target, ImmutableDictionary<string, string>.Empty, new SourceLocation("sim-test.yaml", 12, 5));
+    public static FaultSpec Fault(string kind, string? target, params (string Key, string Value)[] args) =>
+        new(kind, target, args.ToImmutableDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal), new SourceLocation("sim-test.yaml", 12, 5));
 }
