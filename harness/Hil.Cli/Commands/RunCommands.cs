@@ -32,7 +32,7 @@ internal static class RunCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            CliEnvironment.Check(Environment.GetEnvironmentVariable);
+            CliEnvironment.Check(CliEnvironment.Run);
             var root = RepositoryRoot.Find();
             var options = new RunOptions(
                 root,
