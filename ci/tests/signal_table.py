@@ -126,6 +126,9 @@ def trial(verb_args, at, sig, target_kind, env_extra):
         os.kill(p, signal.SIGKILL)
     with open(os.path.join(work, "out.log")) as f:
         tail = [l for l in f.read().splitlines() if l.startswith("hil:")][-1:]
+    if isinstance(code, int) and code < 0:
+        # Ended by the signal's default action (before the runtime set its handlers): a shell says 128 + N.
+        code = f"{128 - code} (signal's default action)"
     return dict(code=code, victim="-" if victim is None else seen.get(victim, "hil"), ended_before=ended_before,
                 left=f"{len(procs)} proc, {len(shm)} shm, {len(socks)} sock", valid=valid,
                 after=f"{len(procs2)} proc, {len(shm2)} shm, {len(socks2)} sock", next=nxt.returncode,
