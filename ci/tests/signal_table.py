@@ -3,7 +3,7 @@
 process kind, then what is left (processes, /dev/shm/hil-* objects, socket folders) and, after the
 next run on the same lock folder, what is still left. Prints a Markdown table.
 
-Usage: ci/tests/signal_table.py [--latency] [--run] [--kill] [--run-moments 5,30,...]
+Usage: ci/tests/signal_table.py [--latency] [--run] [--kill [--no-signals]] [--signals INT,TERM] [--run-moments 5,30,...]
 Needs the CLI built (HIL_CLI, default harness/Hil.Cli/bin/Debug/net10.0/hil.dll) and build/dext.
 Each trial runs in its own session (so SIGINT is not ignored as for a background job), its own lock
 folder and results folder; its processes are found by a tag in their environment, so other runs on
@@ -126,6 +126,9 @@ def trial(verb_args, at, sig, target_kind, env_extra):
         os.kill(p, signal.SIGKILL)
     with open(os.path.join(work, "out.log")) as f:
         tail = [l for l in f.read().splitlines() if l.startswith("hil:")][-1:]
+    if isinstance(code, int) and code < 0:
+        # Ended by the signal's default action (before the runtime set its handlers): a shell says 128 + N.
+        code = f"{128 - code} (signal's default action)"
     return dict(code=code, victim="-" if victim is None else seen.get(victim, "hil"), ended_before=ended_before,
                 left=f"{len(procs)} proc, {len(shm)} shm, {len(socks)} sock", valid=valid,
                 after=f"{len(procs2)} proc, {len(shm2)} shm, {len(socks2)} sock", next=nxt.returncode,
@@ -142,6 +145,8 @@ def main():
     ap.add_argument("--latency", action="store_true")
     ap.add_argument("--run", action="store_true")
     ap.add_argument("--kill", action="store_true")
+    ap.add_argument("--no-signals", action="store_true", help="only the kill -9 trials (with --kill)")
+    ap.add_argument("--signals", default="INT,TERM", help="which of INT,TERM to send")
     ap.add_argument("--latency-moments", default="0.3,1.5,3,6,9")
     ap.add_argument("--run-moments", default="5,60,suite+0,suite+2,suite+5,suite+10,suite+20,suite+30,suite+45,suite+60",
                     help="seconds after start, or suite+S: S seconds after the suite's first test verdict")
@@ -149,7 +154,8 @@ def main():
     a = ap.parse_args()
     print("| trial | signalled | exit | last hil: line | results valid | left after exit | next run exit | left after next run | next run said |")
     print("|---|---|---|---|---|---|---|---|---|", flush=True)
-    for name, sig in (("SIGINT", signal.SIGINT), ("SIGTERM", signal.SIGTERM)):
+    signals = [] if a.no_signals else [("SIG" + s, getattr(signal, "SIG" + s)) for s in a.signals.split(",")]
+    for name, sig in signals:
         if a.latency:
             for at in map(float, a.latency_moments.split(",")):
                 row(f"hil latency, {name} at {at:g} s", trial(latency_args(), at, sig, "hil", {}))

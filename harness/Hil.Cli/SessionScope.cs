@@ -1,44 +1,23 @@
+using Hil.Foundation.Processes;
 using Hil.Session;
 
 namespace Hil.Cli;
 
 /// <summary>
-/// A verb's work on a rig session, then the session's shutdown — with the work's own error kept. With
-/// <c>await using</c> a shutdown that fails (a hung driver that takes long to stop) throws over the
-/// error that caused it, so "the dext host did not stop in time" would be reported instead of the
-/// hang itself. Here the work's error is what the verb reports and the shutdown's failures are logged
-/// beside it; only when the work succeeded does a failed shutdown fail the verb.
+/// A verb's work on a rig session, then the session's shutdown, with the work's own error kept and
+/// the shutdown's failures logged beside it (<see cref="ShutdownScope"/>, the one rule, which
+/// `hil compare`'s arms use too). Every verb that opens a session runs its work through here.
 /// </summary>
 internal static class SessionScope
 {
-    public static async Task<T> RunAsync<T>(RigSession session, Func<Task<T>> work, Action<string> log)
+    /// <summary>Opens the session, then runs the work on it (see <see cref="ShutdownScope.RunAsync{T}"/>).</summary>
+    public static async Task<T> RunAsync<T>(Task<RigSession> opening, Func<RigSession, Task<T>> work, Action<string> log)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(opening);
         ArgumentNullException.ThrowIfNull(work);
-        ArgumentNullException.ThrowIfNull(log);
-        T result;
-        try
-        {
-            result = await work().ConfigureAwait(false);
-        }
-        catch
-        {
-            try
-            {
-                await session.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (AggregateException shutdown)
-            {
-                foreach (var failure in shutdown.InnerExceptions)
-                {
-                    log($"while shutting down after the error below: {failure.Message}");
-                }
-            }
-
-            throw;
-        }
-
-        await session.DisposeAsync().ConfigureAwait(false);
-        return result;
+        var session = await opening.ConfigureAwait(false);
+        return await RunAsync(session, () => work(session), log).ConfigureAwait(false);
     }
+
+    public static Task<T> RunAsync<T>(RigSession session, Func<Task<T>> work, Action<string> log) => ShutdownScope.RunAsync(session, work, log);
 }

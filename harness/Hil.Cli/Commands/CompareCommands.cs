@@ -34,6 +34,7 @@ internal static class CompareCommands
         };
         command.SetAction(async (parse, ct) =>
         {
+            CliEnvironment.Check(CliEnvironment.Session);
             var budgetText = parse.GetValue(budget)!;
             if (!RigDuration.TryParse(budgetText, out var spend) || spend <= TimeSpan.Zero)
             {

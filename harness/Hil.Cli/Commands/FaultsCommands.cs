@@ -36,6 +36,7 @@ internal static class FaultsCommands
         };
         command.SetAction(async (parse, ct) =>
         {
+            CliEnvironment.Check(CliEnvironment.Session);
             var target = parse.GetValue(json);
             var spec = RigFile.Load(parse.GetValue(rig)!);
             var request = LatencyRequest.For(spec, TopologyNames.Parse(parse.GetValue(topology), "--topology"), Plan) with { MeasureFloor = false };

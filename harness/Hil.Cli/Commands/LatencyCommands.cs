@@ -41,6 +41,7 @@ internal static class LatencyCommands
         };
         command.SetAction(async (parse, ct) =>
         {
+            CliEnvironment.Check(CliEnvironment.Session);
             var spec = RigFile.Load(parse.GetValue(rig)!);
             var mode = parse.GetValue(closedLoop) ? LoadMode.ClosedLoop : LoadMode.OpenLoop;
             var plan = new MeasurementPlan(parse.GetValue(samples), parse.GetValue(rate), parse.GetValue(warmup), mode);
@@ -57,25 +58,31 @@ internal static class LatencyCommands
                 throw new InputException($"--repeat {runs}: expected 1 or more, and with more than 1 an --out containing {{n}} (got '{outPattern}')");
             }
 
-            await using var session = await RigBackends.OpenSessionAsync(spec, new RigSessionOptions { Time = TimeProvider.System }, ct).ConfigureAwait(false);
-            LatencyRun run = null!;
+            var options = new RigSessionOptions { Time = TimeProvider.System };
             var target = parse.GetValue(json);
-            for (var i = 1; i <= runs; i++)
-            {
-                run = await LongStep.RunAsync($"measuring {Topologies.Of(request.Topology).Name}: {plan.Samples:N0} messages at {plan.RateHz:N0} Hz (run {i} of {runs})",
-                    () => RigLatencyRunner.RunAsync(session, request, TimeProvider.System, ct)).ConfigureAwait(false);
-                CliJson.People(target).Write(Describe(run));
-                if (outPattern is not null)
-                {
-                    LatencyRunFile.Write(outPattern.Replace("{n}", i.ToString("00", CultureInfo.InvariantCulture), StringComparison.Ordinal), run);
-                }
-            }
-
-            CliJson.Write(target, LatencyHeadline.Of(run));
-
-            return CliInvocation.Ok;
+            return await SessionScope.RunAsync(
+                RigBackends.OpenSessionAsync(spec, options, ct), session => MeasureAsync(session, request, runs, outPattern, target, ct), options.Log).ConfigureAwait(false);
         });
         return command;
+    }
+
+    private static async Task<int> MeasureAsync(RigSession session, LatencyRequest request, int runs, string? outPattern, string? target, CancellationToken ct)
+    {
+        var plan = request.Plan;
+        LatencyRun run = null!;
+        for (var i = 1; i <= runs; i++)
+        {
+            run = await LongStep.RunAsync($"measuring {Topologies.Of(request.Topology).Name}: {plan.Samples:N0} messages at {plan.RateHz:N0} Hz (run {i} of {runs})",
+                () => RigLatencyRunner.RunAsync(session, request, TimeProvider.System, ct)).ConfigureAwait(false);
+            CliJson.People(target).Write(Describe(run));
+            if (outPattern is not null)
+            {
+                LatencyRunFile.Write(outPattern.Replace("{n}", i.ToString("00", CultureInfo.InvariantCulture), StringComparison.Ordinal), run);
+            }
+        }
+
+        CliJson.Write(target, LatencyHeadline.Of(run));
+        return CliInvocation.Ok;
     }
 
     internal static string Describe(LatencyRun run)

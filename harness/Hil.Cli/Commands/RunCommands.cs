@@ -32,7 +32,7 @@ internal static class RunCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            CliEnvironment.Check(Environment.GetEnvironmentVariable);
+            CliEnvironment.Check(CliEnvironment.Run);
             var root = RepositoryRoot.Find();
             var options = new RunOptions(
                 root,
@@ -70,16 +70,21 @@ internal static class RunCommands
         var unhealthy = await HealthGate.CheckAsync(options, onLine, ct).ConfigureAwait(false);
         var layout = options.Results;
         var hostExit = 0;
-        if (unhealthy.Count == 0)
+        try
         {
-            AnsiConsole.MarkupLine("running the suite (each test reports as it ends)");
-            hostExit = await LongStep.RunAsync($"running the {options.Suite} suite", () => SuiteRunner.RunAsync(options, onLine, ct)).ConfigureAwait(false);
+            if (unhealthy.Count == 0)
+            {
+                AnsiConsole.MarkupLine("running the suite (each test reports as it ends)");
+                hostExit = await LongStep.RunAsync($"running the {options.Suite} suite", () => SuiteRunner.RunAsync(options, onLine, ct)).ConfigureAwait(false);
+            }
         }
-
-        // The suite's processes are gone now: a test a SIGKILL left at stage running is healed as interrupted.
-        foreach (var healed in StaleResults.Heal(layout.AllureResults, "the test process ended before this test finished (killed?)"))
+        finally
         {
-            AnsiConsole.MarkupLine($"  healed {Markup.Escape(Path.GetFileName(healed))}: left running by a killed test process, now interrupted");
+            // On every way out, a signal too: the suite's processes are gone, and a test left at stage running is healed as interrupted.
+            foreach (var healed in StaleResults.Heal(layout.AllureResults, "the test process ended before this test finished (killed?)"))
+            {
+                AnsiConsole.MarkupLine($"  healed {Markup.Escape(Path.GetFileName(healed))}: left running by a killed test process, now interrupted");
+            }
         }
 
         var findings = await RunSummary.GatherAsync(options, quarantine, ct).ConfigureAwait(false);

@@ -34,6 +34,9 @@ internal static class SuiteRunner
             Environment = new Dictionary<string, string?>
             {
                 [RunConfigFile.Variable] = layout.RunConfig, ["DOTNET_NOLOGO"] = "1", [Sim.SimLogFolder.Variable] = layout.SimLogs,
+
+                // The fixtures' build leaves no MSBuild node or compiler server running after the run.
+                ["MSBUILDDISABLENODEREUSE"] = "1", ["UseSharedCompilation"] = "false",
             },
             OnOutputLine = line => Seen(line, log, onLine),
             OnErrorLine = line => Seen(line, log, onLine),

@@ -41,6 +41,7 @@ public static class ProcessRunner
 
         var started = time.GetTimestamp();
         int? pid = null;
+        var signalled = new List<StartedProcess>();
         try
         {
             var task = Build(command, stdout, stderr)
@@ -50,16 +51,25 @@ public static class ProcessRunner
 
             // Registered after CliWrap's own callback, so it runs first: the grandchildren (a test host
             // under `dotnet test`) hear the signal themselves before their parent can kill them.
-            using var tree = graceful.Token.Register(() => SignalDescendants(task.ProcessId, command.GracePeriod));
+            using var tree = graceful.Token.Register(() =>
+            {
+                var grandchildren = SignalDescendants(task.ProcessId, command.GracePeriod);
+                lock (signalled)
+                {
+                    signalled.AddRange(grandchildren);
+                }
+            });
             var result = await task.ConfigureAwait(false);
             return new ProcessOutcome(command, result.ExitCode, stdout.ToString(), stderr.ToString(), time.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (timedOut.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            await Outlivers.StopAsync(Copy(signalled), command.GracePeriod, time).ConfigureAwait(false);
             throw new WaitTimeoutException(command.TimeoutSubject, command.Timeout, command.TimeoutFault);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            await Outlivers.StopAsync(Copy(signalled), command.GracePeriod, time).ConfigureAwait(false);
             throw new OperationCanceledException($"cancelled `{command.CommandLine}`", cancellationToken);
         }
         catch (Win32Exception e)
@@ -81,14 +91,28 @@ public static class ProcessRunner
     /// own children and stops them in order. Native descendants (sim hosts) are left to their owner; a
     /// signal straight to them would look like a crash to the test still running.
     /// </summary>
-    private static void SignalDescendants(int pid, TimeSpan grace)
+    private static List<StartedProcess> SignalDescendants(int pid, TimeSpan grace)
     {
+        var signalled = new List<StartedProcess>();
         if (grace > TimeSpan.Zero)
         {
             foreach (var descendant in ProcessTree.Descendants(pid).Where(IsDotnet))
             {
-                ProcessSignals.Send(descendant, ProcessSignals.SigInt);
+                if (ProcessIdentity.StartOf(descendant) is { } start && ProcessSignals.Send(descendant, ProcessSignals.SigInt))
+                {
+                    signalled.Add(new StartedProcess(descendant, start, ProcessIdentity.NameOf(descendant) ?? "?"));
+                }
             }
+        }
+
+        return signalled;
+    }
+
+    private static StartedProcess[] Copy(List<StartedProcess> signalled)
+    {
+        lock (signalled)
+        {
+            return [.. signalled];
         }
     }
 

@@ -24,8 +24,18 @@ public static class TerminationSignals
         TearDown = 2,
     }
 
+    private static volatile bool s_exiting;
+
+    static TerminationSignals() => AppDomain.CurrentDomain.ProcessExit += (_, _) => s_exiting = true;
+
     /// <summary>The first signal received, if any.</summary>
     public static PosixSignal? Received { get; private set; }
+
+    /// <summary>
+    /// True once this process is on its way down: a signal came, or its exit began (a test host told
+    /// by `dotnet test` to stop exits while NUnit still starts tests). Nothing new should start then.
+    /// </summary>
+    public static bool Stopping => Received is not null || s_exiting;
 
     /// <summary>True while a subscriber unwinds the process itself (a CLI verb): parts then stop through its cancellation, not under it.</summary>
     public static bool HasOwner

@@ -1,4 +1,5 @@
 using Hil.Foundation;
+using Hil.Foundation.Processes;
 using Hil.Latency.Compare;
 
 namespace Hil.Latency.Running.Compare;
@@ -21,9 +22,13 @@ public static class CompareRunner
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Rule.Validate();
-        await using var baseline = await RigCompareArm.OpenAsync(request, CompareArm.Baseline, time, progress, cancellationToken).ConfigureAwait(false);
-        await using var candidate = await RigCompareArm.OpenAsync(request, CompareArm.Candidate, time, progress, cancellationToken).ConfigureAwait(false);
-        return await RunAsync(request, baseline, candidate, time, progress, cancellationToken).ConfigureAwait(false);
+        // Not `await using`: an arm whose shutdown fails must not throw over the comparison's own error.
+        var baseline = await RigCompareArm.OpenAsync(request, CompareArm.Baseline, time, progress, cancellationToken).ConfigureAwait(false);
+        return await ShutdownScope.RunAsync(baseline, async () =>
+        {
+            var candidate = await RigCompareArm.OpenAsync(request, CompareArm.Candidate, time, progress, cancellationToken).ConfigureAwait(false);
+            return await ShutdownScope.RunAsync(candidate, () => RunAsync(request, baseline, candidate, time, progress, cancellationToken), progress).ConfigureAwait(false);
+        }, progress).ConfigureAwait(false);
     }
 
     /// <summary>Compares two arms the caller opened (and disposes).</summary>

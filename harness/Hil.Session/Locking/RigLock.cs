@@ -35,6 +35,14 @@ internal sealed class RigLock(FileStream stream, string path, string holderPath,
             throw new InputException($"rig name '{rig}' cannot name a lock file: use letters, digits, '.', '_' or '-'");
         }
 
+        // A test host that is stopping (a signal, or `dotnet test` ending it) still starts tests while
+        // its exit runs: a session opened then would leave sim hosts and socket folders behind it.
+        if (TerminationSignals.Stopping)
+        {
+            throw new OperationCanceledException(
+                $"rig '{rig}': not leased, this process is stopping ({(TerminationSignals.Received is { } signal ? signal.ToString() : "exiting")})");
+        }
+
         var dir = options.ResolveLockDirectory();
         PrivateFiles.EnsurePrivateDirectory(dir, options.Log);
         var path = System.IO.Path.Combine(dir, $"{rig}.lock");

@@ -1,8 +1,9 @@
 using Hil.Foundation;
+using Hil.TestSupport;
 
 namespace Hil.Cli.Tests;
 
-/// <summary>The variables `hil run` and its fixtures read are refused up front, naming the variable, when they are wrong.</summary>
+/// <summary>The variables a verb reads are refused up front, naming the variable, when they are wrong.</summary>
 public sealed class CliEnvironmentTests : TempFolderTest
 {
     [TestCase("HIL_RATE_HZ", "NaN", "expected an integer 1..")]
@@ -13,7 +14,7 @@ public sealed class CliEnvironmentTests : TempFolderTest
     [TestCase("HIL_RIG", "rigs/none.yaml", "expected an existing rig file")]
     public void A_bad_value_is_an_input_error_naming_the_variable(string name, string value, string expected)
     {
-        var ex = Assert.Throws<InputException>(() => CliEnvironment.Check(n => n == name ? value : null));
+        var ex = Assert.Throws<InputException>(() => CliEnvironment.Check(n => n == name ? value : null, CliEnvironment.Run));
 
         Assert.That(ex!.Message, Does.StartWith($"environment variable {name}='{value}': {expected}"));
     }
@@ -26,7 +27,7 @@ public sealed class CliEnvironmentTests : TempFolderTest
         var file = Path.Combine(Dir, "plain");
         File.WriteAllText(file, "x");
 
-        var ex = Assert.Throws<InputException>(() => CliEnvironment.Check(n => n == name ? file : null));
+        var ex = Assert.Throws<InputException>(() => CliEnvironment.Check(n => n == name ? file : null, CliEnvironment.Run));
 
         Assert.That(ex!.Message, Is.EqualTo($"environment variable {name}='{file}': expected a folder, not a file"));
     }
@@ -40,6 +41,23 @@ public sealed class CliEnvironmentTests : TempFolderTest
             ["HIL_ALLURE_RESULTS"] = Path.Combine(Dir, "new"), ["HIL_RUN_CONFIG"] = "",
         };
 
-        Assert.DoesNotThrow(() => CliEnvironment.Check(n => good.GetValueOrDefault(n)));
+        Assert.DoesNotThrow(() => CliEnvironment.Check(n => good.GetValueOrDefault(n), CliEnvironment.Run));
+    }
+
+    [TestCase("latency --rig rigs/sim.yaml --topology app-relay --samples 100")]
+    [TestCase("compare --rig rigs/sim.yaml --topology app-relay --baseline a --candidate b")]
+    [TestCase("faults --rig rigs/sim.yaml --repeat 1")]
+    [CancelAfter(120_000)]
+    public async Task A_verb_that_opens_a_rig_session_refuses_a_bad_variable_before_any_work(string command, CancellationToken ct)
+    {
+        var file = Path.Combine(Dir, "plain");
+        File.WriteAllText(file, "x");
+
+        await using var hil = ChildProcess.StartDotnet(Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"), command.Split(' '),
+            new Dictionary<string, string> { ["HIL_LOCK_DIR"] = file }, RepositoryRoot.Find());
+
+        Assert.That(await hil.ExitAsync(TimeSpan.FromSeconds(90), $"hil {command}", ct), Is.EqualTo(2), hil.Output);
+        Assert.That(hil.Output, Does.Contain($"environment variable HIL_LOCK_DIR='{file}': expected a folder, not a file"));
+        Assert.That(File.ReadAllText(file), Is.EqualTo("x"), "no lock was written into the file");
     }
 }
