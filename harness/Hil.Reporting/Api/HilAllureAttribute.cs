@@ -33,7 +33,7 @@ public sealed class HilAllureAttribute : ExecutionHookAttribute, ITestAction
     {
         if (test is TestAssembly)
         {
-            AllureLifecycle.EnsureCurrent(() => ResultsLocation.Resolve(ResultsVariable, DefaultDirectory));
+            AllureLifecycle.EnsureCurrent(OwnResultsDirectory);
             NUnitRecorder.RunStarted();
         }
         else if (!test.IsSuite)
@@ -53,6 +53,18 @@ public sealed class HilAllureAttribute : ExecutionHookAttribute, ITestAction
         {
             NUnitRecorder.TestFinished(test, result);
         }
+    }
+
+    /// <summary>The results folder; one this assembly keeps apart is its alone, so an earlier run's files are cleared first.</summary>
+    private string OwnResultsDirectory()
+    {
+        var directory = ResultsLocation.Resolve(ResultsVariable, DefaultDirectory);
+        if (ResultsVariable != ResultsLocation.EnvironmentVariable)
+        {
+            EarlierRun.Clear(directory);
+        }
+
+        return directory;
     }
 
     public override void BeforeEverySetUpHook(HookData hookData) =>
