@@ -9,7 +9,7 @@ public sealed class MacDextChecksTests
 {
     private const string Rig = "rig: t\nhost: macos\npower: { r: { kind: sim, channels: 1 } }\ndext: { plist: p, bundle_id: org.pqrs.Karabiner-DriverKit-VirtualHIDDevice";
 
-    private const string OutsideApp = "/Users/ci/Build/KarabinerHost.app";
+    private const string OutsideApp = "/private/var/ci/KarabinerHost.app";
 
     private sealed class Files(params string[] present) : IHostProbe
     {
