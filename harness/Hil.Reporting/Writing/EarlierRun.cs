@@ -9,10 +9,7 @@ namespace Hil.Reporting.Writing;
 /// </summary>
 internal static class EarlierRun
 {
-    private static readonly string[] Patterns =
-    [
-        "*-result.json", "*-container.json", "*-attachment*", "environment.properties", "executor.json", "categories.json",
-    ];
+    private static readonly string[] Patterns = ["*-result.json", "*-container.json", "*-attachment*", .. RunFiles.Names];
 
     public static void Clear(string directory)
     {

@@ -9,6 +9,13 @@ namespace Hil.Reporting.Writing;
 /// <summary>The run-wide files beside the results: environment.properties, executor.json, categories.json.</summary>
 internal static class RunFiles
 {
+    public const string EnvironmentFile = "environment.properties";
+    public const string ExecutorFile = "executor.json";
+    public const string CategoriesFile = "categories.json";
+
+    /// <summary>The run-wide files' names: what a results folder holds beside the per-test files.</summary>
+    public static readonly IReadOnlyList<string> Names = [EnvironmentFile, ExecutorFile, CategoriesFile];
+
     /// <summary>
     /// Writes the run-wide files. Two processes of one run may write into one results folder (the
     /// suite, then the fault demo in <c>./hil test</c>): a later writer adds what it knows and keeps
@@ -16,17 +23,11 @@ internal static class RunFiles
     /// </summary>
     public static void WriteAll(ResultsWriter writer, RunInfo run)
     {
-        var environmentFile = Path.Combine(writer.Directory, "environment.properties");
-        var known = ReadProperties(environmentFile);
-        writer.WriteText("environment.properties", EnvironmentProperties(Keep(known, run.EnvironmentEntries())));
-        var executor = Executor(run, Environment.GetEnvironmentVariable);
-        if (run.Rig is null && run.ReportName is null && known.TryGetValue("Rig", out var rig))
-        {
-            executor["reportName"] = $"HIL report: {rig}";
-        }
-
-        writer.WriteText("executor.json", executor.ToJsonString(AllureJson.Options));
-        writer.WriteText("categories.json", CategoriesJson());
+        var known = ReadProperties(Path.Combine(writer.Directory, EnvironmentFile));
+        writer.WriteText(EnvironmentFile, EnvironmentProperties(Keep(known, run.EnvironmentEntries())));
+        var executor = Executor(run, Environment.GetEnvironmentVariable, known.GetValueOrDefault("Rig"));
+        writer.WriteText(ExecutorFile, executor.ToJsonString(AllureJson.Options));
+        writer.WriteText(CategoriesFile, CategoriesJson());
     }
 
     /// <summary>This writer's entries, plus the earlier writer's keys this one lacks, sorted by key.</summary>
@@ -83,9 +84,11 @@ internal static class RunFiles
     }
 
     /// <summary>executor.json from GitHub Actions variables when present, else a local executor.</summary>
-    public static JsonObject Executor(RunInfo run, Func<string, string?> env)
+    /// <param name="earlierRig">The rig an earlier writer into the same folder named, for a run that names none.</param>
+    public static JsonObject Executor(RunInfo run, Func<string, string?> env, string? earlierRig = null)
     {
-        var reportName = run.ReportName ?? (run.Rig is null ? "HIL report" : $"HIL report: {run.Rig}");
+        var rig = run.Rig ?? earlierRig;
+        var reportName = run.ReportName ?? (rig is null ? "HIL report" : $"HIL report: {rig}");
         var executor = new JsonObject { ["reportName"] = reportName };
         var reportUrl = env("HIL_REPORT_URL");
         if (reportUrl is not null)

@@ -38,6 +38,16 @@ public class RunFilesTests
     }
 
     [Test]
+    public void ARunThatNamesNoRigTakesTheEarlierWritersRigForTheReportName()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)RunFiles.Executor(new RunInfo(), _ => null, "sim-default")["reportName"], Is.EqualTo("HIL report: sim-default"));
+            Assert.That((string?)RunFiles.Executor(new RunInfo { Rig = "mini-1" }, _ => null, "sim-default")["reportName"], Is.EqualTo("HIL report: mini-1"));
+        });
+    }
+
+    [Test]
     public void PropertiesEscapeKeysAndLineBreaks()
     {
         var text = RunFiles.EnvironmentProperties([new("OS build", "a=b\nc")]);
