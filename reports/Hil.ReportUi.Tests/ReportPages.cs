@@ -46,6 +46,20 @@ internal static class ReportPages
     /// <summary>A status as the report's test ids spell it (<c>passed</c>, <c>broken</c>, …).</summary>
     public static string StatusId(AllureTestResult result) => (result.Status ?? AllureStatus.Unknown).ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// Opens every folded metadata list (parameters, labels): the awesome report shows the first eight
+    /// items and folds the rest behind "Show more", so a ninth parameter is on the page only after a click.
+    /// </summary>
+    public static async Task UnfoldMetadataAsync(IPage page, CancellationToken ct)
+    {
+        var showMore = page.GetByRole(AriaRole.Button, new() { Name = "Show more", Exact = true });
+        for (var folded = await showMore.CountAsync(); folded > 0; folded--)
+        {
+            ct.ThrowIfCancellationRequested();
+            await showMore.First.ClickAsync();
+        }
+    }
+
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
