@@ -39,7 +39,11 @@ tally_dotnet() { # tally_dotnet NAME LOG STATUS
 }
 
 logged() { # logged LOG COMMAND…: COMMAND's output to the console and LOG, as a stoppable step; COMMAND's status
-  hil_step bash -c '"${@:2}" 2>&1 | tee "$1"; exit "${PIPESTATUS[0]}"' logged "$@"
+  local began=$SECONDS rc=0
+  hil_step bash -c '"${@:2}" 2>&1 | tee "$1"; exit "${PIPESTATUS[0]}"' logged "$@" || rc=$?
+  # Each step's wall time, so the 15-minute budget can be spent knowingly.
+  echo "   ($((SECONDS - began)) s)"
+  return "$rc"
 }
 
 echo "== probe dext: CTest (unit, fuzzers, sim-host integration)"
