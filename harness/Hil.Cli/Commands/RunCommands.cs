@@ -67,7 +67,8 @@ internal static class RunCommands
 
         options.Results.ClearRunOutputs();
         Action<string> onLine = line => AnsiConsole.MarkupLine($"  {Markup.Escape(Shorten(line))}");
-        var unhealthy = await HealthGate.CheckAsync(options, onLine, ct).ConfigureAwait(false);
+        var health = await HealthGate.CheckAsync(options, onLine, ct).ConfigureAwait(false);
+        var unhealthy = health.Unhealthy;
         var layout = options.Results;
         var hostExit = 0;
         try
@@ -75,7 +76,7 @@ internal static class RunCommands
             if (unhealthy.Count == 0)
             {
                 AnsiConsole.MarkupLine("running the suite (each test reports as it ends)");
-                hostExit = await LongStep.RunAsync($"running the {options.Suite} suite", () => SuiteRunner.RunAsync(options, onLine, ct)).ConfigureAwait(false);
+                hostExit = await LongStep.RunAsync($"running the {options.Suite} suite", () => SuiteRunner.RunAsync(options, onLine, build: !health.FixturesBuilt, ct)).ConfigureAwait(false);
             }
         }
         finally

@@ -15,7 +15,11 @@ internal static class SuiteRunner
     /// <summary>Longer than any suite takes (qualification on a real rig is about an hour); a hung run still ends.</summary>
     private static readonly TimeSpan SuiteTimeout = TimeSpan.FromHours(4);
 
-    public static async Task<int> RunAsync(RunOptions options, Action<string> onLine, CancellationToken cancellationToken)
+    /// <param name="build">
+    /// False when the fixtures were just built (by the health step): a second `dotnet test` build
+    /// of an up-to-date project still spends a minute or more of a loaded 2-core host's time.
+    /// </param>
+    public static async Task<int> RunAsync(RunOptions options, Action<string> onLine, bool build, CancellationToken cancellationToken)
     {
         var project = Path.Combine(options.RepoRoot, "fixtures", "Hil.Fixtures", "Hil.Fixtures.csproj");
         var layout = options.Results;
@@ -23,8 +27,9 @@ internal static class SuiteRunner
         RunConfigFile.Write(layout.RunConfig, options.ConfigFrom(Environment.GetEnvironmentVariable));
         // Written line by line as the suite prints, so an interrupted or killed run still leaves its log.
         var log = new StreamWriter(layout.TestLog, append: false, new UTF8Encoding(false)) { AutoFlush = true };
-        var command = new ProcessCommand("dotnet", "test", project, "-c", "Release", "-nologo", "--filter", $"TestCategory={options.Suite}",
-            "--logger", "console;verbosity=normal", "--results-directory", layout.TestResults)
+        string[] arguments = ["test", project, "-c", "Release", "-nologo", "--filter", $"TestCategory={options.Suite}",
+            "--logger", "console;verbosity=normal", "--results-directory", layout.TestResults, .. build ? Array.Empty<string>() : ["--no-build"]];
+        var command = new ProcessCommand("dotnet", arguments)
         {
             Timeout = SuiteTimeout,
             WaitedFor = $"the {options.Suite} suite (`dotnet test` of the fixtures) to finish",
