@@ -84,11 +84,15 @@ internal static class CompareCalibrationRun
             CompareVerdict? verdict = null;
             do
             {
-                drawn.Add(session.Blocks[random.Next(session.Blocks.Count)].WithCandidateExtraNs(extra));
+                // At the session's own pace: the rule spends its error as the budget's time goes.
+                drawn.Add(session.Blocks[random.Next(session.Blocks.Count)].WithCandidateExtraNs(extra) with
+                {
+                    Ended = TimeSpan.FromSeconds((drawn.Count + 1) * session.SecondsPerBlock),
+                });
                 // The rule decides nothing between its looks; asking it there only costs time.
                 if (rule.LookAt(drawn.Count) > 0 || drawn.Count >= maxBlocks)
                 {
-                    verdict = CompareDecider.Decide(drawn, rule, budgetSpent: drawn.Count >= maxBlocks);
+                    verdict = CompareDecider.Decide(drawn, rule, TimeSpan.FromSeconds(o.BudgetSeconds), budgetSpent: drawn.Count >= maxBlocks);
                 }
             }
             while (verdict is null || verdict.Outcome == CompareOutcome.Undecided);

@@ -28,7 +28,7 @@ public static class CompareOutput
             : $"no calibration for {TopologyName(result)} at this threshold in {CompareCalibration.RelativePath}";
         var r = result.Request.Rule;
         var budget = FormattableString.Invariant(
-            $"error budget: regression when both shifts are within +{r.ThresholdPercent / 2:0.##} % at most {r.RegressionErrorBudget:P0}, same when p50 is beyond +{r.ThresholdPercent / 2:0.##} % or p99 beyond +{r.ThresholdPercent:0.##} % at most {r.SameErrorBudget:P0} (looks at {r.FirstLook} blocks, then x{r.LookGrowth})");
+            $"error budget: regression when both shifts are within +{r.ThresholdPercent / 2:0.##} % at most {r.RegressionErrorBudget:P0}, same when p50 is beyond +{r.ThresholdPercent / 2:0.##} % or p99 beyond +{r.ThresholdPercent:0.##} % at most {r.SameErrorBudget:P0} (looks at {r.FirstLook} blocks, then x{r.LookGrowth}, each spending as much of that as of the budget's time since the last)");
         return CompareText.Sentence(TopologyName(result), result.Verdict, r) + "\n  " + calibration + "\n  " + budget;
     }
 

@@ -21,13 +21,16 @@ public sealed record CompareRequest(RigSpec Rig, Topology Topology, DextBuild Ba
     public MeasurementPlan Burst { get; init; } = DefaultBurst;
 
     /// <summary>
-    /// 250 messages at 100 Hz: on this 2-core host at load ~30, 1 kHz queued messages (burst p50
-    /// ~450 µs, 8× the path's) and a block's p50 ratio spread 1.1 (robust sd); at 100 Hz the p50
-    /// is the path's own and the spread 0.12–0.7 as the load went from 20 to 43, no less evidence
-    /// per second of budget than 1 kHz (benchmarks/compare-calibration.md). The arm stays wired
-    /// between bursts, so a short warm-up suffices.
+    /// 1,000 messages at 1 kHz. On a quiet host (this 2-core VM at load 0–2, 2026-12-03) a block's
+    /// paired ln p50 ratio spreads about 0.13 (robust sd) whatever the burst, 250 or 1,000
+    /// messages at 100 Hz or 1 kHz: the noise is the burst's, not the sample's, so short blocks
+    /// win for p50; p99 needs the 1,000 (its spread 0.43 at 250 messages, 0.15 at 1,000). At 100
+    /// Hz the same evidence took 7× longer and identical builds ended "unknown". On a loaded host
+    /// (load 30+) 1 kHz queues (app-relay's burst p50 was 8× the path's): there pass --rate 100
+    /// (benchmarks/compare-calibration.md). The arm stays wired between bursts, so a short
+    /// warm-up suffices.
     /// </summary>
-    public static readonly MeasurementPlan DefaultBurst = new(Samples: 250, RateHz: 100, Warmup: 20);
+    public static readonly MeasurementPlan DefaultBurst = new(Samples: 1000, RateHz: 1000, Warmup: 50);
 
     /// <summary>Measure this host's floor beside each burst (context for the reader; the decision rests on the paired ratios alone).</summary>
     public bool MeasureFloor { get; init; } = true;

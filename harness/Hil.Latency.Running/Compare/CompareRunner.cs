@@ -49,13 +49,14 @@ public static class CompareRunner
         {
             var blockStarted = time.GetTimestamp();
             var order = BlockOrder.Next(random, request.QuadsPerBlock);
-            blocks.Add(new CompareBlock(request.Schedule == CompareSchedule.Together
+            var bursts = request.Schedule == CompareSchedule.Together
                 ? await TogetherAsync(order, baseline, candidate, progress, cancellationToken).ConfigureAwait(false)
-                : await AlternateAsync(order, baseline, candidate, progress, cancellationToken).ConfigureAwait(false)));
+                : await AlternateAsync(order, baseline, candidate, progress, cancellationToken).ConfigureAwait(false);
+            blocks.Add(new CompareBlock(bursts) { Ended = time.GetElapsedTime(started) });
             slowestBlock = TimeSpan.FromTicks(Math.Max(slowestBlock.Ticks, time.GetElapsedTime(blockStarted).Ticks));
             // Spent when another block would not fit: a comparison ends inside its budget, not after it.
-            var spent = time.GetElapsedTime(started) + slowestBlock > request.Budget;
-            var verdict = CompareDecider.Decide(blocks, request.Rule, spent);
+            var spent = blocks[^1].Ended + slowestBlock > request.Budget;
+            var verdict = CompareDecider.Decide(blocks, request.Rule, request.Budget, spent);
             progress(CompareText.Progress(blocks.Count, blocks[^1], verdict));
             if (verdict.Outcome != CompareOutcome.Undecided)
             {

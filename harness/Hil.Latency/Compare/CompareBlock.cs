@@ -26,6 +26,9 @@ public sealed record CompareBurst(CompareArm Arm, long P50Ns, long P99Ns, long? 
 /// </summary>
 public sealed record CompareBlock(IReadOnlyList<CompareBurst> Bursts)
 {
+    /// <summary>Wall time from the comparison's start to this block's end: what the rule's error spending runs on.</summary>
+    public TimeSpan Ended { get; init; }
+
     /// <summary>mean ln(candidate) − mean ln(baseline) over the block's bursts: the block's paired ln ratio.</summary>
     public double LnRatio(ComparePercentile percentile)
     {
@@ -35,9 +38,10 @@ public sealed record CompareBlock(IReadOnlyList<CompareBurst> Bursts)
     }
 
     /// <summary>The same block with <paramref name="extraNs"/> added to every candidate figure: extra work per message, as a slower build adds it.</summary>
-    public CompareBlock WithCandidateExtraNs(long extraNs) => new(Bursts.Select(b => b.Arm == CompareArm.Candidate
-        ? b with { P50Ns = b.P50Ns + extraNs, P99Ns = b.P99Ns + extraNs }
-        : b).ToList());
+    public CompareBlock WithCandidateExtraNs(long extraNs) => this with
+    {
+        Bursts = Bursts.Select(b => b.Arm == CompareArm.Candidate ? b with { P50Ns = b.P50Ns + extraNs, P99Ns = b.P99Ns + extraNs } : b).ToList(),
+    };
 
     private double MeanLn(CompareArm arm, ComparePercentile percentile)
     {

@@ -12,16 +12,21 @@ public static class CompareDecider
 {
     private static readonly ComparePercentile[] Percentiles = [ComparePercentile.P50, ComparePercentile.P99];
 
-    public static CompareVerdict Decide(IReadOnlyList<CompareBlock> blocks, CompareRule rule, bool budgetSpent)
+    /// <param name="budget">The comparison's wall-time budget: the error is spent as it is used (<see cref="CompareRule"/>).</param>
+    public static CompareVerdict Decide(IReadOnlyList<CompareBlock> blocks, CompareRule rule, TimeSpan budget, bool budgetSpent)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(rule);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(budget, TimeSpan.Zero);
         var n = blocks.Count;
         var look = budgetSpent ? rule.LastLookAt(n) : rule.LookAt(n);
         var ratios = Percentiles.ToDictionary(q => q, q => blocks.Select(b => b.LnRatio(q)).ToArray());
+        var previous = rule.PreviousLookBefore(n) is var p and > 0 ? blocks[p - 1].Ended / budget : 0;
+        var now = n > 0 ? blocks[^1].Ended / budget : 0;
+        double Spent(double errorBudget) => CompareRule.Spent(errorBudget, previous, now, last: budgetSpent);
         // Regression's budget is shared by the two percentiles (either may call it); same needs both, so each may spend all of its own.
-        var regression = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], CompareRule.Spent(rule.RegressionErrorBudget / 2, Math.Max(1, look))));
-        var same = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], CompareRule.Spent(rule.SameErrorBudget, Math.Max(1, look))));
+        var regression = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], Spent(rule.RegressionErrorBudget / 2)));
+        var same = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], Spent(rule.SameErrorBudget)));
         var report = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], (1 - rule.ReportConfidence) / 2));
         var (outcome, deciding) = look == 0 ? (CompareOutcome.Undecided, (ComparePercentile?)null) : Outcome(regression, same, rule);
         if (outcome == CompareOutcome.Undecided && budgetSpent)

@@ -32,7 +32,7 @@ public sealed record ErrorBudgetJson(double Regression, double Same, int FirstLo
     public static ErrorBudgetJson Of(CompareRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return new(rule.RegressionErrorBudget, rule.SameErrorBudget, rule.FirstLook, rule.LookGrowth, "alpha*6/(pi^2*k^2) at look k")
+        return new(rule.RegressionErrorBudget, rule.SameErrorBudget, rule.FirstLook, rule.LookGrowth, "alpha x (fraction of the wall-time budget used since the previous look); the look the budget's end forces spends the rest")
         {
             SameBelowPct = new[] { ComparePercentile.P50, ComparePercentile.P99 }.ToDictionary(CompareVerdict.Name, q => (Math.Exp(rule.SameBoundary(q)) - 1) * 100),
             Bounds = $"Hodges-Lehmann with Wilcoxon signed-rank bounds, exact up to {SignedRank.ExactUpTo} blocks",

@@ -13,12 +13,16 @@ namespace Hil.Latency.Compare;
 /// </summary>
 /// <remarks>
 /// The error budget is stated, not hoped for: the rule looks only at blocks
-/// <see cref="FirstLook"/>, ×<see cref="LookGrowth"/>, … and spends the budget over those looks
-/// as α·6/(π²k²) at look k (the terms sum to α over any number of looks, so no horizon is
-/// needed). By the union bound over looks and percentiles, P(regression | both true shifts ≤
-/// the boundary) ≤ <see cref="RegressionErrorBudget"/> and P(same | a true p50 shift ≥ the
-/// boundary or a true p99 shift ≥ T) ≤ <see cref="SameErrorBudget"/>; at a true 0 or T the
-/// errors are far smaller.
+/// <see cref="FirstLook"/>, ×<see cref="LookGrowth"/>, … and spends the budget in proportion to
+/// the wall-time budget used (Lan–DeMets spending on calendar time, linear): a look at elapsed
+/// fraction t of the budget may spend α·(t − t_prev), the look the budget's end forces spends the
+/// rest, α·(1 − t_prev). The increments sum to α however many looks the blocks' pace allows, so
+/// by the union bound over looks and percentiles P(regression | both true shifts ≤ the
+/// boundary) ≤ <see cref="RegressionErrorBudget"/> and P(same | a true p50 shift ≥ the boundary
+/// or a true p99 shift ≥ T) ≤ <see cref="SameErrorBudget"/>; at a true 0 or T the errors are far
+/// smaller. (Before: α·6/(π²k²) at look k, which spent 61 % on the first look and left the
+/// 14th look of a 1 kHz comparison 0.3 % of α; quiet identical builds ended "unknown" with
+/// their 95 % intervals inside ±2 %.)
 /// </remarks>
 public sealed record CompareRule
 {
@@ -75,8 +79,28 @@ public sealed record CompareRule
         return look;
     }
 
-    /// <summary>The one-sided error level look <paramref name="look"/> may spend of <paramref name="budget"/>.</summary>
-    public static double Spent(double budget, int look) => budget * 6 / (Math.PI * Math.PI * look * look);
+    /// <summary>The blocks at the look before the one taken at <paramref name="blocks"/> (0 when that is the first).</summary>
+    public int PreviousLookBefore(int blocks)
+    {
+        var previous = 0;
+        for (var n = (double)FirstLook; Math.Ceiling(n) < blocks; n = Math.Max(n * LookGrowth, n + 1))
+        {
+            previous = (int)Math.Ceiling(n);
+        }
+
+        return previous;
+    }
+
+    /// <summary>
+    /// The one-sided error level a look may spend of <paramref name="errorBudget"/>: in proportion to
+    /// the wall-time budget used since the previous look (fractions <paramref name="previous"/> and
+    /// <paramref name="now"/> of it), or all that is left when the budget's end forces the look.
+    /// </summary>
+    public static double Spent(double errorBudget, double previous, double now, bool last)
+    {
+        var before = Math.Clamp(previous, 0, 1);
+        return errorBudget * ((last ? 1 : Math.Clamp(now, 0, 1)) - before);
+    }
 
     public void Validate()
     {

@@ -24,7 +24,7 @@ public static class SignedRank
     public static int BoundRank(int n, double alpha)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        if (n == 0)
+        if (n == 0 || alpha <= 0)
         {
             return 0;
         }

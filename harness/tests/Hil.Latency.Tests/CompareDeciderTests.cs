@@ -6,6 +6,11 @@ public sealed class CompareDeciderTests
 {
     private static readonly CompareRule Rule = new();
 
+    /// <summary>The wall-time budget of the simulated comparisons: 60 blocks of <see cref="BlockTime"/>.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan BlockTime = TimeSpan.FromSeconds(5);
+
     [Test]
     public void Identical_arms_with_block_noise_end_same()
     {
@@ -44,7 +49,7 @@ public sealed class CompareDeciderTests
     {
         var blocks = Blocks(seed: 8, count: 30, shiftP50: 0, shiftP99: 0, noise: 0.02);
         var stalled = blocks[5].Bursts.Select(b => b.Arm == CompareArm.Candidate ? b with { P50Ns = b.P50Ns * 40, P99Ns = b.P99Ns * 40 } : b).ToList();
-        blocks[5] = new CompareBlock(stalled);
+        blocks[5] = blocks[5] with { Bursts = stalled };
 
         Assert.That(FirstVerdict(blocks).Outcome, Is.EqualTo(CompareOutcome.Same));
     }
@@ -56,9 +61,9 @@ public sealed class CompareDeciderTests
         var between = Blocks(seed: 4, count: Rule.FirstLook + 1, shiftP50: 1, shiftP99: 1, noise: 0.0);
         var atLook = Blocks(seed: 4, count: Rule.FirstLook, shiftP50: 1, shiftP99: 1, noise: 0.0);
 
-        Assert.That(CompareDecider.Decide(before, Rule, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
-        Assert.That(CompareDecider.Decide(between, Rule, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
-        Assert.That(CompareDecider.Decide(atLook, Rule, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Regression));
+        Assert.That(CompareDecider.Decide(before, Rule, Budget, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
+        Assert.That(CompareDecider.Decide(between, Rule, Budget, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
+        Assert.That(CompareDecider.Decide(atLook, Rule, Budget, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Regression));
     }
 
     [Test]
@@ -67,8 +72,8 @@ public sealed class CompareDeciderTests
         var between = Blocks(seed: 4, count: Rule.FirstLook + 2, shiftP50: 1, shiftP99: 1, noise: 0.0);
 
         Assert.That(Rule.LookAt(between.Count), Is.Zero, "no look due at this many blocks");
-        Assert.That(CompareDecider.Decide(between, Rule, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
-        Assert.That(CompareDecider.Decide(between, Rule, budgetSpent: true).Outcome, Is.EqualTo(CompareOutcome.Regression));
+        Assert.That(CompareDecider.Decide(between, Rule, Budget, budgetSpent: false).Outcome, Is.EqualTo(CompareOutcome.Undecided));
+        Assert.That(CompareDecider.Decide(between, Rule, Budget, budgetSpent: true).Outcome, Is.EqualTo(CompareOutcome.Regression));
     }
 
     [Test]
@@ -78,8 +83,22 @@ public sealed class CompareDeciderTests
 
         Assert.That(looks, Is.EqualTo(Enumerable.Range(1, looks.Count)), "looks are numbered 1, 2, … in order");
         Assert.That(Rule.LookAt(Rule.FirstLook), Is.EqualTo(1));
-        Assert.That(looks.Sum(k => CompareRule.Spent(Rule.RegressionErrorBudget, k)), Is.LessThanOrEqualTo(Rule.RegressionErrorBudget));
         Assert.That(Rule.LastLookAt(Rule.FirstLook + 1), Is.EqualTo(2));
+        Assert.That(Rule.PreviousLookBefore(Rule.FirstLook), Is.Zero);
+        Assert.That(Rule.PreviousLookBefore(Rule.FirstLook + 2), Is.EqualTo(Rule.FirstLook), "the second look comes at FirstLook × LookGrowth");
+        foreach (var lastBlock in new[] { Rule.FirstLook, 37, 60, 61, 500 })
+        {
+            Assert.That(SpentOverLooks(lastBlock), Is.EqualTo(Rule.RegressionErrorBudget).Within(1e-12), $"every look up to the budget's end at block {lastBlock}, the forced last included");
+        }
+    }
+
+    /// <summary>The error every look up to <paramref name="lastBlock"/> spends at <see cref="BlockTime"/> a block, the budget ending there.</summary>
+    private static double SpentOverLooks(int lastBlock)
+    {
+        double Fraction(int blocks) => BlockTime * blocks / Budget;
+        var looks = Enumerable.Range(1, lastBlock - 1).Where(n => Rule.LookAt(n) > 0).ToList();
+        var spent = looks.Sum(n => CompareRule.Spent(Rule.RegressionErrorBudget, Fraction(Rule.PreviousLookBefore(n)), Fraction(n), last: false));
+        return spent + CompareRule.Spent(Rule.RegressionErrorBudget, Fraction(Rule.PreviousLookBefore(lastBlock)), Fraction(lastBlock), last: true);
     }
 
     [Test]
@@ -96,7 +115,7 @@ public sealed class CompareDeciderTests
     {
         var blocks = Blocks(seed: 5, count: 12, shiftP50: 0.05, shiftP99: 0.05, noise: 0.5);
 
-        var verdict = CompareDecider.Decide(blocks, Rule, budgetSpent: true);
+        var verdict = CompareDecider.Decide(blocks, Rule, Budget, budgetSpent: true);
 
         Assert.That(verdict.Outcome, Is.EqualTo(CompareOutcome.Unknown));
         Assert.That(verdict.ExitCode, Is.EqualTo(3));
@@ -109,7 +128,7 @@ public sealed class CompareDeciderTests
     {
         var blocks = Blocks(seed: 6, count: 16, shiftP50: 0.0, shiftP99: 0.0, noise: 0.05);
 
-        var verdict = CompareDecider.Decide(blocks, Rule, budgetSpent: false);
+        var verdict = CompareDecider.Decide(blocks, Rule, Budget, budgetSpent: false);
 
         var decisionHalfWidth = Math.Log(1 + verdict.DetectableShift[ComparePercentile.P50]) - Rule.Boundary;
         Assert.That(Math.Log(verdict.P50.High) - Math.Log(verdict.P50.Ratio), Is.LessThan(decisionHalfWidth));
@@ -196,13 +215,13 @@ public sealed class CompareDeciderTests
 
     /// <summary>The verdict at every look without a budget, past any verdict: a rule watched for ever.</summary>
     private static IEnumerable<CompareVerdict> Looks(IReadOnlyList<CompareBlock> blocks) =>
-        Enumerable.Range(1, blocks.Count).Where(n => Rule.LookAt(n) > 0).Select(n => CompareDecider.Decide(blocks.Take(n).ToList(), Rule, budgetSpent: false));
+        Enumerable.Range(1, blocks.Count).Where(n => Rule.LookAt(n) > 0).Select(n => CompareDecider.Decide(blocks.Take(n).ToList(), Rule, Budget, budgetSpent: false));
 
     private static CompareVerdict FirstVerdict(IReadOnlyList<CompareBlock> blocks)
     {
         for (var n = 1; n <= blocks.Count; n++)
         {
-            var verdict = CompareDecider.Decide(blocks.Take(n).ToList(), Rule, budgetSpent: n == blocks.Count);
+            var verdict = CompareDecider.Decide(blocks.Take(n).ToList(), Rule, Budget, budgetSpent: n == blocks.Count);
             if (verdict.Outcome != CompareOutcome.Undecided)
             {
                 return verdict;
@@ -218,7 +237,7 @@ public sealed class CompareDeciderTests
         var random = new Random(seed);
         double Noise() => noise * ((random.NextDouble() * 2) - 1);
         double NoiseP99() => (noiseP99 ?? noise) * ((random.NextDouble() * 2) - 1);
-        return Enumerable.Range(0, count).Select(_ =>
+        return Enumerable.Range(0, count).Select(i =>
         {
             var drift = random.NextDouble() * 2;
             return new CompareBlock(BlockOrder.Next(random).Select(arm =>
@@ -227,7 +246,7 @@ public sealed class CompareDeciderTests
                 return new CompareBurst(arm,
                     (long)(50_000 * Math.Exp(drift + (c ? Math.Log(1 + shiftP50) : 0) + Noise())),
                     (long)(200_000 * Math.Exp(drift + (c ? Math.Log(1 + shiftP99) : 0) + NoiseP99())));
-            }).ToList());
+            }).ToList()) { Ended = BlockTime * (i + 1) };
         }).ToList();
     }
 }
