@@ -37,7 +37,7 @@ public sealed partial class SimKernel : IDextHost
     private SimLogFolder? _logFolder;
     private string? _lastProblem;
     private DextState _state = DextState.Deactivated;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public SimKernel(RigSpec rig, SimUsbBus bus, TimeProvider time, SimKernelOptions? options = null)
     {
@@ -65,18 +65,29 @@ public sealed partial class SimKernel : IDextHost
     /// <summary>The sim rig's fault plan, the one its bus was given.</summary>
     public SimFaultPlan Faults => _bus.Faults;
 
+    /// <remarks>
+    /// Stopped by a deactivation or disposal that comes while it runs (their lifetime token), and
+    /// refused once the kernel is disposed: a test host on its way down (`hil run` signalled) was
+    /// seen activating as its session shut down, leaving a socket folder nobody removed.
+    /// </remarks>
     public async Task ActivateAsync(CancellationToken cancellationToken)
     {
         await _serial.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_disposed)
+            {
+                throw new OperationCanceledException($"rig '{_rig.Name}': the sim kernel is shut down; the dext was not activated");
+            }
+
             if (_state == DextState.Activated)
             {
                 return;
             }
 
             _state = DextState.Activating;
-            await StartPlacementAsync(cancellationToken).ConfigureAwait(false);
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+            await StartPlacementAsync(stopping.Token).ConfigureAwait(false);
             _state = DextState.Activated;
         }
         catch

@@ -82,6 +82,52 @@ public sealed class SimKernelFailureTests
         Assert.That(rig.Kernel.CrashCount, Is.Zero, "a host that never got ready is a failed launch, not a crash to relaunch");
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task DisposingWhileAHostStartsStopsTheStartAndLeavesNoSocketFolder(CancellationToken cancellationToken)
+    {
+        var pidFile = Path.Combine(_dir, "pid");
+        var sockets = Path.Combine(_dir, "sockets");
+        var mute = Script($"echo $$ > '{pidFile}'\nexec sleep 60");
+        var rig = SimRigUnderTest.Create(
+            options: new SimKernelOptions { SimHostPath = mute, LogDirectory = _dir, SocketDirectory = sockets, StopGrace = TimeSpan.FromSeconds(2) },
+            activate: TimeSpan.FromMinutes(5));
+        var activating = rig.Kernel.ActivateAsync(cancellationToken);
+        await WaitForAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0, "the fake host to start", cancellationToken);
+
+        // As a session's shutdown does when its process is told to stop mid-activation.
+        await rig.DisposeAsync();
+
+        Assert.That(async () => await activating, Throws.InstanceOf<OperationCanceledException>(), "the activation in flight is stopped, not waited out");
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(SimRigUnderTest.Alive(pid), Is.False, "the starting host is stopped by its pid");
+        Assert.That(Directory.Exists(sockets), Is.False, "the socket folder is removed");
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task AShutDownKernelActivatesNothing(CancellationToken cancellationToken)
+    {
+        var sockets = Path.Combine(_dir, "sockets");
+        var rig = SimRigUnderTest.Create(options: new SimKernelOptions { LogDirectory = _dir, SocketDirectory = sockets });
+        await rig.DisposeAsync();
+
+        Assert.That(async () => await rig.Kernel.ActivateAsync(cancellationToken), Throws.InstanceOf<OperationCanceledException>().With.Message.Contains("shut down"));
+        Assert.That(Directory.Exists(sockets), Is.False, "no socket folder is made after the shutdown");
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string waitedFor, CancellationToken cancellationToken)
+    {
+        var polled = Task.Run(async () =>
+        {
+            while (!condition())
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+        }, cancellationToken);
+        await polled.WithTimeout(SimRigUnderTest.Wait, waitedFor, FaultKind.ProductDefect, TimeProvider.System, cancellationToken);
+    }
+
     private string Script(string body)
     {
         var path = Path.Combine(_dir, $"fake-simhost-{Guid.NewGuid():N}");
