@@ -51,10 +51,12 @@ logged "$OUT/ctest.log" ctest --test-dir "$ROOT/build/dext-check" --output-on-fa
 tally_ctest "$OUT/ctest.log"
 
 echo "== build: Harness.sln"
+began=$SECONDS
 if ! hil_step dotnet build "$ROOT/Harness.sln" -c Release -nologo -v q -p:UseSharedCompilation=false >"$OUT/build.log" 2>&1; then
   grep -E 'error' "$OUT/build.log" | sort -u | head -40
   echo "0 passed, 1 failed"; exit 1
 fi
+echo "   ($((SECONDS - began)) s)"
 
 FIXTURE_RESULTS="$OUT/allure-fixtures"
 run_dotnet_tests() { # run_dotnet_tests NAME PROJECT [dotnet test args…] -- [env assignments…]
@@ -84,9 +86,11 @@ run_dotnet_tests fixtures-macos-twin "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.c
 # One deliberately failing rig fault joins the same results, for the report UI tests to
 # find among infrastructure problems; its failure is expected and not counted.
 echo "== fixtures: deliberate rig fault (expected to fail)"
+began=$SECONDS
 hil_step env HIL_ALLURE_RESULTS="$FIXTURE_RESULTS" dotnet test "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" -c Release --no-build \
   -nologo --filter "TestCategory=fault-demo" >"$OUT/fault-demo.log" 2>&1 && {
   echo "the deliberate rig fault did not fail (see $OUT/fault-demo.log)"; failed=$((failed + 1)); broken+=("fault-demo"); }
+echo "   ($((SECONDS - began)) s)"
 run_dotnet_tests report-ui "$ROOT/reports/Hil.ReportUi.Tests/Hil.ReportUi.Tests.csproj" -- \
   HIL_FIXTURE_RESULTS="$FIXTURE_RESULTS" HIL_ALLURE_RESULTS="$OUT/allure-report-ui"
 
