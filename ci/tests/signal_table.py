@@ -3,7 +3,7 @@
 process kind, then what is left (processes, /dev/shm/hil-* objects, socket folders) and, after the
 next run on the same lock folder, what is still left. Prints a Markdown table.
 
-Usage: ci/tests/signal_table.py [--latency] [--run] [--kill [--no-signals]] [--signals INT,TERM] [--run-moments 5,30,...]
+Usage: ci/tests/signal_table.py [--latency] [--run [--suite NAME]] [--kill [--no-signals]] [--signals INT,TERM] [--run-moments 5,30,...]
 Needs the CLI built (HIL_CLI, default harness/Hil.Cli/bin/Debug/net10.0/hil.dll) and build/dext.
 Each trial runs in its own session (so SIGINT is not ignored as for a background job), its own lock
 folder and results folder; its processes are found by a tag in their environment, so other runs on
@@ -151,6 +151,8 @@ def main():
     ap.add_argument("--run-moments", default="5,60,suite+0,suite+2,suite+5,suite+10,suite+20,suite+30,suite+45,suite+60",
                     help="seconds after start, or suite+S: S seconds after the suite's first test verdict")
     ap.add_argument("--kinds", default="hil,dotnet test,testhost,hil-simhost", help="hil run's process kinds to kill -9")
+    ap.add_argument("--suite", default="smoke",
+                    help="hil run's suite; smoke ends within ~10 s of its first verdict, so later moments need a longer one (nightly)")
     a = ap.parse_args()
     print("| trial | signalled | exit | last hil: line | results valid | left after exit | next run exit | left after next run | next run said |")
     print("|---|---|---|---|---|---|---|---|---|", flush=True)
@@ -161,14 +163,14 @@ def main():
                 row(f"hil latency, {name} at {at:g} s", trial(latency_args(), at, sig, "hil", {}))
         if a.run:
             for at in map(moment, a.run_moments.split(",")):
-                row(f"hil run --suite smoke, {name} at {at if isinstance(at, str) else f'{at:g}'} s", trial(["run", "--suite", "smoke"], at, sig, "hil", {}))
+                row(f"hil run --suite {a.suite}, {name} at {at if isinstance(at, str) else f'{at:g}'} s", trial(["run", "--suite", a.suite], at, sig, "hil", {}))
     if a.kill:
         if a.latency:
             for k, at in (("hil", 4.0), ("hil-simhost", 4.0), ("hil-floor", 4.0)):
                 row(f"hil latency, kill -9 {k} at {at:g} s", trial(latency_args(), at, signal.SIGKILL, k, {}))
         if a.run:
             for k in a.kinds.split(","):
-                row(f"hil run --suite smoke, kill -9 {k} at suite+5 s", trial(["run", "--suite", "smoke"], "suite+5", signal.SIGKILL, k, {}))
+                row(f"hil run --suite {a.suite}, kill -9 {k} at suite+5 s", trial(["run", "--suite", a.suite], "suite+5", signal.SIGKILL, k, {}))
 
 
 if __name__ == "__main__":
