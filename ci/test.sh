@@ -38,11 +38,12 @@ tally_dotnet() { # tally_dotnet NAME LOG STATUS
   fi
 }
 
+took() { echo "   ($((SECONDS - $1)) s)"; } # took START: a step's wall time, so the 15-minute budget can be spent knowingly
+
 logged() { # logged LOG COMMAND…: COMMAND's output to the console and LOG, as a stoppable step; COMMAND's status
   local began=$SECONDS rc=0
   hil_step bash -c '"${@:2}" 2>&1 | tee "$1"; exit "${PIPESTATUS[0]}"' logged "$@" || rc=$?
-  # Each step's wall time, so the 15-minute budget can be spent knowingly.
-  echo "   ($((SECONDS - began)) s)"
+  took "$began"
   return "$rc"
 }
 
@@ -56,7 +57,7 @@ if ! hil_step dotnet build "$ROOT/Harness.sln" -c Release -nologo -v q -p:UseSha
   grep -E 'error' "$OUT/build.log" | sort -u | head -40
   echo "0 passed, 1 failed"; exit 1
 fi
-echo "   ($((SECONDS - began)) s)"
+took "$began"
 
 FIXTURE_RESULTS="$OUT/allure-fixtures"
 run_dotnet_tests() { # run_dotnet_tests NAME PROJECT [dotnet test args…] -- [env assignments…]
@@ -90,7 +91,7 @@ began=$SECONDS
 hil_step env HIL_ALLURE_RESULTS="$FIXTURE_RESULTS" dotnet test "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" -c Release --no-build \
   -nologo --filter "TestCategory=fault-demo" >"$OUT/fault-demo.log" 2>&1 && {
   echo "the deliberate rig fault did not fail (see $OUT/fault-demo.log)"; failed=$((failed + 1)); broken+=("fault-demo"); }
-echo "   ($((SECONDS - began)) s)"
+took "$began"
 run_dotnet_tests report-ui "$ROOT/reports/Hil.ReportUi.Tests/Hil.ReportUi.Tests.csproj" -- \
   HIL_FIXTURE_RESULTS="$FIXTURE_RESULTS" HIL_ALLURE_RESULTS="$OUT/allure-report-ui"
 

@@ -52,43 +52,24 @@ public sealed record CompareRule
         percentile == ComparePercentile.P50 ? Boundary : Math.Log(1 + (ThresholdPercent / 100));
 
     /// <summary>The look number (1, 2, …) taken at <paramref name="blocks"/> blocks, or 0 when the rule does not look there.</summary>
-    public int LookAt(int blocks)
-    {
-        var look = 0;
-        for (var n = (double)FirstLook; Math.Ceiling(n) <= blocks; n = Math.Max(n * LookGrowth, n + 1))
-        {
-            look++;
-            if ((int)Math.Ceiling(n) == blocks)
-            {
-                return look;
-            }
-        }
-
-        return 0;
-    }
+    public int LookAt(int blocks) => LooksBefore(blocks + 1) is var looks && looks.Count > 0 && looks[^1] == blocks ? looks.Count : 0;
 
     /// <summary>The look a comparison whose budget ran out at <paramref name="blocks"/> takes last: the next one due.</summary>
-    public int LastLookAt(int blocks)
-    {
-        var look = 1;
-        for (var n = (double)FirstLook; Math.Ceiling(n) < blocks; n = Math.Max(n * LookGrowth, n + 1))
-        {
-            look++;
-        }
-
-        return look;
-    }
+    public int LastLookAt(int blocks) => LooksBefore(blocks).Count + 1;
 
     /// <summary>The blocks at the look before the one taken at <paramref name="blocks"/> (0 when that is the first).</summary>
-    public int PreviousLookBefore(int blocks)
+    public int PreviousLookBefore(int blocks) => LooksBefore(blocks) is { Count: > 0 } looks ? looks[^1] : 0;
+
+    /// <summary>The schedule, in one place: the block counts of every look before <paramref name="blocks"/>.</summary>
+    private List<int> LooksBefore(int blocks)
     {
-        var previous = 0;
+        var looks = new List<int>();
         for (var n = (double)FirstLook; Math.Ceiling(n) < blocks; n = Math.Max(n * LookGrowth, n + 1))
         {
-            previous = (int)Math.Ceiling(n);
+            looks.Add((int)Math.Ceiling(n));
         }
 
-        return previous;
+        return looks;
     }
 
     /// <summary>
