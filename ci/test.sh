@@ -78,17 +78,19 @@ for project in "$ROOT"/harness/tests/*/*.Tests.csproj; do
   run_dotnet_tests "$(basename "$project" .csproj)" "$project"
 done
 
-# The HIL fixtures on the sim rig: every suite's fixtures, sized as nightly.
+# The HIL fixtures on the sim rig: every suite's fixtures, sized as nightly. Their sim hosts'
+# logs stay with this run's output (a crash fixture's would otherwise be kept in /tmp for good).
 run_dotnet_tests fixtures "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" --filter "TestCategory!=fault-demo" -- \
-  HIL_ALLURE_RESULTS="$FIXTURE_RESULTS" HIL_RIG="$ROOT/rigs/sim.yaml" HIL_SUITE=nightly
+  HIL_ALLURE_RESULTS="$FIXTURE_RESULTS" HIL_RIG="$ROOT/rigs/sim.yaml" HIL_SUITE=nightly HIL_SIM_LOGS="$OUT/sim-logs/fixtures"
 # The nightly fixtures again through the Mac code, on the macos-twin rig (dext/twin/README.md).
-run_dotnet_tests fixtures-macos-twin "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" --filter "TestCategory=nightly" -- HIL_ALLURE_RESULTS="$OUT/allure-fixtures-macos-twin" HIL_RIG="$ROOT/rigs/macos-twin.yaml" HIL_SUITE=nightly
+run_dotnet_tests fixtures-macos-twin "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" --filter "TestCategory=nightly" -- HIL_ALLURE_RESULTS="$OUT/allure-fixtures-macos-twin" HIL_RIG="$ROOT/rigs/macos-twin.yaml" HIL_SUITE=nightly \
+  HIL_SIM_LOGS="$OUT/sim-logs/fixtures-macos-twin"
 
 # One deliberately failing rig fault joins the same results, for the report UI tests to
 # find among infrastructure problems; its failure is expected and not counted.
 echo "== fixtures: deliberate rig fault (expected to fail)"
 began=$SECONDS
-hil_step env HIL_ALLURE_RESULTS="$FIXTURE_RESULTS" dotnet test "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" -c Release --no-build \
+hil_step env HIL_ALLURE_RESULTS="$FIXTURE_RESULTS" HIL_SIM_LOGS="$OUT/sim-logs/fault-demo" dotnet test "$ROOT/fixtures/Hil.Fixtures/Hil.Fixtures.csproj" -c Release --no-build \
   -nologo --filter "TestCategory=fault-demo" >"$OUT/fault-demo.log" 2>&1 && {
   echo "the deliberate rig fault did not fail (see $OUT/fault-demo.log)"; failed=$((failed + 1)); broken+=("fault-demo"); }
 took "$began"

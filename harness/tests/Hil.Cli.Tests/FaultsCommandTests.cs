@@ -24,6 +24,7 @@ public sealed class FaultsCommandTests : TempFolderTest
     {
         var root = RepositoryRoot.Find();
         var json = Path.Combine(Dir, "faults.json");
+        var started = PidNamedObjects.Now();
         await using var hil = ChildProcess.StartDotnet(
             Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"),
             ["faults", "--rig", Path.Combine(root, "rigs", "sim.yaml"), "--repeat", "1", "--json", json],
@@ -43,7 +44,7 @@ public sealed class FaultsCommandTests : TempFolderTest
                 Assert.That(fault.GetProperty("orphans").GetInt32() + fault.GetProperty("leaks").GetInt32(), Is.Zero, fault.ToString());
             }
         });
-        Assert.That(Directory.GetFileSystemEntries(Path.GetTempPath(), $"hil-*{hil.Pid}*"), Is.Empty, "nothing of the run is left in the temp folder");
+        Assert.That(PidNamedObjects.Of([hil.Pid], started), Is.Empty, "nothing of the run is left in the temp folder or shared memory");
     }
 
     [Test]

@@ -28,7 +28,7 @@ public sealed class SignalledLatencyTests : TempFolderTest
         Assert.That(exit, Is.EqualTo(expected), hil.Output);
         Assert.That(hil.Output, Does.Contain($"hil: cancelled (SIG{signal})"));
         await AllGoneAsync(hosts, ct);
-        Assert.That(SocketFolders(hil.Pid), Is.Empty, "the session removed its socket folders");
+        Assert.That(PidNamedObjects.Of([hil.Pid], hil.Started), Is.Empty, "the session removed its socket and log folders");
     }
 
     [Test]
@@ -36,10 +36,11 @@ public sealed class SignalledLatencyTests : TempFolderTest
     public async Task After_kill_9_the_sim_hosts_stop_and_the_next_run_removes_what_was_left(CancellationToken ct)
     {
         int killed;
+        DateTime since;
         await using (var hil = Hil.Start(Dir, "--samples", "200000", "--rate", "2000"))
         {
             var hosts = await hil.SimHostsAsync(ct);
-            killed = hil.Pid;
+            (killed, since) = (hil.Pid, hil.Started);
             await hil.SignalAsync("KILL", ct);
             await hil.ExitAsync(ct);
 
@@ -51,10 +52,8 @@ public sealed class SignalledLatencyTests : TempFolderTest
         Assert.That(await next.ExitAsync(ct), Is.Zero, next.Output);
         Assert.That(next.Output, Does.Contain($"taking over a stale lock from pid {killed}"));
         Assert.That(next.Output, Does.Contain($"pid {killed} left"));
-        Assert.That(SocketFolders(killed), Is.Empty, next.Output);
+        Assert.That(PidNamedObjects.Of([killed], since), Is.Empty, next.Output);
     }
-
-    private static string[] SocketFolders(int pid) => Directory.GetDirectories(Path.GetTempPath(), $"hil-sim-{pid}-*");
 
     private static async Task AllGoneAsync(IReadOnlyList<StartedProcess> hosts, CancellationToken ct)
     {
@@ -70,9 +69,11 @@ public sealed class SignalledLatencyTests : TempFolderTest
     }
 
     /// <summary>One `hil latency` child on rigs/sim.yaml with its own lock folder; killed (tree) on dispose if still running.</summary>
-    private sealed class Hil(ChildProcess child) : IAsyncDisposable
+    private sealed class Hil(ChildProcess child, DateTime started) : IAsyncDisposable
     {
         public int Pid => child.Pid;
+
+        public DateTime Started => started;
 
         public string Output => child.Output;
 
@@ -84,7 +85,8 @@ public sealed class SignalledLatencyTests : TempFolderTest
             // background commands with SIGINT ignored, and that survives every exec down to this child.
             string[] command = ["--default-signal=INT", Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "exec",
                 Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"), .. args];
-            return new Hil(ChildProcess.Start("env", command, new Dictionary<string, string> { ["HIL_LOCK_DIR"] = Path.Combine(dir, "locks") }, root));
+            var started = PidNamedObjects.Now();
+            return new Hil(ChildProcess.Start("env", command, new Dictionary<string, string> { ["HIL_LOCK_DIR"] = Path.Combine(dir, "locks") }, root), started);
         }
 
         /// <summary>The sim hosts below this process, once at least one runs.</summary>

@@ -10,19 +10,23 @@ namespace Hil.Cli.Tests;
 /// and a tag in its environment that every process below it inherits: its processes are found by
 /// that tag, never by name, since other runs share this host. Killed (tree) on dispose if still running.
 /// </summary>
-internal sealed class SignalledRun(ChildProcess child, string tag, ResultsLayout results) : IAsyncDisposable
+internal sealed class SignalledRun(ChildProcess child, string tag, ResultsLayout results, DateTime started) : IAsyncDisposable
 {
     /// <summary>A `hil run` on a busy 2-core host builds the fixtures first: at load 47 the first test began after 4 minutes.</summary>
     public static readonly TimeSpan Generous = TimeSpan.FromSeconds(600);
 
     private const string TagVariable = "HIL_SIGNAL_TEST_TAG";
-    private readonly HashSet<int> seen = [];
+
+    private readonly Dictionary<int, string> seen = [];
 
     public int Pid => child.Pid;
 
     public string Output => child.Output;
 
     public ResultsLayout Results => results;
+
+    /// <summary>When the run was started (UTC): what is named after its pids but older is another, earlier process's.</summary>
+    public DateTime Started => started;
 
     /// <summary>Every process that carried this run's tag while it was watched (the run itself included).</summary>
     public IReadOnlyCollection<int> Seen
@@ -31,8 +35,17 @@ internal sealed class SignalledRun(ChildProcess child, string tag, ResultsLayout
         {
             lock (seen)
             {
-                return [.. seen, Pid];
+                return [.. seen.Keys, Pid];
             }
+        }
+    }
+
+    /// <summary>The command line each process of <see cref="Seen"/> had when it was last watched, to name who left something.</summary>
+    public string Describe(int pid)
+    {
+        lock (seen)
+        {
+            return seen.TryGetValue(pid, out var argv) ? $"{pid} ({argv.Trim()})" : pid == Pid ? $"{pid} (hil run)" : $"{pid} (not watched)";
         }
     }
 
@@ -50,7 +63,8 @@ internal sealed class SignalledRun(ChildProcess child, string tag, ResultsLayout
         string[] command = ["--default-signal=INT", Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "exec",
             Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"), .. args];
         var env = new Dictionary<string, string> { [TagVariable] = tag, ["HIL_LOCK_DIR"] = Path.Combine(dir, "locks") };
-        return new SignalledRun(ChildProcess.Start("env", command, env, root), tag, results);
+        var started = PidNamedObjects.Now();
+        return new SignalledRun(ChildProcess.Start("env", command, env, root), tag, results, started);
     }
 
     /// <summary>Waits until a process of the given kind (a word of its command line) runs below this run.</summary>
@@ -123,14 +137,10 @@ internal sealed class SignalledRun(ChildProcess child, string tag, ResultsLayout
             return !r.TryGetProperty("stop", out _) || (r.TryGetProperty("stage", out var stage) && stage.GetString() == "running");
         }).Select(Path.GetFileName).OfType<string>()];
 
-    /// <summary>Shared memory objects, socket and log folders named after a process of this run.</summary>
-    public IReadOnlyList<string> LeftObjects() => ObjectsOf(Seen);
+    /// <summary>Shared memory objects, socket and log folders named after a process of this run, each with the process that named it.</summary>
+    public IReadOnlyList<string> LeftObjects() =>
+        [.. Seen.SelectMany(pid => PidNamedObjects.Of([pid], Started).Select(left => $"{left} of {Describe(pid)}"))];
 
-    /// <summary>Shared memory objects, socket and log folders named after any of <paramref name="pids"/>.</summary>
-    public static IReadOnlyList<string> ObjectsOf(IEnumerable<int> pids) =>
-        [.. pids.SelectMany(pid => Directory.GetFiles("/dev/shm", $"hil-{pid}-*")
-            .Concat(Directory.GetDirectories(Path.GetTempPath(), $"hil-sim-{pid}-*"))
-            .Concat(Directory.GetDirectories(Path.GetTempPath(), $"hil-sim-logs-{pid}-*")))];
 
     public ValueTask DisposeAsync() => child.DisposeAsync();
 
@@ -174,7 +184,10 @@ internal sealed class SignalledRun(ChildProcess child, string tag, ResultsLayout
 
         lock (seen)
         {
-            seen.UnionWith(found.Keys);
+            foreach (var (pid, argv) in found)
+            {
+                seen[pid] = argv;
+            }
         }
 
         return found;

@@ -34,6 +34,7 @@ public sealed class SignalledRunTests : TempFolderTest
     public async Task After_kill_9_the_tree_stops_and_the_next_run_into_the_same_folders_passes_with_nothing_left(CancellationToken ct)
     {
         IReadOnlyCollection<int> killed;
+        DateTime since;
         await using (var run = SignalledRun.Start(Dir))
         {
             await run.WaitForAsync("hil-simhost", ct);
@@ -42,13 +43,13 @@ public sealed class SignalledRunTests : TempFolderTest
 
             // Its test host watched it (HIL_PARENT) and its sim hosts' stdin closed with it.
             await run.NothingLeftAsync(ct);
-            killed = run.Seen;
+            (killed, since) = (run.Seen, run.Started);
         }
 
         await using var next = SignalledRun.Start(Dir);
         Assert.That(await next.ExitAsync(ct), Is.Zero, next.Output);
         await next.NothingLeftAsync(ct);
         Assert.That(next.InvalidResults(), Is.Empty, $"results without a stop or left running in {next.Results.AllureResults}");
-        Assert.That(SignalledRun.ObjectsOf([.. killed, .. next.Seen]), Is.Empty, "shared memory, socket or log folders of either run");
+        Assert.That(PidNamedObjects.Of([.. killed, .. next.Seen], since), Is.Empty, "shared memory, socket or log folders of either run");
     }
 }
