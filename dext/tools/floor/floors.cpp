@@ -1,10 +1,15 @@
 #include "floors.h"
 
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -21,7 +26,31 @@ namespace {
 
 constexpr uint32_t kReportLen = 8;  // the harness default report
 constexpr uint32_t kMsgSize = kMessageHeaderSize + kReportLen;
-std::vector<pid_t> g_children;
+// The floor processes started so far: read by the parent watch on another thread
+// (floor_kill_children), so fixed slots of atomics rather than a vector.
+constexpr size_t kMaxChildren = 8;  // socket relay 3, shm handoff 2
+std::atomic<pid_t> g_children[kMaxChildren];
+std::atomic<size_t> g_child_count{0};
+
+// fork() for a floor process. The child dies with this process: on Linux through the kernel
+// (PR_SET_PDEATHSIG; the forking thread is the main one, which lives as long as the process);
+// elsewhere it runs out its schedule, seconds at most.
+pid_t fork_floor_process() {
+  const pid_t parent = getpid();
+  const pid_t pid = fork();
+  if (pid == 0) {
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+    if (getppid() != parent) _exit(1);  // the parent died before the line above took effect
+    return 0;
+  }
+  if (pid > 0) {
+    const size_t i = g_child_count.fetch_add(1);
+    if (i < kMaxChildren) g_children[i].store(pid);
+  }
+  return pid;
+}
 
 bool io_all(int fd, uint8_t* p, size_t n, bool write_side) {
   while (n) {
@@ -55,12 +84,11 @@ void produce(const FloorPlan& plan, Send&& send) {
 }
 
 pid_t spawn(void (*fn)(const FloorPlan&, uint64_t*, int, int), const FloorPlan& plan, uint64_t* out, int a, int b) {
-  const pid_t pid = fork();
+  const pid_t pid = fork_floor_process();
   if (pid == 0) {
     fn(plan, out, a, b);
     _exit(0);
   }
-  if (pid > 0) g_children.push_back(pid);
   return pid;
 }
 
@@ -152,20 +180,18 @@ bool floor_socket_relay(const FloorPlan& plan, uint64_t* out) {
   int a[2], b[2];
   if (socketpair(AF_UNIX, SOCK_STREAM, 0, a) != 0 || socketpair(AF_UNIX, SOCK_STREAM, 0, b) != 0) return false;
   // Each child keeps only its own ends, so EOF propagates down the chain at the end.
-  const pid_t c = fork();
+  const pid_t c = fork_floor_process();
   if (c == 0) {
     ::close(a[0]); ::close(a[1]); ::close(b[0]);
     sock_consumer(plan, out, b[1], -1);
     _exit(0);
   }
-  g_children.push_back(c);
-  const pid_t r = fork();
+  const pid_t r = fork_floor_process();
   if (r == 0) {
     ::close(a[0]); ::close(b[1]);
     sock_relay(plan, out, a[1], b[0]);
     _exit(0);
   }
-  g_children.push_back(r);
   ::close(a[1]); ::close(b[0]); ::close(b[1]);
   const pid_t pp = spawn(sock_producer, plan, out, a[0], -1);
   ::close(a[0]);
@@ -198,13 +224,19 @@ void floor_clock_read(uint64_t n, uint64_t* out) {
 }
 
 bool floor_wait_children() {
-  bool ok = true;
-  for (pid_t c : g_children) {
+  bool ok = g_child_count.load() <= kMaxChildren;
+  for (size_t i = 0; i < std::min(g_child_count.load(), kMaxChildren); ++i) {
+    const pid_t c = g_children[i].exchange(0);
     int st = 0;
-    if (waitpid(c, &st, 0) != c || !WIFEXITED(st) || WEXITSTATUS(st) != 0) ok = false;
+    if (c <= 0 || waitpid(c, &st, 0) != c || !WIFEXITED(st) || WEXITSTATUS(st) != 0) ok = false;
   }
-  g_children.clear();
+  g_child_count.store(0);
   return ok;
+}
+
+void floor_kill_children() {
+  for (size_t i = 0; i < std::min(g_child_count.load(), kMaxChildren); ++i)
+    if (const pid_t c = g_children[i].load(); c > 0) kill(c, SIGKILL);
 }
 
 }  // namespace hil

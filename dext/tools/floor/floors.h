@@ -24,5 +24,7 @@ bool floor_in_process_call(const FloorPlan& plan, uint64_t* out);
 void floor_clock_read(uint64_t n, uint64_t* out);
 // Waits for the children the process floors started; false if any failed.
 bool floor_wait_children();
+// SIGKILL to every floor process started and not yet waited for; callable from any thread.
+void floor_kill_children();
 
 }  // namespace hil

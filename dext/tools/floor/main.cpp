@@ -9,12 +9,15 @@
 // concurrent figure is a floor the topology, measured alone, can never reach.
 #include <signal.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "floors.h"
@@ -69,6 +72,21 @@ const char* const kPrimitives[] = {"socket_relay", "shm_handoff", "in_process_ca
 
 bool wanted(const std::string& only, const char* primitive) { return only.empty() || only == primitive; }
 
+// The harness that started the floor may be killed without a word (kill -9); the floor then
+// measures for nobody, seconds on end, beside whatever runs next. A thread notices the
+// reparenting (getppid, on Linux and macOS alike) and takes the floor's processes down.
+// Started before any fork: a forked child has only the forking thread.
+void die_with_parent() {
+  const pid_t parent = getppid();
+  if (parent == 1) return;  // started by init or launchd: nobody to outlive
+  std::thread([parent] {
+    while (getppid() == parent) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    hil::floor_kill_children();
+    std::fprintf(stderr, "hil-floor: the process that started it (pid %d) is gone: stopping\n", static_cast<int>(parent));
+    std::_Exit(3);
+  }).detach();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -98,6 +116,7 @@ int main(int argc, char** argv) {
     return usage("--samples must be 1..10^7 and --rate 1..10^6");
   if (warmup != kUnset && warmup > 10000000) return usage("--warmup must be 0..10^7");
   signal(SIGPIPE, SIG_IGN);
+  die_with_parent();
   plan.warmup = warmup != kUnset ? warmup : std::min<uint64_t>(200, plan.samples / 10 + 1);
   const uint64_t n = plan.total();
   uint64_t* sock = shared_samples(n);

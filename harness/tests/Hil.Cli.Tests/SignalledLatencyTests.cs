@@ -33,19 +33,21 @@ public sealed class SignalledLatencyTests : TempFolderTest
 
     [Test]
     [CancelAfter(300_000)]
-    public async Task After_kill_9_the_sim_hosts_stop_and_the_next_run_removes_what_was_left(CancellationToken ct)
+    public async Task After_kill_9_the_sim_hosts_and_the_floor_stop_and_the_next_run_removes_what_was_left(CancellationToken ct)
     {
         int killed;
         DateTime since;
         await using (var hil = Hil.Start(Dir, "--samples", "200000", "--rate", "2000"))
         {
+            // The floor runs beside the burst, so it starts after the hosts; its schedule (100 s) outlasts the wait below.
             var hosts = await hil.SimHostsAsync(ct);
+            var floor = await hil.BelowAsync("hil-floor", ct);
             (killed, since) = (hil.Pid, hil.Started);
             await hil.SignalAsync("KILL", ct);
             await hil.ExitAsync(ct);
 
-            // Their stdin was the lifeline: it closed with the killed process.
-            await AllGoneAsync(hosts, ct);
+            // The hosts' stdin was their lifeline, and it closed with the killed process; the floor watches its parent.
+            await AllGoneAsync([.. hosts, .. floor], ct);
         }
 
         await using var next = Hil.Start(Dir, "--samples", "200", "--rate", "1000", "--no-floor");
@@ -65,7 +67,7 @@ public sealed class SignalledLatencyTests : TempFolderTest
             }
         }
 
-        await Poll().WithTimeout(Generous, $"sim hosts {string.Join(", ", hosts.Select(h => h.Pid))} to end", FaultKind.HarnessError, TimeProvider.System, ct);
+        await Poll().WithTimeout(Generous, $"{string.Join(", ", hosts.Select(h => $"{h.Kind} {h.Pid}"))} to end", FaultKind.HarnessError, TimeProvider.System, ct);
     }
 
     /// <summary>One `hil latency` child on rigs/sim.yaml with its own lock folder; killed (tree) on dispose if still running.</summary>
@@ -90,27 +92,30 @@ public sealed class SignalledLatencyTests : TempFolderTest
         }
 
         /// <summary>The sim hosts below this process, once at least one runs.</summary>
-        public async Task<IReadOnlyList<StartedProcess>> SimHostsAsync(CancellationToken ct)
+        public Task<IReadOnlyList<StartedProcess>> SimHostsAsync(CancellationToken ct) => BelowAsync("hil-simhost", ct);
+
+        /// <summary>Processes below this one whose command line names <paramref name="tool"/>, once at least one runs.</summary>
+        public async Task<IReadOnlyList<StartedProcess>> BelowAsync(string tool, CancellationToken ct)
         {
             async Task<IReadOnlyList<StartedProcess>> Poll()
             {
                 while (true)
                 {
-                    var hosts = ProcessTree.Descendants(Pid)
-                        .Where(pid => File.Exists($"/proc/{pid}/cmdline") && File.ReadAllText($"/proc/{pid}/cmdline").Contains("hil-simhost", StringComparison.Ordinal))
-                        .Select(pid => ProcessIdentity.StartOf(pid) is { } start ? new StartedProcess(pid, start, "hil-simhost") : null)
+                    var found = ProcessTree.Descendants(Pid)
+                        .Where(pid => File.Exists($"/proc/{pid}/cmdline") && File.ReadAllText($"/proc/{pid}/cmdline").Contains(tool, StringComparison.Ordinal))
+                        .Select(pid => ProcessIdentity.StartOf(pid) is { } start ? new StartedProcess(pid, start, tool) : null)
                         .OfType<StartedProcess>().ToList();
-                    if (hosts.Count > 0 || child.HasExited)
+                    if (found.Count > 0 || child.HasExited)
                     {
-                        Assert.That(hosts, Is.Not.Empty, $"hil latency ended before its sim hosts ran: {Output}");
-                        return hosts;
+                        Assert.That(found, Is.Not.Empty, $"hil latency ended before a {tool} ran below it: {Output}");
+                        return found;
                     }
 
                     await Task.Delay(50, ct);
                 }
             }
 
-            return await Poll().WithTimeout(Generous, $"hil latency (pid {Pid}) to start its sim hosts", FaultKind.HarnessError, TimeProvider.System, ct);
+            return await Poll().WithTimeout(Generous, $"hil latency (pid {Pid}) to start a {tool}", FaultKind.HarnessError, TimeProvider.System, ct);
         }
 
         public Task SignalAsync(string signal, CancellationToken ct) => child.SignalAsync(signal, ct);
