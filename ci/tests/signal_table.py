@@ -4,7 +4,7 @@ process kind, then what is left (processes, /dev/shm/hil-* objects, socket folde
 next run on the same lock folder, what is still left. Prints a Markdown table.
 
 Usage: ci/tests/signal_table.py [--latency] [--run [--suite NAME]] [--kill [--no-signals]] [--signals INT,TERM] [--run-moments 5,30,...]
-Needs the CLI built (HIL_CLI, default harness/Hil.Cli/bin/Debug/net10.0/hil.dll) and build/dext.
+Needs the CLI built (HIL_CLI, default harness/Hil.Cli/bin/Release/net10.0/hil.dll) and build/dext.
 Each trial runs in its own session (so SIGINT is not ignored as for a background job), its own lock
 folder and results folder; its processes are found by a tag in their environment, so other runs on
 the host are never counted or touched.
@@ -12,7 +12,7 @@ the host are never counted or touched.
 import argparse, glob, json, os, signal, subprocess, sys, tempfile, time, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CLI = os.environ.get("HIL_CLI", os.path.join(ROOT, "harness/Hil.Cli/bin/Debug/net10.0/hil.dll"))
+CLI = os.environ.get("HIL_CLI", os.path.join(ROOT, "harness/Hil.Cli/bin/Release/net10.0/hil.dll"))
 EXIT_WAIT = 180  # seconds a signalled run may take to end before it counts as hung
 
 
@@ -130,10 +130,15 @@ def trial(verb_args, at, sig, target_kind, env_extra):
         # Ended by the signal's default action (before the runtime set its handlers): a shell says 128 + N.
         code = f"{128 - code} (signal's default action)"
     return dict(code=code, victim="-" if victim is None else seen.get(victim, "hil"), ended_before=ended_before,
-                left=f"{len(procs)} proc, {len(shm)} shm, {len(socks)} sock", valid=valid,
-                after=f"{len(procs2)} proc, {len(shm2)} shm, {len(socks2)} sock", next=nxt.returncode,
+                left=count(procs, shm, socks), valid=valid, after=count(procs2, shm2, socks2), next=nxt.returncode,
                 healed="; ".join(healed)[:120], said=(tail[0][:80] if tail else ""), work=work,
                 kinds=",".join(sorted(set(seen.values()))))
+
+
+def count(procs, shm, socks):
+    """'N proc (kinds), N shm, N sock': the kinds say whose processes were left."""
+    kinds = ", ".join(sorted(set(procs.values())))
+    return f"{len(procs)} proc{f' ({kinds})' if kinds else ''}, {len(shm)} shm, {len(socks)} sock"
 
 
 def row(label, r):
@@ -154,6 +159,8 @@ def main():
     ap.add_argument("--suite", default="smoke",
                     help="hil run's suite; smoke ends within ~10 s of its first verdict, so later moments need a longer one (nightly)")
     a = ap.parse_args()
+    if not os.path.isfile(CLI):
+        sys.exit(f"signal_table.py: {CLI} not found: build the CLI (./hil doctor) or name it in HIL_CLI")
     print("| trial | signalled | exit | last hil: line | results valid | left after exit | next run exit | left after next run | next run said |")
     print("|---|---|---|---|---|---|---|---|---|", flush=True)
     signals = [] if a.no_signals else [("SIG" + s, getattr(signal, "SIG" + s)) for s in a.signals.split(",")]
