@@ -9,7 +9,7 @@ namespace Hil.Cli.Commands;
 
 /// <summary>
 /// `hil compare --rig FILE --topology T --baseline DIR --candidate DIR [--threshold PCT]
-/// [--budget DURATION] [--json FILE] [--seed N] [--schedule S] [--rate HZ] [--messages N] [--no-floor]`: interleaved A/B comparison of two dext
+/// [--budget DURATION] [--json FILE] [--seed N] [--schedule S] [--rate HZ] [--messages N] [--doorbell D] [--no-floor]`: interleaved A/B comparison of two dext
 /// builds in one session. Exit 1 regression, 0 same or improvement, 3 unknown (budget spent).
 /// </summary>
 internal static class CompareCommands
@@ -29,10 +29,11 @@ internal static class CompareCommands
         var rate = NumberOptions.InRange("--rate", "messages per second in each burst (a lower rate queues less on a busy host)", CompareRequest.DefaultBurst.RateHz, new NumberRange<int>(10, 10_000));
         var messages = NumberOptions.InRange("--messages", "messages in each burst (more: a steadier p99 per block, fewer blocks per minute)", (int)CompareRequest.DefaultBurst.Samples, new NumberRange<int>(50, 100_000));
         var schedule = new Option<CompareSchedule>("--schedule") { Description = "alternate: the arms' bursts one after the other (ABBA/BAAB); together: both at once (duet)", DefaultValueFactory = _ => CompareRequest.DefaultSchedule };
+        var doorbell = DoorbellOption.Create();
         var noFloor = new Option<bool>("--no-floor") { Description = "skip hil-floor beside each burst (the floor is context for the reader; the verdict never rests on it)" };
         var command = new Command("compare", "compare two dext builds in randomized interleaved blocks on one rig session (exit 1 regression, 0 same/improvement, 3 unknown)")
         {
-            rig, topology, baseline, candidate, threshold, budget, json, seed, schedule, rate, messages, noFloor,
+            rig, topology, baseline, candidate, threshold, budget, json, seed, schedule, rate, messages, doorbell, noFloor,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -52,6 +53,7 @@ internal static class CompareCommands
                 Seed = parse.GetValue(seed),
                 Schedule = parse.GetValue(schedule),
                 MeasureFloor = !parse.GetValue(noFloor),
+                Doorbell = DoorbellOption.Parse(parse.GetValue(doorbell)!),
                 Burst = CompareRequest.DefaultBurst with { RateHz = parse.GetValue(rate), Samples = parse.GetValue(messages) },
             };
             var result = await CompareRunner.RunAsync(request, TimeProvider.System, Console.Out.WriteLine, ct).ConfigureAwait(false);

@@ -31,8 +31,7 @@ internal static class LatencyCommands
         var output = new Option<string?>("--out") { Description = "write the measurement file (histogram, accounting, floor, warnings) the gate and baselines read" }.AsOutputFile();
         var inject = NumberOptions.Optional("--inject-delay", "add PCT % of a pre-run's p50 per message at Driver1 (fault 2), to prove the gate catches it", InjectDelayRange);
         var dext = new Option<string?>("--dext-version") { Description = "dext version for the baseline key (default: the rig's Info.plist CFBundleVersion, else 'dev')" };
-        var doorbell = new Option<string>("--doorbell") { Description = "shared-ring wait: spin (as the shm floor) | spin-then-wait (bounded spin, then a futex doorbell)", DefaultValueFactory = _ => "spin" };
-        doorbell.AcceptOnlyFromAmong("spin", "spin-then-wait");
+        var doorbell = DoorbellOption.Create();
         var noFloor = new Option<bool>("--no-floor") { Description = "skip hil-floor (the figures then have no floor to be read against)" };
         var repeat = NumberOptions.InRange("--repeat", "measure N runs one after another on one rig session (--out then needs {n}, replaced by 01, 02, …)", 1, RepeatRange);
         var command = new Command("latency", "measure one topology's one-way latency on the rig, open loop from the scheduled send time")
@@ -49,7 +48,7 @@ internal static class LatencyCommands
             {
                 InjectDelayPercent = parse.GetValue(inject),
                 MeasureFloor = !parse.GetValue(noFloor),
-                Doorbell = parse.GetValue(doorbell) == "spin" ? Doorbell.Spin : Doorbell.SpinThenWait,
+                Doorbell = DoorbellOption.Parse(parse.GetValue(doorbell)!),
             };
             var runs = parse.GetValue(repeat);
             var outPattern = parse.GetValue(output);

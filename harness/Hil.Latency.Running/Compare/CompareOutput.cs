@@ -46,6 +46,8 @@ public static class CompareOutput
             ErrorBudgetJson.Of(result.Request.Rule))
         {
             BurstRateHz = result.Request.Burst.RateHz, BurstMessages = (int)result.Request.Burst.Samples,
+            Doorbell = result.Request.Topology == Topology.SharedRing ? DoorbellNames.Of(result.Request.Doorbell) : null,
+            Schedule = result.Request.Schedule.ToString().ToLowerInvariant(),
         };
     }
 

@@ -35,6 +35,9 @@ public sealed record CompareRequest(RigSpec Rig, Topology Topology, DextBuild Ba
     /// <summary>Measure this host's floor beside each burst (context for the reader; the decision rests on the paired ratios alone).</summary>
     public bool MeasureFloor { get; init; } = true;
 
+    /// <summary>How shared-ring's Driver2 waits for a message in both arms (the other topologies have no doorbell).</summary>
+    public Doorbell Doorbell { get; init; } = Doorbell.Spin;
+
     /// <summary>How the arms' bursts meet: one after the other in ABBA/BAAB quads, or both at once (duet).</summary>
     public CompareSchedule Schedule { get; init; } = DefaultSchedule;
 

@@ -47,7 +47,7 @@ internal sealed class RigCompareArm : ICompareArm
         {
             var registry = await RigReadiness.DextWithAllDevicesAsync(session, RigReadiness.DirectAsync, cancellationToken).ConfigureAwait(false);
             drivers = TopologyEndpoints.From(registry, compare.Topology).Open(session, TimeSpan.FromSeconds(10));
-            var request = LatencyRequest.For(session.Rig, compare.Topology, compare.Burst);
+            var request = LatencyRequest.For(session.Rig, compare.Topology, compare.Burst) with { Doorbell = compare.Doorbell };
             var plan = request.Plan with { Faults = [.. request.Plan.Faults, .. RigMessageFaults.For(session.Rig, compare.Topology)] };
             return new RigCompareArm(arm, session, drivers.Value, request with { Plan = plan, MeasureFloor = compare.MeasureFloor }, time, progress);
         }

@@ -17,6 +17,12 @@ public sealed record CompareJsonDocument(
 
     /// <summary>Each burst's measured messages (after its warm-up).</summary>
     public int? BurstMessages { get; init; }
+
+    /// <summary>How shared-ring's Driver2 waited (spin or spin-then-wait); null for the topologies without a doorbell.</summary>
+    public string? Doorbell { get; init; }
+
+    /// <summary>How the arms' bursts met: alternate or together.</summary>
+    public string? Schedule { get; init; }
 }
 
 /// <summary>

@@ -31,6 +31,23 @@ public enum Doorbell
     SpinThenWait = 1,
 }
 
+/// <summary>The doorbells' names as people type and read them (the CLI's --doorbell, JSON files).</summary>
+public static class DoorbellNames
+{
+    public const string Spin = "spin";
+    public const string SpinThenWait = "spin-then-wait";
+
+    public static string Of(Doorbell doorbell) => doorbell == Doorbell.Spin ? Spin : SpinThenWait;
+
+    /// <exception cref="ArgumentException">Not one of the names.</exception>
+    public static Doorbell Parse(string name) => name switch
+    {
+        Spin => Doorbell.Spin,
+        SpinThenWait => Doorbell.SpinThenWait,
+        _ => throw new ArgumentException($"expected {Spin} or {SpinThenWait}, got '{name}'", nameof(name)),
+    };
+}
+
 /// <summary>Which driver a user client is connected to (OpenSession scalar 0).</summary>
 public enum ProbeRole
 {
