@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Hil.Foundation;
 using Hil.Latency.Compare;
+using Hil.UserClients.Probe;
 
 namespace Hil.Benchmarks.Calibration;
 
@@ -25,22 +26,22 @@ internal static class CompareCalibrationRun
         var rule = new CompareRule { ThresholdPercent = o.Threshold };
         var sessions = Directory.GetFiles(o.From, "*.json").Order(StringComparer.Ordinal)
             .Select(f => (Read: CompareJson.ReadBlocks(f), File: f, Doc: JsonDocument.Parse(File.ReadAllText(f))))
-            .GroupBy(s => s.Read.Topology, StringComparer.Ordinal);
+            .GroupBy(s => (s.Read.Topology, Doorbell: DoorbellOf(s.Read.Topology, s.Doc)));
         var rows = new List<Dictionary<string, object>>();
         foreach (var topology in sessions)
         {
             var pool = topology.Select(s => new Session(s.File, Centered(s.Read.Blocks),
                 s.Doc.RootElement.GetProperty("elapsed_seconds").GetDouble() / Math.Max(1, s.Read.Blocks.Count))).ToList();
             // A stable hash: string.GetHashCode is randomized per process, so the same --seed drew other blocks each run.
-            var random = new Random(o.Seed ^ topology.Key.Aggregate(17, (h, c) => unchecked((h * 31) + c)));
+            var random = new Random(o.Seed ^ (topology.Key.Topology + topology.Key.Doorbell).Aggregate(17, (h, c) => unchecked((h * 31) + c)));
             var fraction = o.Threshold / 100;
             var aa = Simulate(pool, new Scenario("A/A", _ => 0), rule, o, random);
             var p50 = Simulate(pool, new Scenario("+p50", s => (long)(fraction * Median(s, ComparePercentile.P50))), rule, o, random);
             var p99 = Simulate(pool, new Scenario("+p99", s => (long)(fraction * Median(s, ComparePercentile.P99))), rule, o, random);
             var seconds = aa.Seconds.Concat(p50.Seconds).Concat(p99.Seconds).Order().ToList();
-            rows.Add(new Dictionary<string, object>
+            var row = new Dictionary<string, object>
             {
-                ["topology"] = topology.Key, ["sessions"] = pool.Count, ["measured_blocks"] = pool.Sum(s => s.Blocks.Count),
+                ["topology"] = topology.Key.Topology, ["sessions"] = pool.Count, ["measured_blocks"] = pool.Sum(s => s.Blocks.Count),
                 ["comparisons"] = o.Comparisons, ["false_alarm_rate"] = aa.Rate(CompareOutcome.Regression),
                 ["aa_same_rate"] = aa.Rate(CompareOutcome.Same), ["aa_unknown_rate"] = aa.Rate(CompareOutcome.Unknown),
                 ["power_p50"] = p50.Rate(CompareOutcome.Regression), ["power_p99"] = p99.Rate(CompareOutcome.Regression),
@@ -51,9 +52,15 @@ internal static class CompareCalibrationRun
                 ["block_ln_ratio_sd"] = Spread(pool, ComparePercentile.P50, robust: false), ["block_ln_ratio_robust_sd"] = Spread(pool, ComparePercentile.P50, robust: true),
                 ["block_ln_ratio_sd_p99"] = Spread(pool, ComparePercentile.P99, robust: false), ["block_ln_ratio_robust_sd_p99"] = Spread(pool, ComparePercentile.P99, robust: true),
                 ["block_statistics_robust_sd"] = CompareStatistics.Spreads(topology.Select(s => s.Read.Blocks)),
-            });
+            };
+            if (topology.Key.Doorbell is { } doorbell)
+            {
+                row["doorbell"] = doorbell;
+            }
+
+            rows.Add(row);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{topology.Key}: {pool.Count} session(s), {pool.Sum(s => s.Blocks.Count)} blocks; A/A regression {aa.Rate(CompareOutcome.Regression):P1}, same {aa.Rate(CompareOutcome.Same):P1}, unknown {aa.Rate(CompareOutcome.Unknown):P1} (median {aa.MedianSeconds:0} s); power +{o.Threshold}% p50 {p50.Rate(CompareOutcome.Regression):P1} (same {p50.Rate(CompareOutcome.Same):P1}), p99 {p99.Rate(CompareOutcome.Regression):P1} (same {p99.Rate(CompareOutcome.Same):P1}); median {seconds[seconds.Count / 2]:0} s"));
+                $"{topology.Key.Topology}{(topology.Key.Doorbell is { } bell ? $" ({bell})" : "")}: {pool.Count} session(s), {pool.Sum(s => s.Blocks.Count)} blocks; A/A regression {aa.Rate(CompareOutcome.Regression):P1}, same {aa.Rate(CompareOutcome.Same):P1}, unknown {aa.Rate(CompareOutcome.Unknown):P1} (median {aa.MedianSeconds:0} s); power +{o.Threshold}% p50 {p50.Rate(CompareOutcome.Regression):P1} (same {p50.Rate(CompareOutcome.Same):P1}), p99 {p99.Rate(CompareOutcome.Regression):P1} (same {p99.Rate(CompareOutcome.Same):P1}); median {seconds[seconds.Count / 2]:0} s"));
         }
 
         var json = JsonSerializer.Serialize(new Dictionary<string, object>
@@ -63,6 +70,11 @@ internal static class CompareCalibrationRun
         AtomicFile.WriteAllText(o.Out, json + "\n");
         return Task.FromResult(0);
     }
+
+    /// <summary>Shared-ring's doorbell as the session recorded it; sessions from before it was recorded ran the spin doorbell.</summary>
+    private static string? DoorbellOf(string topology, JsonDocument session) =>
+        topology != TopologyNames.Format(Topology.SharedRing) ? null
+        : session.RootElement.TryGetProperty("doorbell", out var d) && d.GetString() is { } name ? name : DoorbellNames.Spin;
 
     private sealed record Tally(IReadOnlyList<CompareOutcome> Outcomes, IReadOnlyList<double> Seconds)
     {

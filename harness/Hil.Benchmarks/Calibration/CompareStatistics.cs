@@ -12,7 +12,7 @@ namespace Hil.Benchmarks.Calibration;
 /// </summary>
 internal static class CompareStatistics
 {
-    public static Dictionary<string, object> Spreads(IEnumerable<IReadOnlyList<CompareBlock>> sessions)
+    public static Dictionary<string, object?> Spreads(IEnumerable<IReadOnlyList<CompareBlock>> sessions)
     {
         var plain = new List<double>();
         var floorPlain = new List<double>();
@@ -34,7 +34,7 @@ internal static class CompareStatistics
             trimmed.AddRange(Centred(floored.Where(b => b.Bursts.All(x => x.FloorP50Ns <= stall)).Select(b => b.LnRatio(ComparePercentile.P50))));
         }
 
-        return new Dictionary<string, object>
+        return new Dictionary<string, object?>
         {
             ["p50_ratio"] = Robust(plain), ["p50_ratio_blocks"] = plain.Count,
             ["p50_ratio_on_floored_blocks"] = Robust(floorPlain),
@@ -56,6 +56,7 @@ internal static class CompareStatistics
         return list.Select(v => v - centre);
     }
 
-    private static double Robust(List<double> deviations) =>
-        deviations.Count == 0 ? double.NaN : 1.4826 * deviations.Select(Math.Abs).Order().ElementAt(deviations.Count / 2);
+    /// <summary>Null when no block qualified (a session whose floors ran before only some bursts has no block with a floor on every burst).</summary>
+    private static double? Robust(List<double> deviations) =>
+        deviations.Count == 0 ? null : 1.4826 * deviations.Select(Math.Abs).Order().ElementAt(deviations.Count / 2);
 }

@@ -29,7 +29,9 @@ internal static class CompareCommands
         var rate = NumberOptions.InRange("--rate", "messages per second in each burst (a lower rate queues less on a busy host)", CompareRequest.DefaultBurst.RateHz, new NumberRange<int>(10, 10_000));
         var messages = NumberOptions.InRange("--messages", "messages in each burst (more: a steadier p99 per block, fewer blocks per minute)", (int)CompareRequest.DefaultBurst.Samples, new NumberRange<int>(50, 100_000));
         var schedule = new Option<CompareSchedule>("--schedule") { Description = "alternate: the arms' bursts one after the other (ABBA/BAAB); together: both at once (duet)", DefaultValueFactory = _ => CompareRequest.DefaultSchedule };
-        var doorbell = DoorbellOption.Create();
+        var doorbell = DoorbellOption.Create(
+            CompareRequest.DoorbellFor(Environment.ProcessorCount),
+            $"by default {DoorbellNames.Spin} on hosts with {CompareRequest.SpinningProcessors}+ processors, else {DoorbellNames.SpinThenWait} (two spinning arms starve each other)");
         var noFloor = new Option<bool>("--no-floor") { Description = "skip hil-floor beside each burst (the floor is context for the reader; the verdict never rests on it)" };
         var command = new Command("compare", "compare two dext builds in randomized interleaved blocks on one rig session (exit 1 regression, 0 same/improvement, 3 unknown)")
         {

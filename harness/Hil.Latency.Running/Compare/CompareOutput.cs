@@ -17,7 +17,14 @@ public static class CompareOutput
     public static CompareCalibration? Calibration(CompareResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return CompareCalibration.Find(Foundation.RepositoryRoot.Find(), TopologyName(result), result.Request.Rule.ThresholdPercent);
+        return CompareCalibration.Find(Foundation.RepositoryRoot.Find(), TopologyName(result), result.Request.Rule.ThresholdPercent, DoorbellName(result));
+    }
+
+    /// <summary>The doorbell's name for shared-ring, the one topology that has one; null for the others.</summary>
+    public static string? DoorbellName(CompareResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Request.Topology == Topology.SharedRing ? DoorbellNames.Of(result.Request.Doorbell) : null;
     }
 
     public static string Sentence(CompareResult result)
@@ -25,7 +32,7 @@ public static class CompareOutput
         ArgumentNullException.ThrowIfNull(result);
         var calibration = Calibration(result) is { } c
             ? FormattableString.Invariant($"calibration ({c.Source}, {c.Comparisons} comparisons): false alarms {c.FalseAlarmRate:P1}, power at the threshold p50 {c.PowerP50:P1}, p99 {c.PowerP99:P1}")
-            : $"no calibration for {TopologyName(result)} at this threshold in {CompareCalibration.RelativePath}";
+            : $"no calibration for {TopologyName(result)}{(DoorbellName(result) is { } bell ? $" with the {bell} doorbell" : "")} at this threshold in {CompareCalibration.RelativePath}";
         var r = result.Request.Rule;
         var budget = FormattableString.Invariant(
             $"error budget: regression when both shifts are within +{r.ThresholdPercent / 2:0.##} % at most {r.RegressionErrorBudget:P0}, same when p50 is beyond +{r.ThresholdPercent / 2:0.##} % or p99 beyond +{r.ThresholdPercent:0.##} % at most {r.SameErrorBudget:P0} (looks at {r.FirstLook} blocks, then x{r.LookGrowth}, each spending as much of that as of the budget's time since the last)");
@@ -46,7 +53,7 @@ public static class CompareOutput
             ErrorBudgetJson.Of(result.Request.Rule))
         {
             BurstRateHz = result.Request.Burst.RateHz, BurstMessages = (int)result.Request.Burst.Samples,
-            Doorbell = result.Request.Topology == Topology.SharedRing ? DoorbellNames.Of(result.Request.Doorbell) : null,
+            Doorbell = DoorbellName(result),
             Schedule = result.Request.Schedule.ToString().ToLowerInvariant(),
         };
     }

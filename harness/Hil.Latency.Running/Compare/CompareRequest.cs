@@ -36,7 +36,20 @@ public sealed record CompareRequest(RigSpec Rig, Topology Topology, DextBuild Ba
     public bool MeasureFloor { get; init; } = true;
 
     /// <summary>How shared-ring's Driver2 waits for a message in both arms (the other topologies have no doorbell).</summary>
-    public Doorbell Doorbell { get; init; } = Doorbell.Spin;
+    public Doorbell Doorbell { get; init; } = DoorbellFor(Environment.ProcessorCount);
+
+    /// <summary>Processors a spinning shared-ring comparison needs: each arm's consumer spins and each arm's producer paces.</summary>
+    public const int SpinningProcessors = 4;
+
+    /// <summary>
+    /// Spin where each arm's consumer and producer can have a processor of their own; below that,
+    /// spin-then-wait. Measured on this 2-core VM (2026-12-03, benchmarks/compare-calibration.md):
+    /// two spinning arms starve each other and a burst's p50 is ~1 µs or tens of µs at random (an
+    /// A/A block's ln p50 ratio spreads 1.16 robust sd; 'unknown' both ways in 5 minutes); with
+    /// spin-then-wait the spread is 0.16 (p50) and 0.20 (p99), like app-relay's, and +20 % p50 is
+    /// found in 12 blocks.
+    /// </summary>
+    public static Doorbell DoorbellFor(int processors) => processors >= SpinningProcessors ? Doorbell.Spin : Doorbell.SpinThenWait;
 
     /// <summary>How the arms' bursts meet: one after the other in ABBA/BAAB quads, or both at once (duet).</summary>
     public CompareSchedule Schedule { get; init; } = DefaultSchedule;

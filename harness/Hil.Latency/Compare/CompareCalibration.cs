@@ -6,15 +6,19 @@ namespace Hil.Latency.Compare;
 /// <summary>
 /// What the comparison's calibration found for one topology (benchmarks/compare-calibration.json,
 /// written by `Hil.Benchmarks compare-calibrate`): the false-alarm rate of A/A comparisons and the
-/// power at the threshold, at p50 and at p99. Printed beside every verdict.
+/// power at the threshold, at p50 and at p99. Printed beside every verdict. Shared-ring is
+/// calibrated per doorbell (its row names it): spin and spin-then-wait are different paths.
 /// </summary>
 public sealed record CompareCalibration(
     string Topology, int Comparisons, double FalseAlarmRate, double PowerP50, double PowerP99, double MedianSecondsToVerdict, string Source)
 {
     public const string RelativePath = "benchmarks/compare-calibration.json";
 
-    /// <summary>The calibration for <paramref name="topology"/> at <paramref name="thresholdPercent"/>; null when none was made for it.</summary>
-    public static CompareCalibration? Find(string repositoryRoot, string topology, double thresholdPercent)
+    /// <summary>
+    /// The calibration for <paramref name="topology"/> (with <paramref name="doorbell"/>, its name, for
+    /// shared-ring; null for the others) at <paramref name="thresholdPercent"/>; null when none was made for it.
+    /// </summary>
+    public static CompareCalibration? Find(string repositoryRoot, string topology, double thresholdPercent, string? doorbell = null)
     {
         var path = Path.Combine(repositoryRoot, RelativePath);
         if (!File.Exists(path))
@@ -32,7 +36,8 @@ public sealed record CompareCalibration(
             }
 
             return root.GetProperty("topologies").EnumerateArray()
-                .Where(t => t.GetProperty("topology").GetString() == topology)
+                .Where(t => t.GetProperty("topology").GetString() == topology
+                    && (t.TryGetProperty("doorbell", out var d) ? d.GetString() : null) == doorbell)
                 .Select(t => new CompareCalibration(
                     topology, t.GetProperty("comparisons").GetInt32(), t.GetProperty("false_alarm_rate").GetDouble(),
                     t.GetProperty("power_p50").GetDouble(), t.GetProperty("power_p99").GetDouble(),
