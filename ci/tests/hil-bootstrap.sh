@@ -90,13 +90,17 @@ check "macOS: ./hil test asks for GoogleTest through Homebrew" said "brew instal
 check "macOS: ./hil test never offers apt-get" bash -c "! grep -q apt-get <<<\"\$1\"" _ "$out"
 rm -f "$BIN/uname" "$BIN/sysctl" "$BIN/cmake" "$BIN/c++"
 
-# 3. Signals. Job control on, so ./hil started in the background keeps SIGINT (bash ignores it otherwise).
+# 3. Signals. Job control on, so ./hil started in the background keeps SIGINT (bash ignores it otherwise),
+# and through env with SIGINT's default restored where env can (GNU), since a test run itself started
+# in the background of a script inherits SIGINT ignored, which no shell can trap again.
 set -m
+start_env=(env)
+env --default-signal=INT true 2>/dev/null && start_env=(env --default-signal=INT)
 for sig in TERM INT; do
   want=$([ $sig = TERM ] && echo 143 || echo 130)
   : >"$FAKE_LOG"; rm -f "$FAKE_PID"
   # Started directly, not through the hil function: $! must be ./hil's own pid.
-  FAKE_DOTNET_MODE=slow-build env PATH="$BIN" "$REPO/hil" doctor >"$T/out" 2>&1 &
+  FAKE_DOTNET_MODE=slow-build "${start_env[@]}" PATH="$BIN" "$REPO/hil" doctor >"$T/out" 2>&1 &
   pid=$!
   if wait_for "$FAKE_LOG" "dotnet build" 30; then
     build=$(cat "$FAKE_PID")
@@ -111,7 +115,7 @@ for sig in TERM INT; do
   fi
 done
 : >"$FAKE_LOG"
-FAKE_DOTNET_MODE=cli-trap env PATH="$BIN" "$REPO/hil" doctor >"$T/out" 2>&1 &
+FAKE_DOTNET_MODE=cli-trap "${start_env[@]}" PATH="$BIN" "$REPO/hil" doctor >"$T/out" 2>&1 &
 pid=$!
 if wait_for "$FAKE_LOG" "started" 30; then
   kill -s TERM "$pid"; wait "$pid"; rc=$?

@@ -83,12 +83,8 @@ public sealed class SignalledLatencyTests : TempFolderTest
         {
             var root = RepositoryRoot.Find();
             string[] args = ["latency", "--rig", Path.Combine(root, "rigs", "sim.yaml"), "--topology", "app-relay", .. extra];
-            // Through env(1) with SIGINT's default restored: a CI shell without job control starts its
-            // background commands with SIGINT ignored, and that survives every exec down to this child.
-            string[] command = ["--default-signal=INT", Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "exec",
-                Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"), .. args];
             var started = PidNamedObjects.Now();
-            return new Hil(ChildProcess.Start("env", command, new Dictionary<string, string> { ["HIL_LOCK_DIR"] = Path.Combine(dir, "locks") }, root), started);
+            return new Hil(ChildProcess.StartDotnet(Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"), args, new Dictionary<string, string> { ["HIL_LOCK_DIR"] = Path.Combine(dir, "locks") }, root), started);
         }
 
         /// <summary>The sim hosts below this process, once at least one runs.</summary>

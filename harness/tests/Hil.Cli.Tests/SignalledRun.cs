@@ -58,13 +58,9 @@ internal sealed class SignalledRun(ChildProcess child, string tag, ResultsLayout
             "--report", Path.Combine(dir, "report"), "--history", Path.Combine(dir, "history.jsonl")];
         var tag = Guid.NewGuid().ToString("N");
 
-        // Through env(1) with SIGINT's default restored: a CI shell without job control starts its
-        // background commands with SIGINT ignored, and that survives every exec down to this child.
-        string[] command = ["--default-signal=INT", Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "exec",
-            Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"), .. args];
         var env = new Dictionary<string, string> { [TagVariable] = tag, ["HIL_LOCK_DIR"] = Path.Combine(dir, "locks") };
         var started = PidNamedObjects.Now();
-        return new SignalledRun(ChildProcess.Start("env", command, env, root), tag, results, started);
+        return new SignalledRun(ChildProcess.StartDotnet(Path.Combine(TestContext.CurrentContext.TestDirectory, "hil.dll"), args, env, root), tag, results, started);
     }
 
     /// <summary>Waits until a process of the given kind (a word of its command line) runs below this run.</summary>

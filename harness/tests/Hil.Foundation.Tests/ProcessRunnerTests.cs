@@ -108,10 +108,13 @@ public sealed class ProcessRunnerTests
     }
 
     /// <summary>A shell script run with a long timeout, for tests that cancel it themselves.</summary>
-    private static Task<ProcessOutcome> StartShell(string script, TimeSpan gracePeriod, CancellationToken cancellationToken) =>
-        ProcessRunner.RunAsync(
-            new ProcessCommand("/bin/sh", "-c", script) { Timeout = TimeSpan.FromMinutes(5), GracePeriod = gracePeriod },
+    private static Task<ProcessOutcome> StartShell(string script, TimeSpan gracePeriod, CancellationToken cancellationToken)
+    {
+        var (program, arguments) = DefaultSignals.Command("/bin/sh", ["-c", script]);
+        return ProcessRunner.RunAsync(
+            new ProcessCommand(program, arguments) { Timeout = TimeSpan.FromMinutes(5), GracePeriod = gracePeriod },
             Time, cancellationToken);
+    }
 
     private static async Task AssertGoneAsync(int pid, CancellationToken ct)
     {

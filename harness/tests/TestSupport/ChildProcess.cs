@@ -30,9 +30,11 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts <paramref name="program"/> with SIGINT's default action, whatever this test run inherited (<see cref="DefaultSignals"/>).</summary>
     public static ChildProcess Start(
         string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
+        (program, var argv) = DefaultSignals.Command(program, arguments);
         var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -43,7 +45,7 @@ public sealed class ChildProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        foreach (var argument in arguments)
+        foreach (var argument in argv)
         {
             info.ArgumentList.Add(argument);
         }
