@@ -19,7 +19,8 @@ public static class CompareDecider
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(budget, TimeSpan.Zero);
         var n = blocks.Count;
-        var look = budgetSpent ? rule.LastLookAt(n) : rule.LookAt(n);
+        // The budget's end forces a look wherever it falls; otherwise only the schedule's blocks are looks.
+        var looks = budgetSpent || rule.LookAt(n) > 0;
         var ratios = Percentiles.ToDictionary(q => q, q => blocks.Select(b => b.LnRatio(q)).ToArray());
         var previous = rule.PreviousLookBefore(n) is var p and > 0 ? blocks[p - 1].Ended / budget : 0;
         var now = n > 0 ? blocks[^1].Ended / budget : 0;
@@ -28,7 +29,7 @@ public static class CompareDecider
         var regression = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], Spent(rule.RegressionErrorBudget / 2)));
         var same = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], Spent(rule.SameErrorBudget)));
         var report = Percentiles.ToDictionary(q => q, q => Interval(ratios[q], (1 - rule.ReportConfidence) / 2));
-        var (outcome, deciding) = look == 0 ? (CompareOutcome.Undecided, (ComparePercentile?)null) : Outcome(regression, same, rule);
+        var (outcome, deciding) = looks ? Outcome(regression, same, rule) : (CompareOutcome.Undecided, (ComparePercentile?)null);
         if (outcome == CompareOutcome.Undecided && budgetSpent)
         {
             outcome = CompareOutcome.Unknown;

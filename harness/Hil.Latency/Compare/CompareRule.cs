@@ -54,9 +54,6 @@ public sealed record CompareRule
     /// <summary>The look number (1, 2, …) taken at <paramref name="blocks"/> blocks, or 0 when the rule does not look there.</summary>
     public int LookAt(int blocks) => LooksBefore(blocks + 1) is var looks && looks.Count > 0 && looks[^1] == blocks ? looks.Count : 0;
 
-    /// <summary>The look a comparison whose budget ran out at <paramref name="blocks"/> takes last: the next one due.</summary>
-    public int LastLookAt(int blocks) => LooksBefore(blocks).Count + 1;
-
     /// <summary>The blocks at the look before the one taken at <paramref name="blocks"/> (0 when that is the first).</summary>
     public int PreviousLookBefore(int blocks) => LooksBefore(blocks) is { Count: > 0 } looks ? looks[^1] : 0;
 
