@@ -55,7 +55,7 @@ internal static class CompareCommands
                 Seed = parse.GetValue(seed),
                 Schedule = parse.GetValue(schedule),
                 MeasureFloor = !parse.GetValue(noFloor),
-                Doorbell = DoorbellOption.Parse(parse.GetValue(doorbell)!),
+                Doorbell = DoorbellNames.Parse(parse.GetValue(doorbell)!),
                 Burst = CompareRequest.DefaultBurst with { RateHz = parse.GetValue(rate), Samples = parse.GetValue(messages) },
             };
             var result = await CompareRunner.RunAsync(request, TimeProvider.System, Console.Out.WriteLine, ct).ConfigureAwait(false);

@@ -17,6 +17,4 @@ internal static class DoorbellOption
         option.AcceptOnlyFromAmong(DoorbellNames.Spin, DoorbellNames.SpinThenWait);
         return option;
     }
-
-    public static Doorbell Parse(string value) => DoorbellNames.Parse(value);
 }

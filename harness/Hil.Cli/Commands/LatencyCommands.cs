@@ -48,7 +48,7 @@ internal static class LatencyCommands
             {
                 InjectDelayPercent = parse.GetValue(inject),
                 MeasureFloor = !parse.GetValue(noFloor),
-                Doorbell = DoorbellOption.Parse(parse.GetValue(doorbell)!),
+                Doorbell = DoorbellNames.Parse(parse.GetValue(doorbell)!),
             };
             var runs = parse.GetValue(repeat);
             var outPattern = parse.GetValue(output);

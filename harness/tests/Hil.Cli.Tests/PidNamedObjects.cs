@@ -1,3 +1,5 @@
+using Hil.Session.Locking;
+
 namespace Hil.Cli.Tests;
 
 /// <summary>
@@ -16,13 +18,8 @@ internal static class PidNamedObjects
     /// <summary>A moment to pass as <c>since</c>, taken just before the run starts.</summary>
     public static DateTime Now() => TimeProvider.System.GetUtcNow().UtcDateTime - Slack;
 
-    /// <summary>Objects named after any of <paramref name="pids"/> and written since <paramref name="since"/>.</summary>
+    /// <summary>Objects named after any of <paramref name="pids"/> (as the harness names them, <see cref="Leftovers"/>) and written since <paramref name="since"/>.</summary>
     public static IReadOnlyList<string> Of(IEnumerable<int> pids, DateTime since) =>
-        [.. pids.SelectMany(pid => Matching("/dev/shm", $"hil-{pid}-*")
-            .Concat(Matching(Path.GetTempPath(), $"hil-sim-{pid}-*"))
-            .Concat(Matching(Path.GetTempPath(), $"hil-sim-logs-{pid}-*")))
+        [.. pids.SelectMany(pid => Leftovers.SharedMemoryOf(pid).Concat(Leftovers.SimFoldersOf(pid)))
             .Where(path => File.GetLastWriteTimeUtc(path) >= since)];
-
-    private static IEnumerable<string> Matching(string folder, string pattern) =>
-        Directory.Exists(folder) ? Directory.EnumerateFileSystemEntries(folder, pattern) : [];
 }
